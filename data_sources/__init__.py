@@ -1,0 +1,1 @@
+"""All I/O of the product: the store, readers, importers and sources."""

@@ -1,0 +1,130 @@
+"""The command line of the data contract: import, check, sync, demo, history, undo.
+
+Exit codes: 0 success, 1 validation errors (all printed) or a refused undo, 2 usage errors, an
+unusable configuration or a store that cannot be opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from configuration import ConfigError, load_config
+from data_sources import batches
+from data_sources.datasets import DATASETS
+from data_sources.demo import load_example_data
+from data_sources.importer import ImportResult, import_file
+from data_sources.sources import sync_sources
+from data_sources.store import open_store
+from formatting import swedish_datetime, swedish_int
+
+OK, INVALID, USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(f"Fel i kommandot: {message}", file=sys.stderr)
+        raise SystemExit(USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m data_sources", description="Importera och granska data till instrumentpanelen.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    datasets = ", ".join(DATASETS)
+    for name, text in (("import", "validera och importera en fil"), ("check", "validera en fil utan att spara")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("dataset", help=f"datamängd: {datasets}")
+        sub.add_argument("file", type=Path, help="CSV- eller Excel-fil")
+    commands.add_parser("sync", help="importera alla källor i config/sources.yaml")
+    commands.add_parser("demo", help="läs in exempeldata")
+    hist = commands.add_parser("history", help="lista importer")
+    hist.add_argument("--limit", type=int, default=None, help="visa bara de senaste")
+    undo = commands.add_parser("undo", help="ångra en import")
+    undo.add_argument("batch", type=int, help="importens nummer (se history)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in ("import", "check"):
+        if args.dataset.casefold() not in DATASETS:
+            print(f"Okänd datamängd '{args.dataset}'. Möjliga: {', '.join(DATASETS)}.", file=sys.stderr)
+            return USAGE
+        if not args.file.is_file():
+            print(f"Filen {args.file} finns inte.", file=sys.stderr)
+            return USAGE
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return USAGE
+    engine = open_store()
+    user = _user()
+    if args.command in ("import", "check"):
+        result = import_file(
+            engine, config, args.dataset.casefold(), args.file, user=user, dry_run=args.command == "check"
+        )
+        return _report(result)
+    if args.command == "sync":
+        results = sync_sources(engine, config, user=user)
+        if not results:
+            print("Inga källor är konfigurerade i config/sources.yaml.")
+        codes = [_report(r) for r in results]
+        return max(codes, default=OK)
+    if args.command == "demo":
+        codes = [_report(r) for r in load_example_data(engine, config)]
+        return max(codes, default=OK)
+    if args.command == "history":
+        with engine.connect() as connection:
+            rows = batches.history(connection, args.limit)
+        if not rows:
+            print("Inga importer ännu.")
+        for b in rows:
+            print(_history_line(b))
+        return OK
+    try:
+        record = batches.undo(engine, args.batch, user)
+    except batches.UndoRefused as exc:
+        print(exc, file=sys.stderr)
+        return INVALID
+    print(
+        f"Import {args.batch} är ångrad (nummer {record.id}): {swedish_int(record.rows_superseded)} rader togs ur bruk "
+        f"och {swedish_int(record.row_count)} tidigare rader gäller igen."
+    )
+    return OK
+
+
+def _user() -> str:
+    try:
+        return f"{getpass.getuser()} (kommandorad)"
+    except (KeyError, OSError):
+        return "okänd (kommandorad)"
+
+
+def _report(result: ImportResult) -> int:
+    for warning in result.warnings:
+        print(f"Varning: {warning}")
+    if result.ok:
+        print(result.summary())
+        return OK
+    for line in result.messages():
+        print(line, file=sys.stderr)
+    print(result.summary(), file=sys.stderr)
+    return INVALID
+
+
+def _history_line(b: batches.BatchRecord) -> str:
+    state = ""
+    if b.undone_by_batch_id is not None:
+        state = f" [ångrad av {b.undone_by_batch_id}]"
+    elif b.kind == "undo":
+        state = f" [ångrar {b.undoes_batch_id}]"
+    example = " [exempeldata]" if b.is_example else ""
+    return (
+        f"{b.id:>5}  {swedish_datetime(b.created_at)}  {b.dataset:<22} {swedish_int(b.row_count):>9} rader  "
+        f"{b.user_name}  {b.source}{state}{example}"
+    )

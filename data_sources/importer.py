@@ -1,0 +1,256 @@
+"""The one door into the store: validate a whole table, then write it as one batch, or nothing.
+
+The command line, the import page, `sync` and the example data all come through `import_table`.
+Rows are validated and written chunk by chunk inside one transaction, so memory stays bounded for a
+file of any size; the first problem stops the writing, validation goes on to report every problem,
+and the transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from configuration import Config
+from data_sources.batches import batch_in_effect, now_utc, take_write_lock
+from data_sources.datasets import DATASETS, Dataset
+from data_sources.readers import ReadError, Table, open_file
+from data_sources.schema import DATASET_TABLES, import_batches, recommendations
+from data_sources.validation import Context, Problem, Validator
+from formatting import swedish_int
+
+CHUNK_ROWS = 20_000
+_SCOPE_CHUNK = 500
+
+Outcome = Literal["imported", "unchanged", "invalid", "valid"]
+
+
+@dataclass
+class ImportResult:
+    """What happened, in terms a person can be told; `problems` holds at most the first 1 000."""
+
+    outcome: Outcome
+    dataset: str
+    source: str
+    rows: int = 0
+    rows_superseded: int = 0
+    batch_id: int | None = None
+    same_as_batch: int | None = None
+    scope_summary: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    file_error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in ("imported", "unchanged", "valid")
+
+    def messages(self) -> list[str]:
+        """The problems as Swedish sentences, each naming file, row, column, value and expectation."""
+        if self.file_error:
+            return [self.file_error]
+        lines = [p.text(self.source) for p in self.problems]
+        hidden = self.problem_count - len(self.problems)
+        if hidden > 0:
+            lines.append(f"… och {hidden} fel till i {self.source}.")
+        return lines
+
+    def summary(self) -> str:
+        if self.outcome == "imported":
+            return (
+                f"Import {self.batch_id} klar: {swedish_int(self.rows)} rader till {self.dataset} från {self.source} "
+                f"({self.scope_summary}); {swedish_int(self.rows_superseded)} tidigare rader ersattes och finns kvar i historiken."
+            )
+        if self.outcome == "unchanged":
+            return (
+                f"{self.source} är redan importerad (import {self.same_as_batch}) och gäller fortfarande; "
+                "inget ändrades."
+            )
+        if self.outcome == "valid":
+            return (
+                f"{self.source} är korrekt: {swedish_int(self.rows)} rader till {self.dataset} "
+                f"({self.scope_summary}). Inget sparades."
+            )
+        return f"{self.source} importerades inte: {self.problem_count or 1} fel. Inget sparades."
+
+
+def import_file(
+    engine: sa.Engine,
+    config: Config,
+    dataset_name: str,
+    path: Path,
+    *,
+    user: str,
+    display_name: str | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Validate and, unless `dry_run`, import one CSV or Excel file."""
+    name = display_name or path.name
+    try:
+        with open_file(path, name, dataset_name) as table:
+            return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run)
+    except ReadError as exc:
+        return ImportResult("invalid", dataset_name, name, file_error=str(exc), problem_count=1)
+
+
+def import_table(
+    engine: sa.Engine,
+    config: Config,
+    dataset_name: str,
+    table: Table,
+    *,
+    user: str,
+    dry_run: bool = False,
+    is_example: bool = False,
+) -> ImportResult:
+    dataset = DATASETS[dataset_name]
+    result = ImportResult("invalid", dataset.name, table.source, warnings=list(table.warnings))
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            batch_id = None if dry_run else _open_batch(connection, dataset, table, user, is_example)
+            if batch_id is not None and table.sha256 is not None:
+                earlier = batch_in_effect(connection, dataset.name, table.sha256, before=batch_id)
+                if earlier is not None:
+                    transaction.rollback()
+                    result.outcome, result.same_as_batch = "unchanged", earlier
+                    return result
+            known = _known_recommendations(connection) if dataset.name == "recommendation_updates" else frozenset()
+            validator = Validator(dataset, Context(config, known), table.header)
+            result.warnings.extend(validator.warnings)
+            if not validator.header_ok:
+                transaction.rollback()
+                return _failed(result, validator)
+            store_table = DATASET_TABLES[dataset.name]
+            for chunk in _chunks(table.rows):
+                columns = validator.check(chunk)
+                if columns is not None and batch_id is not None and validator.problem_count == 0:
+                    _insert(connection, store_table, columns, batch_id)
+            if validator.problem_count:
+                transaction.rollback()
+                return _failed(result, validator)
+            if validator.rows_valid == 0:
+                transaction.rollback()
+                result.file_error = f"{table.source}: filen innehåller inga datarader under rubrikraden"
+                result.problem_count = 1
+                return result
+            result.rows = validator.rows_valid
+            result.scope_summary = describe_scope(dataset, validator.scope, config)
+            if batch_id is None:
+                transaction.rollback()
+                result.outcome = "valid"
+                return result
+            fingerprint = table.fingerprint()
+            if table.sha256 is None and (
+                earlier := batch_in_effect(connection, dataset.name, fingerprint, before=batch_id)
+            ):
+                transaction.rollback()
+                result.outcome, result.same_as_batch = "unchanged", earlier
+                return result
+            result.rows_superseded = _supersede(connection, store_table, validator.scope, batch_id)
+            connection.execute(
+                import_batches.update()
+                .where(import_batches.c.id == batch_id)
+                .values(
+                    sha256=fingerprint,
+                    row_count=result.rows,
+                    rows_superseded=result.rows_superseded,
+                    scope_summary=result.scope_summary,
+                    scope_keys=json.dumps(sorted(validator.scope), ensure_ascii=False),
+                )
+            )
+            transaction.commit()
+        except BaseException:
+            if transaction.is_active:
+                transaction.rollback()
+            raise
+    result.outcome, result.batch_id = "imported", batch_id
+    return result
+
+
+def _failed(result: ImportResult, validator: Validator) -> ImportResult:
+    result.outcome = "invalid"
+    result.problems = validator.problems
+    result.problem_count = validator.problem_count
+    return result
+
+
+def _known_recommendations(connection: sa.Connection) -> frozenset[str]:
+    query = sa.select(recommendations.c.recommendation_id).where(recommendations.c.superseded_by.is_(None))
+    return frozenset(connection.execute(query).scalars())
+
+
+def _chunks(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[list[tuple[int, Sequence[Any]]]]:
+    while chunk := list(islice(rows, CHUNK_ROWS)):
+        yield chunk
+
+
+def _open_batch(connection: sa.Connection, dataset: Dataset, table: Table, user: str, is_example: bool) -> int:
+    take_write_lock(connection)
+    return connection.execute(
+        import_batches.insert().values(
+            kind="import",
+            dataset=dataset.name,
+            created_at=now_utc(),
+            user_name=user,
+            source=table.source[:500],
+            sha256=table.sha256,
+            row_count=0,
+            rows_superseded=0,
+            scope_summary="",
+            scope_keys="[]",
+            is_example=is_example,
+        )
+    ).inserted_primary_key[0]
+
+
+def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[Any]], batch_id: int) -> None:
+    count = len(columns["scope_key"])
+    columns["batch_id"] = [batch_id] * count
+    columns["origin_batch_id"] = columns["batch_id"]
+    names = list(columns)
+    rows = [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    connection.execute(table.insert(), rows)
+
+
+def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batch_id: int) -> int:
+    """Mark earlier current rows in the scope as superseded by this batch; nothing is deleted."""
+    keys = sorted(scope)
+    total = 0
+    for start in range(0, len(keys), _SCOPE_CHUNK):
+        total += connection.execute(
+            table.update()
+            .where(
+                table.c.superseded_by.is_(None),
+                table.c.batch_id < batch_id,
+                table.c.scope_key.in_(keys[start : start + _SCOPE_CHUNK]),
+            )
+            .values(superseded_by=batch_id)
+        ).rowcount
+    return total
+
+
+def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:
+    """The scope in words: 'kvartal 2025Q1–2025Q4 × 2 enheter'."""
+    if not keys:
+        return "inget"
+    parts = [sorted({key.split("|")[i] for key in keys}) for i in range(len(dataset.scope_columns))]
+    words = []
+    for column, values in zip(dataset.scope_columns, parts, strict=True):
+        if column == "unit":
+            names = [config.unit_names.get(v, v) for v in values]
+            words.append(", ".join(names) if len(names) <= 2 else f"{len(names)} enheter")
+        elif column == "assessment":
+            words.append(", ".join(values))
+        elif column == "recommendation_id":
+            words.append(", ".join(values) if len(values) <= 3 else f"{len(values)} rekommendationer")
+        else:
+            words.append(values[0] if len(values) == 1 else f"{values[0]}–{values[-1]}")
+    return " × ".join(words)

@@ -1,0 +1,260 @@
+"""Readers: CSV as Swedish Excel writes it, Excel workbooks, and SQL queries, all streamed as rows.
+
+Each reader yields (row number as the user sees it, cells), the header being row 1, so validation
+can name the row a person will find when they open the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from text_matching import fold
+
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+_BLOCK = 1 << 20
+MAX_EXCEL_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_EXCEL_RATIO = 200
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; the message is Swedish and names the file."""
+
+
+@dataclass(frozen=True)
+class Uncomputed:
+    """An Excel cell holding a formula whose value was never saved; never silently read as empty."""
+
+    formula: str
+
+
+@dataclass
+class Table:
+    source: str
+    header: list[Any]
+    rows: Iterator[tuple[int, Sequence[Any]]]
+    sha256: str | None
+    warnings: list[str] = field(default_factory=list)
+    digest: Callable[[], str] | None = None
+
+    def fingerprint(self) -> str:
+        """The SHA-256 of the file, or of the rows once a SQL source has been read through."""
+        if self.sha256 is not None:
+            return self.sha256
+        assert self.digest is not None
+        return self.digest()
+
+
+@contextmanager
+def open_file(path: Path, display_name: str | None = None, dataset: str | None = None) -> Iterator[Table]:
+    """Open a CSV or Excel file as a Table; ReadError if it is neither, empty or unreadable."""
+    name = display_name or path.name
+    suffix = Path(name).suffix.casefold()
+    if suffix == ".xls":
+        raise ReadError(f"{name}: det äldre Excel-formatet .xls kan inte läsas; spara filen som .xlsx")
+    if suffix not in CSV_SUFFIXES | EXCEL_SUFFIXES:
+        raise ReadError(f"{name}: filen är varken CSV eller Excel; använd en fil som slutar på .csv eller .xlsx")
+    facts = _scan(path, name)
+    if facts.kind == "excel":
+        with _excel_table(path, name, facts.sha256, dataset) as table:
+            yield table
+    else:
+        with _csv_table(path, name, facts) as table:
+            yield table
+
+
+@dataclass
+class _Facts:
+    kind: str
+    sha256: str
+    encoding: str
+
+
+def _scan(path: Path, name: str) -> _Facts:
+    """One pass over the bytes: hash, file kind and text encoding, in bounded memory."""
+    digest = hashlib.sha256()
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    is_utf8 = True
+    first = b""
+    size = 0
+    with path.open("rb") as handle:
+        while block := handle.read(_BLOCK):
+            if not first:
+                first = block[:8]
+            size += len(block)
+            digest.update(block)
+            if b"\x00" in block and not first.startswith(b"PK"):
+                raise ReadError(f"{name}: filen är varken CSV eller Excel (den innehåller binära data)")
+            if is_utf8 and not first.startswith(b"PK"):
+                try:
+                    utf8.decode(block)
+                except UnicodeDecodeError:
+                    is_utf8 = False
+    if size == 0:
+        raise ReadError(f"{name}: filen är tom")
+    if first.startswith(b"PK\x03\x04"):
+        return _Facts("excel", digest.hexdigest(), "")
+    if first.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError(f"{name}: det äldre Excel-formatet .xls kan inte läsas; spara filen som .xlsx")
+    if Path(name).suffix.casefold() in EXCEL_SUFFIXES:
+        raise ReadError(f"{name}: filen har ändelsen .xlsx men är ingen Excel-arbetsbok")
+    if is_utf8:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            is_utf8 = False
+    return _Facts("csv", digest.hexdigest(), "utf-8-sig" if is_utf8 else "cp1252")
+
+
+def detect_separator(first_line: str) -> str:
+    """`;`, `,` or tab: whichever splits the header line into most fields outside quotes."""
+    counts = {";": 0, ",": 0, "\t": 0}
+    quoted = False
+    for char in first_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts.values())
+    if best == 0:
+        return ";"
+    return next(sep for sep in (";", "\t", ",") if counts[sep] == best)
+
+
+@contextmanager
+def _csv_table(path: Path, name: str, facts: _Facts) -> Iterator[Table]:
+    try:
+        handle = path.open("r", encoding=facts.encoding, newline="")
+    except OSError as exc:  # pragma: no cover - the scan already opened it
+        raise ReadError(f"{name}: filen kan inte öppnas") from exc
+    with handle:
+        try:
+            first_line = handle.readline()
+        except UnicodeDecodeError:
+            raise ReadError(f"{name}: teckenkodningen känns inte igen; spara filen som CSV UTF-8") from None
+        if not first_line.strip():
+            raise ReadError(f"{name}: filen saknar rubrikrad; rad 1 ska innehålla kolumnernas namn")
+        separator = detect_separator(first_line)
+        handle.seek(0)
+        reader = csv.reader(handle, delimiter=separator, quotechar='"', doublequote=True)
+        try:
+            header = next(reader)
+        except csv.Error as exc:
+            raise ReadError(f"{name}: rubrikraden kan inte läsas ({exc})") from None
+
+        def rows() -> Iterator[tuple[int, Sequence[Any]]]:
+            number = 1
+            try:
+                for number, cells in enumerate(reader, start=2):
+                    yield number, cells
+            except csv.Error:
+                raise ReadError(f"{name}: rad {number + 1} kan inte läsas (ett citattecken avslutas inte?)") from None
+            except UnicodeDecodeError:
+                raise ReadError(f"{name}: teckenkodningen känns inte igen; spara filen som CSV UTF-8") from None
+
+        yield Table(name, header, rows(), facts.sha256)
+
+
+def _check_archive(path: Path, name: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile:
+        raise ReadError(f"{name}: Excel-filen är skadad och kan inte öppnas") from None
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unpacked > MAX_EXCEL_UNPACKED_BYTES or unpacked / packed > MAX_EXCEL_RATIO:
+        raise ReadError(
+            f"{name}: Excel-filen är för stor uppackad ({unpacked // (1024 * 1024)} MB); "
+            "dela upp den eller spara den som CSV"
+        )
+
+
+@contextmanager
+def _excel_table(path: Path, name: str, sha256: str, dataset: str | None) -> Iterator[Table]:
+    import openpyxl  # imported here: only Excel imports pay for it
+
+    _check_archive(path, name)
+    try:
+        values_book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formula_book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # openpyxl raises many kinds for a broken workbook
+        raise ReadError(f"{name}: Excel-filen är skadad och kan inte öppnas") from None
+    try:
+        warnings: list[str] = []
+        sheet_name = _choose_sheet(values_book.sheetnames, dataset)
+        if len(values_book.sheetnames) > 1:
+            warnings.append(f"Arbetsboken har flera blad; bladet '{sheet_name}' lästes.")
+        values = values_book[sheet_name].iter_rows()
+        formulas = formula_book[sheet_name].iter_rows(values_only=True)
+        try:
+            first = next(values)
+            next(formulas)
+        except StopIteration:
+            raise ReadError(f"{name}: bladet '{sheet_name}' är tomt") from None
+        header = [_cell_value(c) for c in first]
+
+        def rows() -> Iterator[tuple[int, Sequence[Any]]]:
+            for number, (cells, raw) in enumerate(zip(values, formulas, strict=False), start=2):
+                out = [_cell_value(c) for c in cells]
+                for i, value in enumerate(out):
+                    if value is None and i < len(raw) and isinstance(raw[i], str) and raw[i].startswith("="):
+                        out[i] = Uncomputed(raw[i])
+                yield number, out
+
+        yield Table(name, header, rows(), sha256, warnings)
+    finally:
+        values_book.close()
+        formula_book.close()
+
+
+def _choose_sheet(sheetnames: list[str], dataset: str | None) -> str:
+    if dataset is not None:
+        from data_sources.datasets import DATASETS
+
+        wanted = {fold(dataset)}
+        if dataset in DATASETS:
+            wanted.add(fold(DATASETS[dataset].title))
+        for sheet in sheetnames:
+            if fold(sheet) in wanted:
+                return sheet
+    return sheetnames[0]
+
+
+def _cell_value(cell: Any) -> Any:
+    """A cell's value; a number formatted as a percentage becomes percent (0,32 shown as 32 % → 32)."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number_format = getattr(cell, "number_format", "") or ""
+        if "%" in number_format:
+            return round(value * 100, 9)
+    return value
+
+
+@contextmanager
+def sql_table(engine: sa.Engine, query: str, name: str) -> Iterator[Table]:
+    """Stream a query's rows; the fingerprint is the hash of what was read."""
+    digest = hashlib.sha256()
+    with engine.connect() as connection:
+        result = connection.execution_options(stream_results=True, yield_per=10_000).execute(sa.text(query))
+        header = list(result.keys())
+        digest.update(repr(header).encode())
+
+        def rows() -> Iterator[tuple[int, Sequence[Any]]]:
+            for number, row in enumerate(result, start=2):
+                cells = list(row)
+                digest.update(repr(cells).encode())
+                yield number, cells
+
+        yield Table(name, header, rows(), None, digest=digest.hexdigest)

@@ -1,0 +1,188 @@
+"""The store's tables (SQLAlchemy Core). Alembic migrations in `migrations/` create exactly these.
+
+Every dataset row is immutable once written except for `superseded_by`, which is set once: a row is
+current from the batch that wrote it (`batch_id`) until the batch that superseded it. Reading "as of
+batch B" is therefore `batch_id <= B AND (superseded_by IS NULL OR superseded_by > B)`. An undo is a
+batch too: it supersedes the undone batch's rows and writes copies of what that batch superseded, so
+history is never rewritten and every earlier state stays readable.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+RowId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+import_batches = sa.Table(
+    "import_batches",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # 'import' or 'undo'
+    sa.Column("dataset", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("user_name", sa.String(200), nullable=False),
+    sa.Column("source", sa.String(500), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=True),
+    sa.Column("row_count", sa.Integer, nullable=False),
+    sa.Column("rows_superseded", sa.Integer, nullable=False),
+    sa.Column("scope_summary", sa.Text, nullable=False),
+    sa.Column("scope_keys", sa.Text, nullable=False),  # JSON list of the scope keys covered
+    sa.Column("is_example", sa.Boolean, nullable=False),
+    sa.Column("undoes_batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
+    sa.Column("undone_by_batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
+    sa.Index(None, "dataset", "sha256"),
+)
+
+
+def _history_columns() -> list[sa.SchemaItem]:
+    return [
+        sa.Column("id", RowId, primary_key=True, autoincrement=True),
+        sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
+        sa.Column("origin_batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
+        sa.Column("superseded_by", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
+        sa.Column("source_row", sa.Integer, nullable=True),
+        sa.Column("scope_key", sa.String(300), nullable=False),
+    ]
+
+
+def _history_indexes(name: str) -> list[sa.Index]:
+    # The partial index serves both "what does this import replace" and every read of current data.
+    return [
+        sa.Index(
+            f"ix_{name}_current_scope",
+            "scope_key",
+            sqlite_where=sa.text("superseded_by IS NULL"),
+            postgresql_where=sa.text("superseded_by IS NULL"),
+        ),
+        sa.Index(f"ix_{name}_batch_id", "batch_id"),
+        sa.Index(f"ix_{name}_superseded_by", "superseded_by"),
+    ]
+
+
+status = sa.Table(
+    "status",
+    metadata,
+    *_history_columns(),
+    sa.Column("period", sa.String(7), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("quarter", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("area", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(8), nullable=False),
+    sa.Column("trend", sa.String(8), nullable=True),
+    sa.Column("comment", sa.Text, nullable=True),
+    *_history_indexes("status"),
+)
+
+kpis = sa.Table(
+    "kpis",
+    metadata,
+    *_history_columns(),
+    sa.Column("period", sa.String(7), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("quarter", sa.Integer, nullable=True),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("kpi", sa.String(64), nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("numerator", sa.BigInteger, nullable=True),
+    sa.Column("denominator", sa.BigInteger, nullable=True),
+    sa.Column("comment", sa.Text, nullable=True),
+    *_history_indexes("kpis"),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    *_history_columns(),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("date_precision", sa.String(5), nullable=False),  # 'day' or 'month'
+    sa.Column("month", sa.String(7), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("severity", sa.String(10), nullable=False),
+    sa.Column("category", sa.String(24), nullable=False),
+    sa.Column("count", sa.Integer, nullable=False),
+    sa.Column("reference", sa.String(100), nullable=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("reported_to_authority", sa.Boolean, nullable=True),
+    sa.Column("incident_manager", sa.String(200), nullable=True),
+    sa.Column("responsible_manager", sa.String(200), nullable=True),
+    sa.Column("report_date", sa.Date, nullable=True),
+    sa.Column("resolved_date", sa.Date, nullable=True),
+    *_history_indexes("incidents"),
+)
+
+recommendations = sa.Table(
+    "recommendations",
+    metadata,
+    *_history_columns(),
+    sa.Column("recommendation_id", sa.String(100), nullable=False),
+    sa.Column("audit", sa.Text, nullable=False),
+    sa.Column("auditor", sa.String(300), nullable=False),
+    sa.Column("audit_date", sa.Date, nullable=False),
+    sa.Column("addressee", sa.String(64), nullable=False),
+    sa.Column("area", sa.String(200), nullable=True),
+    sa.Column("recommendation", sa.Text, nullable=False),
+    sa.Column("committed", sa.Boolean, nullable=True),
+    sa.Column("owner", sa.String(200), nullable=True),
+    sa.Column("due_date", sa.Date, nullable=True),
+    sa.Column("response", sa.Text, nullable=True),
+    sa.Column("response_date", sa.Date, nullable=True),
+    sa.Column("decision_ref", sa.String(200), nullable=True),
+    *_history_indexes("recommendations"),
+)
+
+recommendation_updates = sa.Table(
+    "recommendation_updates",
+    metadata,
+    *_history_columns(),
+    sa.Column("recommendation_id", sa.String(100), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("progress", sa.Float, nullable=True),
+    sa.Column("comment", sa.Text, nullable=True),
+    *_history_indexes("recommendation_updates"),
+)
+
+self_assessments = sa.Table(
+    "self_assessments",
+    metadata,
+    *_history_columns(),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("assessment", sa.String(64), nullable=False),
+    sa.Column("statement", sa.String(32), nullable=False),
+    sa.Column("rating", sa.String(16), nullable=False),
+    sa.Column("comment", sa.Text, nullable=True),
+    *_history_indexes("self_assessments"),
+)
+
+DATASET_TABLES: dict[str, sa.Table] = {
+    "status": status,
+    "kpis": kpis,
+    "incidents": incidents,
+    "recommendations": recommendations,
+    "recommendation_updates": recommendation_updates,
+    "self_assessments": self_assessments,
+}
+
+HISTORY_COLUMNS = ("id", "batch_id", "origin_batch_id", "superseded_by", "source_row", "scope_key")
+
+
+def visible_as_of(table: sa.Table, as_of: int | None) -> sa.ColumnElement[bool]:
+    """The rows current in the store as it stood right after batch `as_of` (None: now)."""
+    if as_of is None:
+        return table.c.superseded_by.is_(None)
+    return sa.and_(
+        table.c.batch_id <= as_of,
+        sa.or_(table.c.superseded_by.is_(None), table.c.superseded_by > as_of),
+    )

@@ -1,0 +1,457 @@
+"""Validation of a whole file, chunk by chunk, reporting every problem at once.
+
+Columns are parsed one at a time with a cache of distinct values, so a million incident rows with a
+few thousand distinct dates, units and codes cost one dictionary lookup per cell. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import vocabulary as v
+from configuration import Config
+from data_sources import datasets as ds
+from data_sources.datasets import DATASETS, Dataset
+from data_sources.values import (
+    Invalid,
+    as_text,
+    code_parser,
+    count_parser,
+    parse_date,
+    parse_day_or_month,
+    parse_number,
+    parse_percent,
+    parse_period,
+    parse_quarter,
+    parse_year,
+    reference_parser,
+    yes_no,
+)
+from text_matching import fold
+
+MAX_PROBLEMS_KEPT = 1000
+_CACHE_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a file cannot be imported, placed as the user sees the file in Excel."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def text(self, source: str) -> str:
+        where = ", ".join(
+            part
+            for part in (source, f"rad {self.row}" if self.row else "", f"kolumn {self.column}" if self.column else "")
+            if part
+        )
+        if self.value is not None:
+            return f"{where}: värdet '{self.value}' går inte att använda; förväntat {self.expected}"
+        return f"{where}: {self.expected}"
+
+
+@dataclass
+class Context:
+    """What validation needs from outside the file: the configuration and the store's known ids."""
+
+    config: Config
+    known_recommendations: frozenset[str] = frozenset()
+
+
+class _Bad:
+    __slots__ = ("expected",)
+
+    def __init__(self, expected: str) -> None:
+        self.expected = expected
+
+
+def parsers_for(config: Config) -> dict[str, Callable[[Any], Any]]:
+    """One parser per column kind, built from the configuration at hand."""
+    units = {u.id: [u.name, *u.aliases] for u in config.organisation.units}
+    areas = {a.id: [a.name] for a in config.areas}
+    kpis = {k.id: [k.name] for k in config.kpis.values()}
+    assessments = {a.id: [a.name] for a in config.assessments.values()}
+    where = config.directory
+    return {
+        ds.QUARTER: parse_quarter,
+        ds.PERIOD: parse_period,
+        ds.YEAR: parse_year,
+        ds.UNIT: reference_parser(units, "en enhet", f"{where}/organisation.yaml"),
+        ds.AREA: reference_parser(areas, "ett område", f"{where}/areas.yaml"),
+        ds.KPI: reference_parser(kpis, "ett nyckeltal", f"{where}/kpis.yaml"),
+        ds.ASSESSMENT: reference_parser(assessments, "en självskattning", f"{where}/assessments.yaml"),
+        ds.DATE: parse_date,
+        ds.DAY_OR_MONTH: _incident_day,
+        ds.TEXT: as_text,
+        ds.STATEMENT: as_text,
+        ds.COUNT0: count_parser(0),
+        ds.COUNT1: count_parser(1),
+        ds.NUMBER: parse_number,
+        ds.PERCENT: parse_percent,
+        ds.YES_NO: yes_no,
+        ds.STATUS: code_parser(v.STATUSES, "en status"),
+        ds.TREND: code_parser(v.TRENDS, "en trend"),
+        ds.SEVERITY: code_parser(v.SEVERITIES, "en allvarlighetsgrad"),
+        ds.CATEGORY: code_parser(v.INCIDENT_CATEGORIES, "en kategori"),
+        ds.REC_STATUS: code_parser(v.RECOMMENDATION_STATUSES, "en status"),
+        ds.RATING: code_parser(v.RATINGS, "en bedömning"),
+    }
+
+
+def _incident_day(raw: Any) -> tuple[dt.date, str, str, int]:
+    """(date, precision, 'YYYY-MM', year), parsed once per distinct value."""
+    day, precision = parse_day_or_month(raw)
+    return day, precision, f"{day.year:04d}-{day.month:02d}", day.year
+
+
+def header_aliases(dataset: Dataset) -> dict[str, str]:
+    """Folded header spelling → canonical column name (English and Swedish both accepted)."""
+    aliases: dict[str, str] = {}
+    for column in dataset.columns:
+        aliases[fold(column.name)] = column.name
+        aliases[fold(column.swedish)] = column.name
+    return aliases
+
+
+def looks_like_dataset(header: Sequence[str], other_than: str) -> str | None:
+    """The dataset whose required columns the header holds, when it is not the one chosen."""
+    folded = {fold(h) for h in header if h}
+    for name, dataset in DATASETS.items():
+        if name == other_than:
+            continue
+        aliases = header_aliases(dataset)
+        present = {aliases[h] for h in folded if h in aliases}
+        if set(dataset.required) <= present:
+            return name
+    return None
+
+
+@dataclass
+class Validator:
+    """Validates one file of one dataset; feed it chunks, then read `problems` and `scope`."""
+
+    dataset: Dataset
+    context: Context
+    header: Sequence[Any]
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    scope: set[str] = field(default_factory=set)
+    rows_valid: int = 0
+    rows_seen: int = 0
+    _positions: dict[str, int] = field(default_factory=dict)
+    _labels: dict[str, str] = field(default_factory=dict)
+    _parsers: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    _caches: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    _seen_keys: dict[Any, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        aliases = header_aliases(self.dataset)
+        for index, raw in enumerate(self.header):
+            label = as_text(raw)
+            if label is None:
+                continue
+            canonical = aliases.get(fold(label))
+            if canonical is None:
+                self.warnings.append(f"Kolumnen '{label}' är okänd för {self.dataset.name} och hoppas över.")
+            elif canonical in self._positions:
+                self._add(Problem(1, label, None, f"kolumnen finns två gånger (också '{self._labels[canonical]}')"))
+            else:
+                self._positions[canonical] = index
+                self._labels[canonical] = label
+        missing = [c for c in self.dataset.required if c not in self._positions]
+        for name in missing:
+            column = self.dataset.column(name)
+            self._add(Problem(1, None, None, f"kolumnen '{column.swedish}' ({column.name}) saknas och är obligatorisk"))
+        if missing:
+            other = looks_like_dataset([as_text(h) or "" for h in self.header], self.dataset.name)
+            if other:
+                self._add(
+                    Problem(
+                        1,
+                        None,
+                        None,
+                        f"rubrikerna ser ut att höra till datamängden '{other}', inte '{self.dataset.name}'",
+                    )
+                )
+        kinds = parsers_for(self.context.config)
+        self._parsers = {name: kinds[self.dataset.column(name).kind] for name in self._positions}
+        self._caches = {name: {} for name in self._positions}
+
+    @property
+    def header_ok(self) -> bool:
+        return self.problem_count == 0
+
+    def _add(self, problem: Problem) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS_KEPT:
+            self.problems.append(problem)
+
+    def check(self, chunk: Sequence[tuple[int, Sequence[Any]]]) -> dict[str, list[Any]] | None:
+        """Validate rows (Excel row number, cells); the store's columns when all rows are good."""
+        rows = [(n, cells) for n, cells in chunk if any(as_text(c) is not None for c in cells)]
+        if not rows or not self._positions:
+            return None
+        errors_before = self.problem_count
+        self.rows_seen += len(rows)
+        numbers = [n for n, _ in rows]
+        header_width = len(self.header)
+        for n, cells in rows:
+            if len(cells) > header_width and any(as_text(c) is not None for c in cells[header_width:]):
+                self._add(
+                    Problem(
+                        n,
+                        None,
+                        None,
+                        (
+                            f"lika många fält som rubrikraden ({header_width}), men raden har {len(cells)}; "
+                            "kontrollera avgränsaren och att tal med decimalkomma står inom citattecken"
+                        ),
+                    )
+                )
+        parsed: dict[str, list[Any]] = {}
+        for name, index in self._positions.items():
+            values = [cells[index] if index < len(cells) else None for _, cells in rows]
+            parsed[name] = self._parse_column(name, values, numbers)
+        for column in self.dataset.columns:
+            parsed.setdefault(column.name, [None] * len(rows))
+        if self.problem_count > errors_before:
+            return None
+        store, row_problems = _SHAPERS[self.dataset.name](parsed, self.context)
+        for i, column, value, expected in row_problems:
+            self._add(Problem(numbers[i], self._label(column), value, expected))
+        self._check_keys(store, numbers)
+        if self.problem_count > errors_before:
+            return None
+        scope_columns = [store[c] for c in self.dataset.scope_columns]
+        keys = ["|".join(map(str, parts)) for parts in zip(*scope_columns, strict=True)]
+        store["scope_key"] = keys
+        self.scope.update(keys)
+        store["source_row"] = numbers
+        self.rows_valid += len(rows)
+        return store
+
+    def _label(self, column: str) -> str:
+        return self._labels.get(column, column)
+
+    def _parse_column(self, name: str, values: list[Any], numbers: list[int]) -> list[Any]:
+        parser = self._parsers[name]
+        cache = self._caches[name]
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        missing = _MISSING
+        get = cache.get
+
+        def parse(raw: Any) -> Any:
+            if as_text(raw) is None:
+                result: Any = None
+            else:
+                try:
+                    result = parser(raw)
+                except Invalid as exc:
+                    result = _Bad(exc.expected)
+            cache[raw] = result
+            return result
+
+        out = [hit if (hit := get(raw, missing)) is not missing else parse(raw) for raw in values]
+        required = self.dataset.column(name).required
+        for i, item in enumerate(out):
+            if item is None:
+                if required:
+                    self._add(Problem(numbers[i], self._labels[name], None, "ett värde: kolumnen är obligatorisk"))
+            elif item.__class__ is _Bad:
+                self._add(Problem(numbers[i], self._labels[name], as_text(values[i]), item.expected))
+        return out
+
+    def _check_keys(self, store: dict[str, list[Any]], numbers: list[int]) -> None:
+        key_columns = self.dataset.key_columns
+        columns = [store[c if c != "id" else "recommendation_id"] for c in key_columns]
+        seen = self._seen_keys
+        for i, key in enumerate(zip(*columns, strict=True)):
+            if key[0] is None:
+                continue
+            first = seen.setdefault(key, numbers[i])
+            if first != numbers[i]:
+                names = ", ".join(self.dataset.column(c).swedish for c in key_columns)
+                self._add(
+                    Problem(
+                        numbers[i],
+                        self._label(key_columns[-1]),
+                        None,
+                        f"en unik rad per {names}; samma som rad {first}",
+                    )
+                )
+
+
+_MISSING = object()
+
+RowProblem = tuple[int, str, str | None, str]
+Shaper = Callable[[dict[str, list[Any]], Context], tuple[dict[str, list[Any]], list[RowProblem]]]
+
+
+def _year_and_quarter(periods: list[str]) -> tuple[list[int], list[int | None]]:
+    years = [int(p[:4]) for p in periods]
+    quarters = [int(p[5]) if len(p) == 6 else None for p in periods]
+    return years, quarters
+
+
+def _shape_status(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    years, quarters = _year_and_quarter(p["period"])
+    store = {k: p[k] for k in ("period", "unit", "area", "status", "trend", "comment")}
+    store.update(year=years, quarter=quarters)
+    return store, []
+
+
+def _shape_kpis(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    problems: list[RowProblem] = []
+    values: list[float | None] = []
+    for i, kpi_id in enumerate(p["kpi"]):
+        kpi = ctx.config.kpis[kpi_id]
+        value, numerator, denominator = p["value"][i], p["numerator"][i], p["denominator"][i]
+        if (numerator is None) != (denominator is None):
+            problems.append(
+                (
+                    i,
+                    "numerator" if numerator is None else "denominator",
+                    None,
+                    "både täljare och nämnare, eller ingen av dem",
+                )
+            )
+        elif numerator is not None:
+            if kpi.unit != "percent":
+                problems.append(
+                    (
+                        i,
+                        "numerator",
+                        None,
+                        f"inget: täljare och nämnare gäller bara procenttal, "
+                        f"och {kpi.id} anges som {kpi.unit}; skriv värdet i kolumnen värde",
+                    )
+                )
+            elif denominator == 0 or numerator > denominator:
+                problems.append(
+                    (i, "denominator", str(denominator), "en nämnare större än 0 och inte mindre än täljaren")
+                )
+            else:
+                computed = 100.0 * numerator / denominator
+                if value is not None and abs(computed - value) > 0.5:
+                    problems.append(
+                        (
+                            i,
+                            "value",
+                            _swedish_number(value),
+                            f"samma värde som täljare/nämnare ger ({_swedish_number(round(computed, 1))} %)",
+                        )
+                    )
+                value = computed
+        if value is None and numerator is None:
+            problems.append((i, "value", None, "ett värde, eller täljare och nämnare"))
+        elif value is not None and kpi.unit == "percent" and not 0 <= value <= 100:
+            problems.append((i, "value", _swedish_number(value), "en procentsats mellan 0 och 100"))
+        elif value is not None and value < 0:
+            problems.append((i, "value", _swedish_number(value), "ett värde som är 0 eller större"))
+        values.append(value)
+    years, quarters = _year_and_quarter(p["period"])
+    store = {k: p[k] for k in ("period", "unit", "kpi", "numerator", "denominator", "comment")}
+    store.update(value=values, year=years, quarter=quarters)
+    return store, problems
+
+
+def _shape_incidents(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    days, precisions, months, years = (list(c) for c in zip(*p["date"], strict=True))
+    problems: list[RowProblem] = []
+    for column in ("report_date", "resolved_date"):
+        for i, later in enumerate(p[column]):
+            if later is not None and later < days[i]:
+                problems.append(
+                    (
+                        i,
+                        column,
+                        later.isoformat(),
+                        f"ett datum som inte är före incidentens datum ({days[i].isoformat()})",
+                    )
+                )
+    store = {
+        k: p[k]
+        for k in (
+            "unit",
+            "severity",
+            "category",
+            "reference",
+            "title",
+            "reported_to_authority",
+            "incident_manager",
+            "responsible_manager",
+            "report_date",
+            "resolved_date",
+        )
+    }
+    store.update(
+        date=days,
+        date_precision=precisions,
+        month=months,
+        year=years,
+        count=[1 if c is None else c for c in p["count"]],
+    )
+    return store, problems
+
+
+def _shape_recommendations(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    store = {k: p[k] for k in p if k != "id"}
+    store["recommendation_id"] = p["id"]
+    return store, []
+
+
+def _shape_updates(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    known = ctx.known_recommendations
+    problems: list[RowProblem] = [
+        (
+            i,
+            "recommendation_id",
+            rec,
+            "id på en rekommendation som redan är importerad (importera rekommendationerna först)",
+        )
+        for i, rec in enumerate(p["recommendation_id"])
+        if rec not in known
+    ]
+    return dict(p), problems
+
+
+def _shape_self_assessments(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    problems: list[RowProblem] = []
+    statements: list[str | None] = []
+    for i, (assessment_id, statement, rating) in enumerate(
+        zip(p["assessment"], p["statement"], p["rating"], strict=True)
+    ):
+        assessment = ctx.config.assessments[assessment_id]
+        ids = {s.id.casefold(): s.id for s in assessment.statements}
+        found = ids.get(statement.casefold())
+        if found is None:
+            sample = ", ".join(s.id for s in assessment.statements[:3])
+            problems.append((i, "statement", statement, f"ett påstående i {assessment.name} ({sample} …)"))
+        if rating not in assessment.scale:
+            problems.append((i, "rating", rating, f"en bedömning på skalan för {assessment.name}"))
+        statements.append(found)
+    store = dict(p)
+    store["statement"] = statements
+    return store, problems
+
+
+_SHAPERS: dict[str, Shaper] = {
+    "status": _shape_status,
+    "kpis": _shape_kpis,
+    "incidents": _shape_incidents,
+    "recommendations": _shape_recommendations,
+    "recommendation_updates": _shape_updates,
+    "self_assessments": _shape_self_assessments,
+}
+
+
+def _swedish_number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")

@@ -1,0 +1,40 @@
+"""Swedish formats for numbers, percentages, dates and times, used by pages, charts, exports and messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+NBSP = "\u00a0"
+
+
+def swedish_int(value: int | float) -> str:
+    """18000 → '18 000' (a no-break space, so a figure never wraps)."""
+    return f"{round(value):,}".replace(",", NBSP).replace("-", "−")
+
+
+def swedish_decimal(value: float, decimals: int = 1) -> str:
+    """12.5 → '12,5'; thousands grouped with a no-break space."""
+    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", NBSP)
+    return text.replace("-", "−")
+
+
+def swedish_percent(value: float, decimals: int = 0) -> str:
+    """32.0 → '32 %'; the value is already in percent (0–100)."""
+    return f"{swedish_decimal(value, decimals) if decimals else swedish_int(value)}{NBSP}%"
+
+
+def swedish_datetime(moment: dt.datetime) -> str:
+    """A stored UTC time as Swedish local time, ISO style: '2026-11-23 09:30'."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+
+
+def quarter_label(period: str) -> str:
+    """'2025Q3' → 'kvartal 3 2025'; a year stays as it is."""
+    if "Q" in period:
+        year, quarter = period.split("Q")
+        return f"kvartal {quarter} {year}"
+    return period
