@@ -138,11 +138,14 @@ def undo(engine: sa.Engine, batch_id: int, user: str) -> BatchRecord:
             *data_columns,
         ).where(table.c.superseded_by == batch_id)
         restored = connection.execute(
+            sa.select(sa.func.count()).select_from(table).where(table.c.superseded_by == batch_id)
+        ).scalar_one()
+        connection.execute(
             table.insert().from_select(
                 ["batch_id", "origin_batch_id", "source_row", "scope_key", *(c.name for c in data_columns)],
                 restored_rows,
             )
-        ).rowcount
+        )
         connection.execute(
             import_batches.update()
             .where(import_batches.c.id == undo_id)

@@ -103,7 +103,7 @@ def quarter_parts(period: str) -> tuple[int, int | None]:
 # --- dates ---------------------------------------------------------------------------------------
 
 DATE_EXPECTED = "ett datum som finns, skrivet ÅÅÅÅ-MM-DD (till exempel 2025-04-06)"
-DAY_OR_MONTH_EXPECTED = "ett datum ÅÅÅÅ-MM-DD eller en månad ÅÅÅÅ-MM (till exempel 2025-03-14 eller 2025-03)"
+DAY_OR_MONTH_EXPECTED = "ett datum som finns (ÅÅÅÅ-MM-DD) eller en månad ÅÅÅÅ-MM (till exempel 2025-03-14 eller 2025-03)"
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 

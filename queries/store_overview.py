@@ -1,0 +1,75 @@
+"""What the store holds: per dataset its current rows, the periods covered and the last import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from data_sources.datasets import DATASETS
+from data_sources.schema import DATASET_TABLES, import_batches, visible_as_of
+
+
+@dataclass(frozen=True)
+class DatasetOverview:
+    dataset: str
+    title: str
+    rows: int
+    first_period: str | None
+    last_period: str | None
+    example_rows: int
+    last_import_at: dt.datetime | None
+    last_import_by: str | None
+    last_import_source: str | None
+    last_import_id: int | None
+
+
+def dataset_overview(connection: sa.Connection, as_of: int | None = None) -> list[DatasetOverview]:
+    out = []
+    for name, dataset in DATASETS.items():
+        table = DATASET_TABLES[name]
+        period = table.c[dataset.period_column] if dataset.period_column else None
+        columns = [sa.func.count().label("rows")]
+        if period is not None:
+            columns += [sa.func.min(period), sa.func.max(period)]
+        else:
+            columns += [sa.null(), sa.null()]
+        columns.append(sa.func.count().filter(import_batches.c.is_example.is_(True)))
+        query = (
+            sa.select(*columns)
+            .select_from(table.join(import_batches, import_batches.c.id == table.c.origin_batch_id))
+            .where(visible_as_of(table, as_of))
+        )
+        rows, first, last, example = connection.execute(query).one()
+        last_batch = connection.execute(
+            sa.select(
+                import_batches.c.id, import_batches.c.created_at, import_batches.c.user_name, import_batches.c.source
+            )
+            .where(
+                import_batches.c.dataset == name,
+                import_batches.c.kind == "import",
+                *([import_batches.c.id <= as_of] if as_of is not None else []),
+            )
+            .order_by(import_batches.c.id.desc())
+            .limit(1)
+        ).first()
+        out.append(
+            DatasetOverview(
+                dataset=name,
+                title=dataset.title,
+                rows=rows,
+                first_period=None if first is None else str(first),
+                last_period=None if last is None else str(last),
+                example_rows=example,
+                last_import_at=None if last_batch is None else last_batch.created_at,
+                last_import_by=None if last_batch is None else last_batch.user_name,
+                last_import_source=None if last_batch is None else last_batch.source,
+                last_import_id=None if last_batch is None else last_batch.id,
+            )
+        )
+    return out
+
+
+def shows_example_data(overview: list[DatasetOverview]) -> bool:
+    return any(d.example_rows for d in overview)
