@@ -66,7 +66,8 @@ class ImportResult:
         if self.outcome == "imported":
             return (
                 f"Import {self.batch_id} klar: {swedish_int(self.rows)} rader till {self.dataset} från {self.source} "
-                f"({self.scope_summary}); {swedish_int(self.rows_superseded)} tidigare rader ersattes och finns kvar i historiken."
+                f"({self.scope_summary}); {swedish_int(self.rows_superseded)} tidigare rader ersattes "
+                "och finns kvar i historiken."
             )
         if self.outcome == "unchanged":
             return (
@@ -212,12 +213,25 @@ def _open_batch(connection: sa.Connection, dataset: Dataset, table: Table, user:
 
 
 def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[Any]], batch_id: int) -> None:
+    """Insert a validated chunk with the driver's executemany: one prepared statement, rows as tuples.
+
+    Going through SQLAlchemy's per-row parameter processing costs more than the insert itself at a
+    million rows; values are already of the store's types, so only SQLite's dates need their ISO text.
+    """
     count = len(columns["scope_key"])
-    columns["batch_id"] = [batch_id] * count
-    columns["origin_batch_id"] = columns["batch_id"]
-    names = list(columns)
-    rows = [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-    connection.execute(table.insert(), rows)
+    columns["batch_id"] = columns["origin_batch_id"] = [batch_id] * count
+    dialect = connection.dialect
+    if dialect.name == "sqlite":
+        for name, values in columns.items():
+            if isinstance(table.c[name].type, sa.Date):
+                columns[name] = [None if v is None else v.isoformat() for v in values]
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    quote = dialect.identifier_preparer.quote
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in columns)}) "
+        f"VALUES ({', '.join(marker for _ in columns)})"
+    )
+    connection.exec_driver_sql(statement, list(zip(*columns.values(), strict=True)))
 
 
 def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batch_id: int) -> int:

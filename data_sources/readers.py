@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from data_sources.values import Uncomputed
 from text_matching import fold
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -30,13 +31,6 @@ csv.field_size_limit(16 * 1024 * 1024)
 
 class ReadError(Exception):
     """The file cannot be read at all; the message is Swedish and names the file."""
-
-
-@dataclass(frozen=True)
-class Uncomputed:
-    """An Excel cell holding a formula whose value was never saved; never silently read as empty."""
-
-    formula: str
 
 
 @dataclass

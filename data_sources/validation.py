@@ -16,7 +16,9 @@ from configuration import Config
 from data_sources import datasets as ds
 from data_sources.datasets import DATASETS, Dataset
 from data_sources.values import (
+    UNCOMPUTED_EXPECTED,
     Invalid,
+    Uncomputed,
     as_text,
     code_parser,
     count_parser,
@@ -195,7 +197,7 @@ class Validator:
 
     def check(self, chunk: Sequence[tuple[int, Sequence[Any]]]) -> dict[str, list[Any]] | None:
         """Validate rows (Excel row number, cells); the store's columns when all rows are good."""
-        rows = [(n, cells) for n, cells in chunk if any(as_text(c) is not None for c in cells)]
+        rows = [(n, cells) for n, cells in chunk if _has_content(cells)]
         if not rows or not self._positions:
             return None
         errors_before = self.problem_count
@@ -241,6 +243,8 @@ class Validator:
         return self._labels.get(column, column)
 
     def _parse_column(self, name: str, values: list[Any], numbers: list[int]) -> list[Any]:
+        if self.dataset.column(name).kind == ds.TEXT and not self.dataset.column(name).required:
+            return [as_text(v) for v in values]  # free text: nothing to parse, nothing worth caching
         parser = self._parsers[name]
         cache = self._caches[name]
         if len(cache) > _CACHE_LIMIT:
@@ -251,6 +255,8 @@ class Validator:
         def parse(raw: Any) -> Any:
             if as_text(raw) is None:
                 result: Any = None
+            elif isinstance(raw, Uncomputed):
+                result = _Bad(UNCOMPUTED_EXPECTED.format(formula=raw.formula))
             else:
                 try:
                     result = parser(raw)
@@ -290,6 +296,12 @@ class Validator:
 
 
 _MISSING = object()
+
+
+def _has_content(cells: Sequence[Any]) -> bool:
+    """False for a blank row; rows stay numbered as in Excel, blank ones are just not validated."""
+    return any(cell is not None and cell != "" and as_text(cell) is not None for cell in cells)
+
 
 RowProblem = tuple[int, str, str | None, str]
 Shaper = Callable[[dict[str, list[Any]], Context], tuple[dict[str, list[Any]], list[RowProblem]]]

@@ -24,6 +24,17 @@ class Invalid(Exception):
         self.expected = expected
 
 
+@dataclass(frozen=True)
+class Uncomputed:
+    """An Excel cell holding a formula whose value was never saved; never silently read as empty."""
+
+    formula: str
+
+
+UNCOMPUTED_EXPECTED = (
+    "ett sparat värde: cellen har formeln {formula} men inget beräknat värde; öppna filen i Excel och spara den igen"
+)
+
 _BLANKS = "\u00a0\u202f\u2009 \t"
 
 
@@ -44,6 +55,8 @@ def as_text(raw: Any) -> str | None:
         return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(sep=" ")
     if isinstance(raw, dt.date):
         return raw.isoformat()
+    if isinstance(raw, Uncomputed):
+        return raw.formula
     return str(raw)
 
 
@@ -103,7 +116,9 @@ def quarter_parts(period: str) -> tuple[int, int | None]:
 # --- dates ---------------------------------------------------------------------------------------
 
 DATE_EXPECTED = "ett datum som finns, skrivet ÅÅÅÅ-MM-DD (till exempel 2025-04-06)"
-DAY_OR_MONTH_EXPECTED = "ett datum som finns (ÅÅÅÅ-MM-DD) eller en månad ÅÅÅÅ-MM (till exempel 2025-03-14 eller 2025-03)"
+DAY_OR_MONTH_EXPECTED = (
+    "ett datum som finns (ÅÅÅÅ-MM-DD) eller en månad ÅÅÅÅ-MM (till exempel 2025-03-14 eller 2025-03)"
+)
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -158,7 +173,7 @@ def parse_number(raw: Any) -> float:
         return float(raw)
     text = as_text(raw)
     if text is not None:
-        compact = "".join(c for c in text if c not in _BLANKS).replace("\u2212", "-")
+        compact = "".join(c for c in text if c not in _BLANKS).replace("\u2212", "-").removesuffix("%")
         if _NUMBER.match(compact):
             return float(compact.replace(",", "."))
     raise Invalid(NUMBER_EXPECTED)

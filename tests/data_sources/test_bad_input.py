@@ -17,7 +17,9 @@ def _import(store, config, tmp_path, dataset, text, name="fil.csv"):
 
 
 def test_unknown_unit_names_the_close_matches(sqlite_store, config, tmp_path):
-    r = _import(sqlite_store, config, tmp_path, "status", "period;enhet;område;status\n2025Q1;Servicenämden;governance;Grön\n")
+    r = _import(
+        sqlite_store, config, tmp_path, "status", "period;enhet;område;status\n2025Q1;Servicenämden;governance;Grön\n"
+    )
     assert not r.ok
     (message,) = r.messages()[:1]
     assert message.startswith("fil.csv, rad 2, kolumn enhet: värdet 'Servicenämden'")
@@ -25,31 +27,53 @@ def test_unknown_unit_names_the_close_matches(sqlite_store, config, tmp_path):
 
 
 def test_unknown_coded_value_lists_the_accepted_words(sqlite_store, config, tmp_path):
-    r = _import(sqlite_store, config, tmp_path, "incidents",
-                "datum;enhet;allvarlighetsgrad;kategori\n2025-03-01;mkb;Jätteallvarlig;IT\n")
+    r = _import(
+        sqlite_store,
+        config,
+        tmp_path,
+        "incidents",
+        "datum;enhet;allvarlighetsgrad;kategori\n2025-03-01;mkb;Jätteallvarlig;IT\n",
+    )
     assert [(p.row, p.column, p.value) for p in r.problems] == [(2, "allvarlighetsgrad", "Jätteallvarlig")]
     assert "Kritisk (critical)" in r.problems[0].expected
 
 
 def test_impossible_date(sqlite_store, config, tmp_path):
-    r = _import(sqlite_store, config, tmp_path, "incidents",
-                "datum;enhet;allvarlighetsgrad;kategori\n2025-02-30;mkb;Låg;IT\n")
+    r = _import(
+        sqlite_store, config, tmp_path, "incidents", "datum;enhet;allvarlighetsgrad;kategori\n2025-02-30;mkb;Låg;IT\n"
+    )
     assert [(p.row, p.column, p.value) for p in r.problems] == [(2, "datum", "2025-02-30")]
     assert "ett datum som finns" in r.problems[0].expected
 
 
 def test_negative_count(sqlite_store, config, tmp_path):
-    r = _import(sqlite_store, config, tmp_path, "incidents",
-                "datum;enhet;allvarlighetsgrad;kategori;antal\n2025-02;mkb;Låg;IT;-4\n")
+    r = _import(
+        sqlite_store,
+        config,
+        tmp_path,
+        "incidents",
+        "datum;enhet;allvarlighetsgrad;kategori;antal\n2025-02;mkb;Låg;IT;-4\n",
+    )
     assert [(p.row, p.column, p.value) for p in r.problems] == [(2, "antal", "-4")]
 
 
 def test_percent_out_of_range(sqlite_store, config, tmp_path):
-    r = _import(sqlite_store, config, tmp_path, "recommendation_updates",
-                "rekommendation_id;datum;status;andel_klar\nX;2025-01-01;Pågår;120\n")
+    r = _import(
+        sqlite_store,
+        config,
+        tmp_path,
+        "recommendation_updates",
+        "rekommendation_id;datum;status;andel_klar\nX;2025-01-01;Pågår;120\n",
+    )
     assert (2, "andel_klar", "120") in [(p.row, p.column, p.value) for p in r.problems]
-    r = _import(sqlite_store, config, tmp_path, "kpis",
-                "period;enhet;nyckeltal;värde\n2025Q2;servicenamnden;phishing_click_rate;132\n", "kpi.csv")
+    r = _import(
+        sqlite_store,
+        config,
+        tmp_path,
+        "kpis",
+        "period;enhet;nyckeltal;värde\n2025Q2;servicenamnden;phishing_click_rate;132\n",
+        "kpi.csv",
+    )
     assert [(p.row, p.column) for p in r.problems] == [(2, "värde")]
 
 
@@ -60,7 +84,9 @@ def test_missing_required_column(sqlite_store, config, tmp_path):
 
 
 def test_duplicate_header_even_when_one_is_english_and_one_swedish(sqlite_store, config, tmp_path):
-    r = _import(sqlite_store, config, tmp_path, "status", "period;enhet;unit;område;status\n2025Q1;mkb;mkb;governance;Grön\n")
+    r = _import(
+        sqlite_store, config, tmp_path, "status", "period;enhet;unit;område;status\n2025Q1;mkb;mkb;governance;Grön\n"
+    )
     assert [(p.row, p.column) for p in r.problems] == [(1, "unit")]
     assert "två gånger" in r.problems[0].expected
 
@@ -83,7 +109,9 @@ def test_a_file_that_is_neither_csv_nor_excel(sqlite_store, config, tmp_path):
     pdf = tmp_path / "rapport.pdf"
     pdf.write_bytes(b"%PDF-1.7\n\x00\x01binary")
     r = import_file(sqlite_store, config, "status", pdf, user="u")
-    assert r.messages() == ["rapport.pdf: filen är varken CSV eller Excel; använd en fil som slutar på .csv eller .xlsx"]
+    assert r.messages() == [
+        "rapport.pdf: filen är varken CSV eller Excel; använd en fil som slutar på .csv eller .xlsx"
+    ]
     disguised = tmp_path / "status.csv"
     disguised.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     r = import_file(sqlite_store, config, "status", disguised, user="u")
@@ -94,20 +122,29 @@ def test_a_file_that_is_neither_csv_nor_excel(sqlite_store, config, tmp_path):
 
 
 def test_an_update_for_an_unknown_recommendation(sqlite_store, config, tmp_path):
-    recs = ("id;granskning;granskare;granskningsdatum;mottagare;rekommendation\n"
-            "R1;Granskning av IT-säkerhet;Revisionen;2025-01-28;servicenamnden;Gör något\n")
+    recs = (
+        "id;granskning;granskare;granskningsdatum;mottagare;rekommendation\n"
+        "R1;Granskning av IT-säkerhet;Revisionen;2025-01-28;servicenamnden;Gör något\n"
+    )
     assert import_file(sqlite_store, config, "recommendations", write_csv(tmp_path / "r.csv", recs), user="u").ok
-    r = import_file(sqlite_store, config, "recommendation_updates", write_csv(
-        tmp_path / "u.csv", "rekommendation_id;datum;status\nR1;2025-06-01;Pågår\nR9;2025-06-01;Pågår\n"), user="u")
+    r = import_file(
+        sqlite_store,
+        config,
+        "recommendation_updates",
+        write_csv(tmp_path / "u.csv", "rekommendation_id;datum;status\nR1;2025-06-01;Pågår\nR9;2025-06-01;Pågår\n"),
+        user="u",
+    )
     assert [(p.row, p.column, p.value) for p in r.problems] == [(3, "rekommendation_id", "R9")]
     assert "importera rekommendationerna först" in r.problems[0].expected
 
 
 def test_every_problem_is_reported_at_once(sqlite_store, config, tmp_path):
-    text = ("period;enhet;område;status;trend\n"
-            "2025Q5;mkb;governance;Grön;upp\n"
-            "2025Q1;Okänd enhet;governance;Grön;upp\n"
-            "2025Q1;mkb;governance;Lila;sidled\n")
+    text = (
+        "period;enhet;område;status;trend\n"
+        "2025Q5;mkb;governance;Grön;upp\n"
+        "2025Q1;Okänd enhet;governance;Grön;upp\n"
+        "2025Q1;mkb;governance;Lila;sidled\n"
+    )
     r = _import(sqlite_store, config, tmp_path, "status", text)
     assert [(p.row, p.column) for p in r.problems] == [(2, "period"), (3, "enhet"), (4, "status"), (4, "trend")]
     assert r.summary() == "fil.csv importerades inte: 4 fel. Inget sparades."
@@ -121,15 +158,22 @@ def test_decimal_comma_split_by_a_comma_separator_is_caught_not_misread(sqlite_s
 
 
 def test_kpi_rules_counts_and_value_must_agree(sqlite_store, config, tmp_path):
-    text = ("period;enhet;nyckeltal;värde;täljare;nämnare\n"
-            "2025Q2;servicenamnden;phishing_click_rate;5;320;1000\n"
-            "2025Q2;servicenamnden;mfa_coverage;;10;\n"
-            "2025Q2;servicenamnden;training_completion;;;\n"
-            "2025Q2;servicenamnden;critical_patches_overdue;;3;4\n"
-            "2025Q2;servicenamnden;systems_classified;;5;4\n")
+    text = (
+        "period;enhet;nyckeltal;värde;täljare;nämnare\n"
+        "2025Q2;servicenamnden;phishing_click_rate;5;320;1000\n"
+        "2025Q2;servicenamnden;mfa_coverage;;10;\n"
+        "2025Q2;servicenamnden;training_completion;;;\n"
+        "2025Q2;servicenamnden;critical_patches_overdue;;3;4\n"
+        "2025Q2;servicenamnden;systems_classified;;5;4\n"
+    )
     r = _import(sqlite_store, config, tmp_path, "kpis", text)
     assert [(p.row, p.column) for p in r.problems] == [
-        (2, "värde"), (3, "nämnare"), (4, "värde"), (5, "täljare"), (6, "nämnare")]
+        (2, "värde"),
+        (3, "nämnare"),
+        (4, "värde"),
+        (5, "täljare"),
+        (6, "nämnare"),
+    ]
     assert "32 %" in r.problems[0].expected  # the counts say 32 %, not "over 5 %"
 
 
@@ -140,9 +184,11 @@ def test_incident_dates_cannot_precede_the_incident(sqlite_store, config, tmp_pa
 
 
 def test_self_assessment_statement_must_belong_to_the_assessment(sqlite_store, config, tmp_path):
-    text = ("år;enhet;självskattning;påstående;bedömning\n"
-            "2024;mkb;internal_control;ik3;Tillfredsställande\n"
-            "2024;mkb;access;IK3;Tillfredsställande\n")
+    text = (
+        "år;enhet;självskattning;påstående;bedömning\n"
+        "2024;mkb;internal_control;ik3;Tillfredsställande\n"
+        "2024;mkb;access;IK3;Tillfredsställande\n"
+    )
     r = _import(sqlite_store, config, tmp_path, "self_assessments", text)
     assert [(p.row, p.column, p.value) for p in r.problems] == [(3, "påstående", "IK3")]
 

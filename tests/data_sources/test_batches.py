@@ -22,17 +22,23 @@ def _status_file(tmp_path: Path, name: str, rows: list[str]) -> Path:
 def _current_status(engine: sa.Engine, as_of: int | None = None) -> dict[tuple[str, str, str], str]:
     with engine.connect() as c:
         rows = c.execute(
-            sa.select(status.c.period, status.c.unit, status.c.area, status.c.status).where(visible_as_of(status, as_of))
+            sa.select(status.c.period, status.c.unit, status.c.area, status.c.status).where(
+                visible_as_of(status, as_of)
+            )
         )
         return {(p, u, a): s for p, u, a, s in rows}
 
 
 def test_import_supersedes_only_within_its_scope_and_keeps_history(store, config, tmp_path):
-    first = _status_file(tmp_path, "q1.csv", [
-        "2025Q1;Servicenämnden;governance;Gul;",
-        "2025Q1;Kommunstyrelsen;governance;Röd;",
-        "2025Q2;Servicenämnden;governance;Gul;",
-    ])
+    first = _status_file(
+        tmp_path,
+        "q1.csv",
+        [
+            "2025Q1;Servicenämnden;governance;Gul;",
+            "2025Q1;Kommunstyrelsen;governance;Röd;",
+            "2025Q2;Servicenämnden;governance;Gul;",
+        ],
+    )
     r1 = import_file(store, config, "status", first, user="anna")
     assert r1.outcome == "imported" and r1.rows == 3 and r1.rows_superseded == 0
 
@@ -50,19 +56,29 @@ def test_import_supersedes_only_within_its_scope_and_keeps_history(store, config
 
 
 def test_reading_as_of_an_earlier_batch_shows_what_was_there(store, config, tmp_path):
-    r1 = import_file(store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
-                     user="u")
-    import_file(store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Grön;"]),
-                user="u")
+    r1 = import_file(
+        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="u"
+    )
+    import_file(
+        store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Grön;"]), user="u"
+    )
     assert _current_status(store)[("2025Q1", "servicenamnden", "training")] == "green"
     assert _current_status(store, as_of=r1.batch_id)[("2025Q1", "servicenamnden", "training")] == "red"
 
 
 def test_undo_restores_what_the_batch_superseded_and_keeps_both_states_readable(store, config, tmp_path):
-    r1 = import_file(store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
-                     user="u")
-    r2 = import_file(store, config, "status", _status_file(tmp_path, "b.csv", [
-        "2025Q1;servicenamnden;training;Grön;", "2025Q1;servicenamnden;continuity;Gul;"]), user="u")
+    r1 = import_file(
+        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="u"
+    )
+    r2 = import_file(
+        store,
+        config,
+        "status",
+        _status_file(
+            tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Grön;", "2025Q1;servicenamnden;continuity;Gul;"]
+        ),
+        user="u",
+    )
     record = batches.undo(store, r2.batch_id, "controller")
     assert record.kind == "undo" and record.row_count == 1 and record.rows_superseded == 2
 
@@ -75,10 +91,12 @@ def test_undo_restores_what_the_batch_superseded_and_keeps_both_states_readable(
 
 
 def test_undo_is_refused_when_a_later_import_replaced_part_of_the_batch(store, config, tmp_path):
-    r1 = import_file(store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
-                     user="u")
-    r2 = import_file(store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Gul;"]),
-                     user="u")
+    r1 = import_file(
+        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="u"
+    )
+    r2 = import_file(
+        store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Gul;"]), user="u"
+    )
     with pytest.raises(batches.UndoRefused, match=f"nummer {r2.batch_id}"):
         batches.undo(store, r1.batch_id, "u")
     batches.undo(store, r2.batch_id, "u")
@@ -145,10 +163,12 @@ def test_check_validates_without_writing(store, config, tmp_path):
 
 
 def test_history_lists_batches_newest_first_with_who_and_source(store, config, tmp_path):
-    import_file(store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
-                user="anna")
-    import_file(store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q2;servicenamnden;training;Röd;"]),
-                user="bertil")
+    import_file(
+        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="anna"
+    )
+    import_file(
+        store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q2;servicenamnden;training;Röd;"]), user="bertil"
+    )
     with store.connect() as c:
         rows = batches.history(c)
     assert [(b.user_name, b.source, b.row_count) for b in rows] == [("bertil", "b.csv", 1), ("anna", "a.csv", 1)]

@@ -1,0 +1,60 @@
+"""The data overview's tables in words and Swedish formats: one row per dataset, one per import."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data_sources.batches import BatchRecord
+from formatting import swedish_datetime, swedish_int
+from queries.store_overview import DatasetOverview
+
+
+def dataset_rows(overview: list[DatasetOverview]) -> pd.DataFrame:
+    rows = []
+    for d in overview:
+        covered = (
+            "–"
+            if d.first_period is None
+            else (d.first_period if d.first_period == d.last_period else f"{d.first_period} – {d.last_period}")
+        )
+        rows.append(
+            {
+                "Datamängd": d.title,
+                "Rader": swedish_int(d.rows),
+                "Period": covered,
+                "Senaste import": "ingen ännu"
+                if d.last_import_at is None
+                else f"nr {d.last_import_id}, {swedish_datetime(d.last_import_at)}",
+                "Av": d.last_import_by or "–",
+                "Källa": d.last_import_source or "–",
+                "Exempeldata": "ja" if d.example_rows else "nej",
+            }
+        )
+    return pd.DataFrame(rows).set_index("Datamängd")
+
+
+def batch_state(b: BatchRecord) -> str:
+    if b.kind == "undo":
+        return f"ångrar nr {b.undoes_batch_id}"
+    if b.undone_by_batch_id is not None:
+        return f"ångrad (nr {b.undone_by_batch_id})"
+    return "gäller"
+
+
+def history_rows(batches: list[BatchRecord]) -> pd.DataFrame:
+    rows = [
+        {
+            "Nr": str(b.id),
+            "Tid": swedish_datetime(b.created_at),
+            "Datamängd": b.dataset,
+            "Rader": swedish_int(b.row_count),
+            "Ersatta rader": swedish_int(b.rows_superseded),
+            "Omfattning": b.scope_summary,
+            "Användare": b.user_name,
+            "Källa": b.source,
+            "Läge": batch_state(b),
+            "Exempeldata": "ja" if b.is_example else "nej",
+        }
+        for b in batches
+    ]
+    return pd.DataFrame(rows).set_index("Nr")

@@ -1,0 +1,21 @@
+"""Query results cached across sessions, keyed by store URL and latest batch (so an import shows at once)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_store import store_engine
+from data_sources.batches import BatchRecord, history
+from queries.store_overview import DatasetOverview, dataset_overview
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_dataset_overview(url: str, latest_batch: int, as_of: int | None = None) -> list[DatasetOverview]:
+    with store_engine(url).connect() as connection:
+        return dataset_overview(connection, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_import_history(url: str, latest_batch: int, limit: int = 100) -> list[BatchRecord]:
+    with store_engine(url).connect() as connection:
+        return history(connection, limit)

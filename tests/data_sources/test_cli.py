@@ -1,0 +1,119 @@
+"""The command line as scripts call it: a real process, the contract's exit codes and Swedish output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from tests.conftest import ROOT, write_csv
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    env = {
+        **os.environ,
+        "DASHBOARD_DB_URL": f"sqlite:///{tmp_path / 'store.db'}",
+        "DASHBOARD_CONFIG_DIR": str(ROOT / "config"),
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "data_sources", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    run.db = tmp_path / "store.db"
+    return run
+
+
+def _count(db: Path, table: str) -> int:
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.connect() as c:
+        n = c.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+    engine.dispose()
+    return n
+
+
+def test_import_check_history_and_undo(run, tmp_path):
+    good = write_csv(tmp_path / "status.csv", "period;enhet;område;status\n2025Q3;Servicenämnden;governance;Gul\n")
+    checked = run("check", "status", str(good))
+    assert checked.returncode == 0, checked.stderr
+    assert "är korrekt: 1 rader" in checked.stdout and "Inget sparades" in checked.stdout
+
+    imported = run("import", "status", str(good))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("Import 1 klar: 1 rader till status från status.csv")
+
+    again = run("import", "status", str(good))
+    assert again.returncode == 0 and "redan importerad (import 1)" in again.stdout
+
+    history = run("history")
+    assert history.returncode == 0 and "status.csv" in history.stdout and "(kommandorad)" in history.stdout
+
+    undone = run("undo", "1")
+    assert undone.returncode == 0 and "Import 1 är ångrad (nummer 2)" in undone.stdout
+    refused = run("undo", "1")
+    assert refused.returncode == 1 and "redan ångrad" in refused.stderr
+    assert _count(run.db, "status") == 1  # undone, not deleted
+
+
+def test_validation_errors_exit_1_print_all_and_save_nothing(run, tmp_path):
+    bad = write_csv(
+        tmp_path / "status.csv",
+        "period;enhet;område;status\n2025Q9;Servicenämnden;governance;Gul\n2025Q3;Ingen;governance;Lila\n",
+    )
+    result = run("import", "status", str(bad))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("status.csv, rad 2, kolumn period: värdet '2025Q9'")
+    assert lines[1].startswith("status.csv, rad 3, kolumn enhet: värdet 'Ingen'")
+    assert lines[2].startswith("status.csv, rad 3, kolumn status: värdet 'Lila'")
+    assert lines[-1] == "status.csv importerades inte: 3 fel. Inget sparades."
+    assert _count(run.db, "import_batches") == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", "okänd", "x.csv"], "Okänd datamängd 'okänd'"),
+        (["import", "status", "/finns/inte.csv"], "Filen /finns/inte.csv finns inte."),
+        (["import", "status"], "Fel i kommandot"),
+        (["undo", "ett"], "Fel i kommandot"),
+        (["flytta"], "Fel i kommandot"),
+    ],
+)
+def test_usage_errors_exit_2(run, args, message):
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_a_broken_configuration_exits_2_with_the_reason(run, tmp_path):
+    env_dir = tmp_path / "config"
+    env_dir.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "data_sources", "history"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DASHBOARD_CONFIG_DIR": str(env_dir), "DASHBOARD_DB_URL": f"sqlite:///{tmp_path / 's.db'}"},
+    )
+    assert result.returncode == 2
+    assert "organisation.yaml: filen saknas" in result.stderr
+
+
+def test_demo_loads_example_data_once(run):
+    first = run("demo")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.count("klar:") == 6
+    second = run("demo")
+    assert second.returncode == 0 and second.stdout.count("redan importerad") == 6

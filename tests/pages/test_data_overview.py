@@ -1,0 +1,86 @@
+"""AppTest of the data overview at /data: the store's figures as a user reads them."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, write_csv
+
+
+@pytest.fixture
+def app_env(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    monkeypatch.setenv("DASHBOARD_CONFIG_DIR", str(ROOT / "config"))
+    return tmp_path
+
+
+def _open_data_page(**env) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    app.switch_page("pages/data_overview.py")
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
+    app = _open_data_page()
+    assert app.title[0].value == "Data och importer"
+    assert "Exempeldata" in app.warning[0].value
+    datasets = app.table[0].value
+    assert datasets.loc["Incidenter", "Rader"] == "2\u00a0855"
+    assert datasets.loc["Incidenter", "Period"] == "2023-01 – 2025-12"
+    assert datasets.loc["Självskattningar", "Period"] == "2015 – 2024"
+    assert datasets.loc["Kvartalsstatus", "Av"] == "exempeldata"
+    history = app.table[1].value
+    assert list(history["Datamängd"]) == [
+        "self_assessments",
+        "recommendation_updates",
+        "recommendations",
+        "incidents",
+        "kpis",
+        "status",
+    ]
+    assert set(history["Läge"]) == {"gäller"}
+
+
+def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypatch):
+    from configuration import load_config
+    from data_sources.importer import import_file
+    from data_sources.store import open_store
+
+    app = _open_data_page()
+    engine = open_store()
+    path = write_csv(
+        app_env / "status-2025q4.csv", "period;enhet;område;status\n2025Q4;Servicenämnden;governance;Grön\n"
+    )
+    result = import_file(engine, load_config(), "status", path, user="controller@malmo.se")
+    assert result.outcome == "imported"
+    app.run()
+    history = app.table[1].value
+    newest = history.iloc[0]
+    assert (newest["Datamängd"], newest["Användare"], newest["Källa"]) == (
+        "status",
+        "controller@malmo.se",
+        "status-2025q4.csv",
+    )
+    assert newest["Ersatta rader"] == "10" and newest["Exempeldata"] == "nej"
+    assert app.table[0].value.loc["Kvartalsstatus", "Av"] == "controller@malmo.se"
+
+
+def test_empty_store_without_example_data_says_what_to_do(app_env, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DEMO", "0")
+    app = _open_data_page()
+    assert not app.table and not app.warning
+    assert "Databasen är tom" in app.info[0].value
+
+
+def test_a_broken_configuration_is_shown_in_swedish_without_a_traceback(app_env, monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_CONFIG_DIR", str(tmp_path / "saknas"))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    app.run()
+    assert not app.exception
+    assert "konfigurationen har fel" in app.error[0].value
+    assert "organisation.yaml: filen saknas" in app.code[0].value
