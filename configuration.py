@@ -124,6 +124,7 @@ class Source(_Model):
 
 
 class AppSettings(_Model):
+    default_unit: str = "servicenamnden"
     stale_after_days: int = Field(default=120, ge=1)
     max_upload_mb: int = Field(default=200, ge=1)
 
@@ -189,8 +190,7 @@ def load_config(directory: Path | str | None = None) -> Config:
     if problems:
         raise ConfigError(_problem_text(problems))
 
-    parts: dict[str, object] = {}
-    parts["organisation"] = _validated(Organisation, raw["organisation"], folder / "organisation.yaml", problems)
+    organisation = _validated(Organisation, raw["organisation"], folder / "organisation.yaml", problems)
     areas = _validated_list(Area, raw["areas"].get("areas"), folder / "areas.yaml", "areas", problems)
     kpis = _validated_map(Kpi, raw["kpis"].get("kpis"), folder / "kpis.yaml", "kpis", problems)
     assessments = _validated_map(
@@ -201,11 +201,12 @@ def load_config(directory: Path | str | None = None) -> Config:
     if problems:
         raise ConfigError(_problem_text(problems))
 
-    organisation = parts["organisation"]
-    assert isinstance(organisation, Organisation)
+    assert isinstance(organisation, Organisation) and isinstance(app, AppSettings)
     _check_unique([u.id for u in organisation.units], folder / "organisation.yaml", "enhets-id", problems)
     _check_names_unambiguous(organisation, folder / "organisation.yaml", problems)
     _check_unique([a.id for a in areas], folder / "areas.yaml", "område-id", problems)
+    if app.default_unit not in {u.id for u in organisation.units}:
+        problems.append(f"{folder / 'app.yaml'}: default_unit '{app.default_unit}' finns inte i organisation.yaml")
     from data_sources.datasets import DATASETS  # the dataset names are the data contract's
 
     for source in sources:
@@ -223,7 +224,7 @@ def load_config(directory: Path | str | None = None) -> Config:
         kpis={k: v.model_copy(update={"id": k}) for k, v in kpis.items()},
         assessments={k: v.model_copy(update={"id": k}) for k, v in assessments.items()},
         sources=tuple(sources),
-        app=app,  # type: ignore[arg-type]
+        app=app,
     )
 
 

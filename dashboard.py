@@ -5,8 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from configuration import ConfigError
+from navigation import VIEWS
 
-st.set_page_config(page_title="IT-säkerhet i Malmö stad", page_icon="🛡️", layout="wide")
+st.set_page_config(page_title="IT-säkerhet – lägesbild", page_icon="🛡️", layout="wide")
+# Streamlit serves <html lang="en">; screen readers must read Swedish. A constant script, no user text.
+st.html("<script>document.documentElement.lang = 'sv';</script>", unsafe_allow_javascript=True)
 
 try:
     from app_store import app_config
@@ -18,7 +21,6 @@ except ConfigError as problem:
     st.stop()
 
 pages = [
-    st.Page("pages/situation.py", title="Lägesbild", icon=":material/dashboard:", default=True),
-    st.Page("pages/data_overview.py", title="Data och importer", icon=":material/database:", url_path="data"),
+    st.Page(v.script, title=v.title, icon=v.icon, url_path=v.url_path or None, default=v.url_path == "") for v in VIEWS
 ]
 st.navigation(pages).run()

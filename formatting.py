@@ -38,3 +38,24 @@ def quarter_label(period: str) -> str:
         year, quarter = period.split("Q")
         return f"kvartal {quarter} {year}"
     return period
+
+
+def swedish_date(day: dt.date | dt.datetime | str | None) -> str:
+    """ISO date, the Swedish standard: '2025-04-06'."""
+    if day is None:
+        return "–"
+    if isinstance(day, str):
+        return day[:10]
+    if isinstance(day, dt.datetime):
+        return day.date().isoformat()
+    return day.isoformat()
+
+
+def swedish_value(value: float, unit: str) -> str:
+    """A KPI value in its unit: '32 %', '3 st', '4,5 dagar'."""
+    if unit == "percent":
+        return swedish_percent(value, 0 if float(value).is_integer() else 1)
+    if unit == "count":
+        return swedish_int(value)
+    word = {"days": "dagar", "hours": "timmar"}.get(unit, "")
+    return f"{swedish_decimal(value, 0 if float(value).is_integer() else 1)}{NBSP}{word}".strip()

@@ -1,0 +1,1 @@
+"""Altair chart builders: small pure functions from small frames to charts, with one theme."""

@@ -1,0 +1,91 @@
+"""Incident charts: per month by severity, year against year, and the category split."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+import vocabulary
+from charts.theme import CATEGORY_COLOURS, SEVERITY_COLOURS, scale
+
+SEVERITY_WORDS = {c.id: c.swedish for c in vocabulary.SEVERITIES}
+CATEGORY_WORDS = {c.id: c.swedish for c in vocabulary.INCIDENT_CATEGORIES}
+
+
+def monthly_by_severity(frame: pd.DataFrame) -> alt.Chart:
+    """frame: month ('YYYY-MM'), severity, count."""
+    data = frame.assign(
+        Månad=pd.to_datetime(frame["month"] + "-01"),
+        Allvarlighetsgrad=frame["severity"].map(SEVERITY_WORDS),
+        Antal=frame["count"],
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(Månad):T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-45)),
+            y=alt.Y("sum(Antal):Q", title="Antal incidenter", axis=alt.Axis(format=",d")),
+            color=alt.Color("Allvarlighetsgrad:N", scale=scale(SEVERITY_COLOURS, SEVERITY_WORDS)),
+            order=alt.Order("Allvarlighetsgrad:N"),
+            tooltip=[
+                alt.Tooltip("yearmonth(Månad):T", title="Månad", format="%B %Y"),
+                "Allvarlighetsgrad",
+                alt.Tooltip("sum(Antal):Q", title="Antal", format=",d"),
+            ],
+        )
+        .properties(height=300)
+    )
+
+
+def yearly_totals(frame: pd.DataFrame, column: str, title: str) -> alt.Chart:
+    """frame: year and a count column; one labelled bar per year."""
+    data = frame.assign(År=frame["year"].astype(str), Antal=frame[column])
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color="#0072B2")
+        .encode(
+            x=alt.X("År:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("Antal:Q", title=title, axis=alt.Axis(format=",d")),
+            tooltip=["År", alt.Tooltip("Antal:Q", format=",d")],
+        )
+    )
+    labels = bars.mark_text(dy=-8, fontSize=14, color="black").encode(text=alt.Text("Antal:Q", format=",d"))
+    return (bars + labels).properties(height=240)
+
+
+def category_split(frame: pd.DataFrame) -> alt.Chart:
+    """frame: year, category, count."""
+    data = frame.assign(
+        År=frame["year"].astype(str), Kategori=frame["category"].map(CATEGORY_WORDS), Antal=frame["count"]
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("År:O", title=None),
+            x=alt.X("sum(Antal):Q", stack="normalize", title="Andel av årets incidenter", axis=alt.Axis(format="%")),
+            color=alt.Color("Kategori:N", scale=scale(CATEGORY_COLOURS, CATEGORY_WORDS)),
+            tooltip=["År", "Kategori", alt.Tooltip("sum(Antal):Q", title="Antal", format=",d")],
+        )
+        .properties(height=alt.Step(40))
+    )
+
+
+def by_unit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Chart:
+    """frame: unit, severity, count."""
+    data = frame.assign(
+        Enhet=frame["unit"].map(unit_names),
+        Allvarlighetsgrad=frame["severity"].map(SEVERITY_WORDS),
+        Antal=frame["count"],
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("Enhet:N", sort="-x", title=None),
+            x=alt.X("sum(Antal):Q", title="Antal incidenter", axis=alt.Axis(format=",d")),
+            color=alt.Color("Allvarlighetsgrad:N", scale=scale(SEVERITY_COLOURS, SEVERITY_WORDS)),
+            tooltip=["Enhet", "Allvarlighetsgrad", alt.Tooltip("sum(Antal):Q", title="Antal", format=",d")],
+        )
+        .properties(height=alt.Step(24))
+    )

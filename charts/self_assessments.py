@@ -1,0 +1,56 @@
+"""Self-assessment charts: rating shares over the years and the unit × category matrix."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+import vocabulary
+from charts.theme import RATING_COLOURS, scale
+
+RATING_WORDS = {c.id: c.swedish for c in vocabulary.RATINGS}
+
+
+def shares_over_years(shares: pd.DataFrame) -> alt.Chart:
+    """shares: year, rating, count, share."""
+    order = {r: i for i, r in enumerate(RATING_COLOURS)}
+    data = shares.assign(
+        År=shares["year"].astype(str),
+        Bedömning=shares["rating"].map(RATING_WORDS),
+        Andel=shares["share"] / 100,
+        Ordning=shares["rating"].map(order),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("År:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("Andel:Q", title="Andel av bedömningarna", axis=alt.Axis(format="%"), stack="zero"),
+            color=alt.Color("Bedömning:N", scale=scale(RATING_COLOURS, RATING_WORDS)),
+            order=alt.Order("Ordning:Q"),
+            tooltip=["År", "Bedömning", alt.Tooltip("Andel:Q", format=".0%"), alt.Tooltip("count:Q", title="Antal")],
+        )
+    )
+    return bars.properties(height=300)
+
+
+def unit_category_matrix(matrix: pd.DataFrame, unit_names: dict[str, str], categories: list[str]) -> alt.Chart:
+    """matrix: unit, category, share: a cell per unit and category with its share written in it."""
+    data = matrix.assign(Enhet=matrix["unit"].map(unit_names), Kategori=matrix["category"], Andel=matrix["share"] / 100)
+    base = alt.Chart(data).encode(
+        x=alt.X("Kategori:N", sort=categories, title=None, axis=alt.Axis(labelAngle=0, orient="top", labelLimit=160)),
+        y=alt.Y("Enhet:N", title=None),
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color(
+            "Andel:Q",
+            scale=alt.Scale(scheme="blues", domain=[0, 1]),
+            legend=alt.Legend(title="Andel tillfredsställande", format="%"),
+        ),
+        tooltip=["Enhet", "Kategori", alt.Tooltip("Andel:Q", format=".0%")],
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("Andel:Q", format=".0%"),
+        color=alt.condition("datum.Andel > 0.6", alt.value("white"), alt.value("black")),
+    )
+    return (cells + text).properties(height=alt.Step(24))

@@ -1,0 +1,30 @@
+"""Status heat map: area × quarter, each cell its colour and its word (never colour alone)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from charts.theme import STATUS_COLOURS, scale
+from rules.status import SYMBOLS, WORDS
+
+
+def status_heatmap(cells: pd.DataFrame, area_names: dict[str, str]) -> alt.Chart:
+    """cells: period, area, status."""
+    frame = cells.assign(
+        Område=cells["area"].map(area_names),
+        Kvartal=cells["period"],
+        Status=cells["status"].map(WORDS),
+        Etikett=cells["status"].map(lambda s: f"{SYMBOLS[s]} {WORDS[s]}"),
+    )
+    order = list(area_names.values())
+    base = alt.Chart(frame).encode(
+        x=alt.X("Kvartal:O", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("Område:N", sort=order, title=None),
+    )
+    cells_layer = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("Status:N", scale=scale(STATUS_COLOURS, WORDS), legend=alt.Legend(title="Status")),
+        tooltip=["Område", "Kvartal", "Status"],
+    )
+    words = base.mark_text(fontSize=12, color="black").encode(text="Etikett:N")
+    return (cells_layer + words).properties(height=alt.Step(34))

@@ -1,0 +1,89 @@
+"""One theme for every chart: Swedish locale, a colour-blind-safe palette (Okabe–Ito), projector-sized type."""
+
+from __future__ import annotations
+
+import altair as alt
+
+NBSP = "\u00a0"
+
+SWEDISH_LOCALE = {
+    "number": {
+        "decimal": ",",
+        "thousands": NBSP,
+        "grouping": [3],
+        "currency": ["", f"{NBSP}kr"],
+        "percent": f"{NBSP}%",
+    },
+    "time": {
+        "dateTime": "%A %e %B %Y %X",
+        "date": "%Y-%m-%d",
+        "time": "%H:%M:%S",
+        "periods": ["fm", "em"],
+        "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+        "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+        "months": [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    },
+}
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies. Status and bands always come
+# with a word or a symbol as well.
+STATUS_COLOURS = {"green": "#009E73", "amber": "#E69F00", "red": "#D55E00"}
+SEVERITY_COLOURS = {"critical": "#D55E00", "high": "#E69F00", "medium": "#56B4E9", "low": "#0072B2"}
+CATEGORY_COLOURS = {"it": "#0072B2", "information_security": "#E69F00", "personal_data": "#CC79A7"}
+RATING_COLOURS = {"satisfactory": "#009E73", "improvement": "#E69F00", "urgent": "#D55E00", "not_applicable": "#999999"}
+RECOMMENDATION_COLOURS = {
+    "done": "#009E73",
+    "closed": "#0072B2",
+    "in_progress": "#56B4E9",
+    "on_hold": "#E69F00",
+    "not_started": "#999999",
+}
+TEXT = "#1f1f1f"
+
+
+def scale(colours: dict[str, str], labels: dict[str, str]) -> alt.Scale:
+    """A colour scale over Swedish labels, in the order given."""
+    return alt.Scale(domain=[labels[k] for k in colours], range=list(colours.values()))
+
+
+def themed(chart: alt.TopLevelMixin, large: bool = False) -> alt.TopLevelMixin:
+    size = 18 if large else 13
+    return (
+        chart.configure(
+            locale=SWEDISH_LOCALE,
+            font="Source Sans Pro, sans-serif",
+            background="white",
+        )
+        .configure_axis(
+            labelFontSize=size,
+            titleFontSize=size,
+            labelColor=TEXT,
+            titleColor=TEXT,
+            gridColor="#e6e6e6",
+            labelLimit=320,
+        )
+        .configure_legend(
+            labelFontSize=size,
+            titleFontSize=size,
+            labelColor=TEXT,
+            titleColor=TEXT,
+            orient="bottom",
+            labelLimit=320,
+        )
+        .configure_view(stroke=None)
+        .configure_title(fontSize=size + 2, color=TEXT)
+    )

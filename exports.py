@@ -1,0 +1,30 @@
+"""Downloads that open safely in Swedish Excel: `;`, decimal comma, UTF-8 with BOM, and no formulas.
+
+A text cell beginning with =, +, -, @, tab or carriage return would run as a formula when opened
+(CSV injection); such cells get a leading apostrophe. Numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise)
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return safe_frame(frame).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")

@@ -1,0 +1,32 @@
+"""The views in meeting order, with the paths of the data contract; presentation mode steps through them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class View:
+    script: str
+    title: str
+    url_path: str
+    icon: str
+    board: bool  # part of the board's meeting order
+
+
+VIEWS = (
+    View("pages/situation.py", "Lägesbild", "", ":material/dashboard:", True),
+    View("pages/status.py", "Status", "status", ":material/traffic:", True),
+    View("pages/incidents.py", "Incidenter", "incidenter", ":material/warning:", True),
+    View("pages/recommendations.py", "Rekommendationer", "rekommendationer", ":material/checklist:", True),
+    View("pages/self_assessments.py", "Självskattningar", "sjalvskattningar", ":material/fact_check:", True),
+    View("pages/data_overview.py", "Data och importer", "data", ":material/database:", False),
+)
+BOARD_VIEWS = tuple(v for v in VIEWS if v.board)
+
+
+def neighbours(script: str) -> tuple[View | None, View | None]:
+    """The previous and next board view in meeting order."""
+    scripts = [v.script for v in BOARD_VIEWS]
+    i = scripts.index(script)
+    return (BOARD_VIEWS[i - 1] if i > 0 else None, BOARD_VIEWS[i + 1] if i + 1 < len(BOARD_VIEWS) else None)

@@ -1,0 +1,54 @@
+"""Rekommendationer (/rekommendationer): audits' recommendations, their progress and what is overdue."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.recommendations import status_per_audit, timeline
+from page_parts import board, chart_block, empty_state, presentation_footer
+from queries import board as q
+from recommendation_view import history_table, overview_table, status_summary, timeline_summary
+from rules.recommendations import with_overdue
+
+b = board("Rekommendationer", all_units_by_default=True)
+recs = with_overdue(b.ask(q.recommendations_with_progress, None), q.today())
+if b.units:
+    recs = recs[recs["addressee"].isin(b.units)]
+if recs.empty:
+    empty_state(b, "granskningsrekommendationer")
+    st.stop()
+
+st.header("Status per granskning och mottagare")
+chart_block(
+    b,
+    status_per_audit(recs, b.config.unit_names),
+    status_summary(recs),
+    overview_table(recs, b.config),
+    "rekommendationer.csv",
+)
+
+st.header("Från granskning till slutdatum")
+chart_block(b, timeline(recs), timeline_summary(recs), overview_table(recs, b.config), "tidslinje.csv")
+
+st.header("Varje rekommendation och dess historik")
+history = b.ask(q.recommendation_history, None)
+for rec in recs.itertuples():
+    flag = " – :red-badge[■ Försenad]" if rec.overdue else ""
+    committed = {True: "nämnden har åtagit sig att genomföra den", False: "nämnden har inte åtagit sig den"}.get(
+        rec.committed, "åtagande ej angivet"
+    )
+    with st.expander(
+        f"{rec.recommendation_id}: {rec.area or rec.audit}{' (försenad)' if rec.overdue else ''}",
+        expanded=b.present is False and rec.overdue,
+    ):
+        st.markdown(f"**{rec.recommendation}**{flag}")
+        st.markdown(
+            f"{rec.audit}, {rec.auditor}, {rec.audit_date}. Mottagare: "
+            f"{b.config.unit_names.get(rec.addressee, rec.addressee)}; {committed}. "
+            f"Ansvarig: {rec.owner or '–'}. Slutdatum: {rec.due_date or '–'}."
+        )
+        if rec.response:
+            st.markdown(f"Yttrande: {rec.response}")
+        st.table(history_table(history[history["recommendation_id"] == rec.recommendation_id]), hide_index=True)
+
+presentation_footer(b, "pages/recommendations.py")

@@ -1,0 +1,82 @@
+"""'Sedan förra kvartalet': what changed, made from the data, in sentences a board member reads aloud."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from configuration import Config
+from formatting import swedish_date, swedish_value
+from rules import status as status_rules
+from rules.kpis import BAND_WORDS
+from rules.periods import quarter_months
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # 'better', 'worse' or 'info': shown as a word and a symbol, not by colour alone
+    text: str
+
+
+def status_changes(statuses: pd.DataFrame, period: str, previous: str, config: Config) -> list[Change]:
+    before = {(r.unit, r.area): r.status for r in statuses[statuses["period"] == previous].itertuples()}
+    out = []
+    for r in statuses[statuses["period"] == period].itertuples():
+        was = before.get((r.unit, r.area))
+        move = status_rules.movement(was, r.status)
+        if move in ("better", "worse"):
+            area = config.area_names.get(r.area, r.area)
+            unit = config.unit_names.get(r.unit, r.unit)
+            out.append(Change(move, f"{area} ({unit}): {status_rules.WORDS[was]} → {status_rules.WORDS[r.status]}"))
+    return out
+
+
+def kpi_changes(values: pd.DataFrame, period: str, previous: str, config: Config) -> list[Change]:
+    out = []
+    now = values[values["period"] == period].set_index("kpi")
+    before = values[values["period"] == previous].set_index("kpi")
+    for kpi_id, row in now.iterrows():
+        if kpi_id not in before.index or before.loc[kpi_id, "band"] == row["band"]:
+            continue
+        kpi = config.kpis[kpi_id]
+        was = before.loc[kpi_id]
+        worse = ["green", "amber", "red"].index(row["band"]) > ["green", "amber", "red"].index(was["band"])
+        out.append(
+            Change(
+                "worse" if worse else "better",
+                f"{kpi.name}: {swedish_value(was['value'], kpi.unit)} → {swedish_value(row['value'], kpi.unit)} "
+                f"({BAND_WORDS[was['band']].lower()} → {BAND_WORDS[row['band']].lower()}; "
+                f"mål {swedish_value(kpi.target, kpi.unit)})",
+            )
+        )
+    return out
+
+
+def new_critical_incidents(critical: pd.DataFrame, period: str) -> list[Change]:
+    first, last = quarter_months(period)
+    months = pd.to_datetime(critical["date"]).dt.strftime("%Y-%m") if len(critical) else pd.Series(dtype=str)
+    inside = critical[(months >= first) & (months <= last)] if len(critical) else critical
+    return [
+        Change("worse", f"Ny kritisk incident {swedish_date(r.date)}: {r.title or r.reference or 'utan rubrik'}")
+        for r in inside.itertuples()
+    ]
+
+
+def recommendation_changes(recommendations: pd.DataFrame, period: str, today: dt.date) -> list[Change]:
+    first, last = quarter_months(period)
+    out = []
+    for r in recommendations.itertuples():
+        done = r.done_date
+        if done is not None and not pd.isna(done) and first <= pd.Timestamp(done).strftime("%Y-%m") <= last:
+            out.append(Change("better", f"Rekommendation {r.recommendation_id} genomförd {swedish_date(done)}"))
+        if r.overdue:
+            out.append(
+                Change(
+                    "worse",
+                    f"Rekommendation {r.recommendation_id} är försenad (slutdatum "
+                    f"{swedish_date(r.due_date)}, status {r.status_word.lower()})",
+                )
+            )
+    return out

@@ -1,0 +1,69 @@
+"""KPI rules: the value of a quarter (a rate from its counts) and how it stands against its bands."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from configuration import Kpi
+
+BAND_WORDS = {"green": "Bra", "amber": "Varning", "red": "Kritiskt"}
+BAND_SYMBOLS = {"green": "●", "amber": "▲", "red": "■"}
+
+
+def band(kpi: Kpi, value: float) -> str:
+    """'green' at or better than the amber threshold, 'red' at or worse than red, otherwise 'amber'."""
+    if kpi.better == "higher":
+        return "green" if value >= kpi.amber else "red" if value <= kpi.red else "amber"
+    return "green" if value <= kpi.amber else "red" if value >= kpi.red else "amber"
+
+
+def meets_target(kpi: Kpi, value: float) -> bool:
+    return value >= kpi.target if kpi.better == "higher" else value <= kpi.target
+
+
+@dataclass(frozen=True)
+class KpiValue:
+    kpi: str
+    period: str
+    value: float
+    numerator: int | None
+    denominator: int | None
+    comment: str | None
+
+
+def quarterly_values(series: pd.DataFrame, kpis: dict[str, Kpi]) -> pd.DataFrame:
+    """One value per KPI and quarter: a rate from summed counts when every unit gave counts; otherwise
+    the sum (counts) or the mean (rates without counts) of the units' values."""
+    rows = []
+    for item in series.itertuples(index=False):
+        kpi = kpis.get(item.kpi)
+        if kpi is None:
+            continue
+        numerator = denominator = None
+        if item.units_with_counts == item.units and item.denominator:
+            numerator, denominator = int(item.numerator), int(item.denominator)
+            value = 100.0 * numerator / denominator
+        elif kpi.unit == "percent":
+            value = float(item.mean_value)
+        else:
+            value = float(item.sum_value)
+        if math.isnan(value):
+            continue
+        rows.append(
+            {
+                "kpi": item.kpi,
+                "period": item.period,
+                "value": value,
+                "numerator": numerator,
+                "denominator": denominator,
+                "comment": item.comment,
+                "band": band(kpi, value),
+                "meets_target": meets_target(kpi, value),
+                "target": kpi.target,
+            }
+        )
+    columns = ["kpi", "period", "value", "numerator", "denominator", "comment", "band", "meets_target", "target"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,75 @@
+"""The status view's words and tables: summaries of the heat map and the KPIs, in Swedish formats."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from configuration import Config, Kpi
+from formatting import swedish_int, swedish_value
+from rules.kpis import BAND_SYMBOLS, BAND_WORDS
+from rules.status import SYMBOLS, WORDS
+
+
+def heatmap_summary(cells: pd.DataFrame, period: str, config: Config) -> str:
+    now = cells[cells["period"] == period]
+    red = [config.area_names[a] for a in now.loc[now["status"] == "red", "area"]]
+    amber = [config.area_names[a] for a in now.loc[now["status"] == "amber", "area"]]
+    text = f"{period}: {len(now) - len(red) - len(amber)} av {len(now)} områden gröna"
+    if amber:
+        text += f"; gula: {', '.join(amber)}"
+    if red:
+        text += f"; röda: {', '.join(red)}"
+    return text + "."
+
+
+def heatmap_table(cells: pd.DataFrame, config: Config) -> pd.DataFrame:
+    table = cells.assign(
+        Område=cells["area"].map(config.area_names),
+        Status=cells["status"].map(lambda s: f"{SYMBOLS[s]} {WORDS[s]}"),
+    ).pivot(index="Område", columns="period", values="Status")
+    order = [a for a in config.area_names.values() if a in table.index]
+    return table.loc[order].reset_index().fillna("–")
+
+
+def kpi_summary(series: pd.DataFrame, kpi: Kpi) -> str:
+    last = series.iloc[-1]
+    text = (
+        f"{last['period']}: {swedish_value(last['value'], kpi.unit)} mot målet "
+        f"{swedish_value(kpi.target, kpi.unit)} – {BAND_WORDS[last['band']].lower()}"
+    )
+    if last["numerator"] is not None and not pd.isna(last["numerator"]):
+        text += f" ({swedish_int(last['numerator'])} av {swedish_int(last['denominator'])})"
+    if len(series) > 1:
+        first = series.iloc[0]
+        text += f". {first['period']}: {swedish_value(first['value'], kpi.unit)}"
+    return text + "."
+
+
+def kpi_table(series: pd.DataFrame, kpi: Kpi) -> pd.DataFrame:
+    def counts(row: pd.Series) -> str:
+        if row["numerator"] is None or pd.isna(row["numerator"]):
+            return "–"
+        return f"{swedish_int(row['numerator'])} av {swedish_int(row['denominator'])}"
+
+    return pd.DataFrame(
+        {
+            "Kvartal": series["period"],
+            "Värde": [swedish_value(v, kpi.unit) for v in series["value"]],
+            "Mål": swedish_value(kpi.target, kpi.unit),
+            "Bedömning": [f"{BAND_SYMBOLS[b]} {BAND_WORDS[b]}" for b in series["band"]],
+            "Underlag": [counts(r) for _, r in series.iterrows()],
+            "Kommentar": series["comment"].fillna(""),
+        }
+    )
+
+
+def comment_rows(statuses: pd.DataFrame, config: Config) -> pd.DataFrame:
+    rows = statuses[statuses["comment"].notna() & (statuses["comment"] != "")]
+    return pd.DataFrame(
+        {
+            "Enhet": rows["unit"].map(config.unit_names),
+            "Område": rows["area"].map(config.area_names),
+            "Status": rows["status"].map(lambda s: f"{SYMBOLS[s]} {WORDS[s]}"),
+            "Kommentar": rows["comment"],
+        }
+    )
