@@ -62,7 +62,11 @@ class SituationPicture:
         red = sum(1 for a in self.areas if a.status == "red")
         amber = sum(1 for a in self.areas if a.status == "amber")
         green = sum(1 for a in self.areas if a.status == "green")
-        parts = [f"{quarter_label(self.period).capitalize()}: {green} områden gröna, {amber} gula och {red} röda"]
+        colours = ", ".join(
+            f"{n} {word[0] if n == 1 else word[1]}"
+            for n, word in ((green, ("grönt", "gröna")), (amber, ("gult", "gula")), (red, ("rött", "röda")))
+        )
+        parts = [f"{quarter_label(self.period).capitalize()}: av {len(self.areas)} områden är {colours}"]
         critical = self.critical_by_year.get(self.critical_year, 0)
         parts.append(f"{critical} kritiska incidenter hittills {self.critical_year}")
         done = self.recommendation_counts.get("done", 0) + self.recommendation_counts.get("closed", 0)

@@ -8,14 +8,6 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, write_csv
 
 
-@pytest.fixture
-def app_env(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
-    monkeypatch.setenv("DASHBOARD_CONFIG_DIR", str(ROOT / "config"))
-    return tmp_path
-
-
 def _open_data_page(**env) -> AppTest:
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()

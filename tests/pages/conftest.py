@@ -1,0 +1,43 @@
+"""AppTest helpers: the app on a fresh store per test, with or without the example data."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def app_env(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    monkeypatch.setenv("DASHBOARD_CONFIG_DIR", str(ROOT / "config"))
+    return tmp_path
+
+
+@pytest.fixture
+def open_view(app_env):
+    def open_view(script: str, **params: str | list[str]) -> AppTest:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        for key, value in params.items():
+            app.query_params[key] = value
+        app.run()
+        if script != "pages/situation.py":
+            app.query_params.clear()  # a link opened directly carries only its own parameters
+            for key, value in params.items():
+                app.query_params[key] = value
+            app.switch_page(script)
+            app.run()
+        assert not app.exception, [e.value for e in app.exception]
+        return app
+
+    return open_view
+
+
+def page_text(app: AppTest) -> str:
+    """Everything written on the page as text: markdown, headers, captions, alerts, tables."""
+    parts = [e.value for e in app.markdown] + [e.value for e in app.title] + [e.value for e in app.header]
+    parts += [e.value for e in app.subheader] + [e.value for e in app.caption] + [e.value for e in app.warning]
+    parts += [e.value for e in app.info] + [t.value.to_string() for t in app.table]
+    return "\n".join(str(p) for p in parts)
