@@ -19,7 +19,7 @@ run: $(VENV)/.installed
 	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: $(VENV)/.installed-dev
-	bash scripts/ensure-postgresql.sh
+	bash scripts/ensure-test-packages.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2
 

@@ -42,18 +42,16 @@ def batch_state(b: BatchRecord) -> str:
 
 
 def history_rows(batches: list[BatchRecord]) -> pd.DataFrame:
+    """Seven columns, so the table fits the page without a scroll region (keyboard users can read it)."""
     rows = [
         {
             "Nr": str(b.id),
             "Tid": swedish_datetime(b.created_at),
             "Datamängd": b.dataset,
-            "Rader": swedish_int(b.row_count),
-            "Ersatta rader": swedish_int(b.rows_superseded),
+            "Rader": f"{swedish_int(b.row_count)} (ersatte {swedish_int(b.rows_superseded)})",
             "Omfattning": b.scope_summary,
-            "Användare": b.user_name,
-            "Källa": b.source,
-            "Läge": batch_state(b),
-            "Exempeldata": "ja" if b.is_example else "nej",
+            "Användare och källa": f"{b.user_name}: {b.source}",
+            "Läge": batch_state(b) + (" · exempeldata" if b.is_example else ""),
         }
         for b in batches
     ]

@@ -129,6 +129,7 @@ def choose_quarter(b: Board, quarters: Sequence[str]) -> str | None:
             options=list(reversed(quarters)),
             index=list(reversed(quarters)).index(period),
             key="period_choice",
+            placeholder="Välj kvartal",
         )
     st.query_params["period"] = period
     return period

@@ -25,6 +25,7 @@ def choose_assessment(b: object) -> Assessment:
             index=ids.index(ident),
             format_func=lambda i: assessments[i].name,
             key="assessment_choice",
+            placeholder="Välj självskattning",
         )
     st.query_params["assessment"] = ident
     return assessments[ident]

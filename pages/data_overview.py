@@ -25,5 +25,5 @@ st.header("Datamängder")
 st.table(dataset_rows(cached_dataset_overview(url, latest)))
 
 st.header("Importhistorik")
-st.caption("Varje import är en egen version. En import ersätter tidigare rader inom sin omfattning; inget raderas.")
+st.markdown("Varje import är en egen version. En import ersätter tidigare rader inom sin omfattning; inget raderas.")
 st.table(history_rows(cached_import_history(url, latest)))

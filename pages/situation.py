@@ -49,9 +49,9 @@ for i, kpi in enumerate(picture.kpis):
         st.markdown(f"### {kpi.value}")
         st.markdown(f"Mål {kpi.target} · :{BADGE[kpi.band]}-badge[{kpi.judgement}]")
         if kpi.counts:
-            st.caption(f"Beräknat av {kpi.counts}")
+            st.markdown(f"Beräknat av {kpi.counts}")
         if kpi.change:
-            st.caption(kpi.change)
+            st.markdown(kpi.change)
 
 left, middle, right = st.columns(3)
 with left.container(border=True):

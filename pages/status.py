@@ -19,7 +19,7 @@ if period is None:
 
 unit = b.units[0]
 if len(b.units) > 1:
-    st.caption(f"Översikten per område visar {b.config.unit_names[unit]}; nyckeltalen gäller alla valda enheter.")
+    st.markdown(f"Översikten per område visar {b.config.unit_names[unit]}; nyckeltalen gäller alla valda enheter.")
 cells = b.ask(q.status_matrix, unit, None)
 cells = cells[cells["period"] <= period]
 st.header(f"Status per område och kvartal – {b.config.unit_names[unit]}")
@@ -42,7 +42,7 @@ for kpi_id, kpi in b.config.kpis.items():
     if series.empty:
         continue
     st.subheader(kpi.name)
-    st.caption(f"{kpi.description} Källa: {kpi.source}.")
+    st.markdown(f"{kpi.description} Källa: {kpi.source}.")
     chart_block(b, kpi_chart(series, kpi), kpi_summary(series, kpi), kpi_table(series, kpi), f"{kpi_id}.csv")
 
 st.header(f"Kommentarer {period}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, write_csv
@@ -35,7 +34,7 @@ def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
         "kpis",
         "status",
     ]
-    assert set(history["Läge"]) == {"gäller"}
+    assert set(history["Läge"]) == {"gäller · exempeldata"}
 
 
 def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypatch):
@@ -53,12 +52,8 @@ def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypa
     app.run()
     history = app.table[1].value
     newest = history.iloc[0]
-    assert (newest["Datamängd"], newest["Användare"], newest["Källa"]) == (
-        "status",
-        "controller@malmo.se",
-        "status-2025q4.csv",
-    )
-    assert newest["Ersatta rader"] == "10" and newest["Exempeldata"] == "nej"
+    assert (newest["Datamängd"], newest["Användare och källa"]) == ("status", "controller@malmo.se: status-2025q4.csv")
+    assert newest["Rader"] == "1 (ersatte 10)" and newest["Läge"] == "gäller"
     assert app.table[0].value.loc["Kvartalsstatus", "Av"] == "controller@malmo.se"
 
 
