@@ -28,3 +28,12 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe_frame(frame).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+
+
+def excel_bytes(frame: pd.DataFrame) -> bytes:
+    """An .xlsx workbook of the frame, text cells neutralised the same way as the CSV."""
+    import io
+
+    buffer = io.BytesIO()
+    safe_frame(frame).to_excel(buffer, index=False, sheet_name="Data")
+    return buffer.getvalue()

@@ -21,6 +21,8 @@ VIEWS = (
     View("pages/recommendations.py", "Rekommendationer", "rekommendationer", ":material/checklist:", True),
     View("pages/self_assessments.py", "Självskattningar", "sjalvskattningar", ":material/fact_check:", True),
     View("pages/data_overview.py", "Data och importer", "data", ":material/database:", False),
+    View("pages/import_data.py", "Importera", "import", ":material/upload_file:", False),
+    View("pages/explore.py", "Utforska", "utforska", ":material/query_stats:", False),
 )
 BOARD_VIEWS = tuple(v for v in VIEWS if v.board)
 

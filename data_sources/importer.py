@@ -9,7 +9,7 @@ and the transaction is rolled back.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -91,12 +91,13 @@ def import_file(
     user: str,
     display_name: str | None = None,
     dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Validate and, unless `dry_run`, import one CSV or Excel file."""
     name = display_name or path.name
     try:
         with open_file(path, name, dataset_name) as table:
-            return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run)
+            return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run, progress=progress)
     except ReadError as exc:
         return ImportResult("invalid", dataset_name, name, file_error=str(exc), problem_count=1)
 
@@ -110,7 +111,12 @@ def import_table(
     user: str,
     dry_run: bool = False,
     is_example: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
+    """Validate `table` whole and write it as one batch; with `dry_run`, only validate and preview.
+
+    `progress` is told the number of rows read after each chunk (for a progress bar).
+    """
     dataset = DATASETS[dataset_name]
     result = ImportResult("invalid", dataset.name, table.source, warnings=list(table.warnings))
     with engine.connect() as connection:
@@ -130,10 +136,14 @@ def import_table(
                 transaction.rollback()
                 return _failed(result, validator)
             store_table = DATASET_TABLES[dataset.name]
+            rows_read = 0
             for chunk in _chunks(table.rows):
                 columns = validator.check(chunk)
                 if columns is not None and batch_id is not None and validator.problem_count == 0:
                     _insert(connection, store_table, columns, batch_id)
+                rows_read += len(chunk)
+                if progress is not None:
+                    progress(rows_read)
             if validator.problem_count:
                 transaction.rollback()
                 return _failed(result, validator)
@@ -145,6 +155,7 @@ def import_table(
             result.rows = validator.rows_valid
             result.scope_summary = describe_scope(dataset, validator.scope, config)
             if batch_id is None:
+                result.rows_superseded = _count_current_in_scope(connection, store_table, validator.scope)
                 transaction.rollback()
                 result.outcome = "valid"
                 return result
@@ -249,6 +260,19 @@ def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batc
             .values(superseded_by=batch_id)
         ).rowcount
     return total
+
+
+def _count_current_in_scope(connection: sa.Connection, table: sa.Table, scope: set[str]) -> int:
+    """How many current rows an import of this scope would supersede (the preview before confirming)."""
+    keys = sorted(scope)
+    return sum(
+        connection.execute(
+            sa.select(sa.func.count())
+            .select_from(table)
+            .where(table.c.superseded_by.is_(None), table.c.scope_key.in_(keys[start : start + _SCOPE_CHUNK]))
+        ).scalar_one()
+        for start in range(0, len(keys), _SCOPE_CHUNK)
+    )
 
 
 def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:

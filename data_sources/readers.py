@@ -187,7 +187,7 @@ def _excel_table(path: Path, name: str, sha256: str, dataset: str | None) -> Ite
         raise ReadError(f"{name}: Excel-filen är skadad och kan inte öppnas") from None
     try:
         warnings: list[str] = []
-        sheet_name = _choose_sheet(values_book.sheetnames, dataset)
+        sheet_name = _choose_sheet(values_book.sheetnames, dataset, name)
         if len(values_book.sheetnames) > 1:
             warnings.append(f"Arbetsboken har flera blad; bladet '{sheet_name}' lästes.")
         values = values_book[sheet_name].iter_rows()
@@ -213,17 +213,24 @@ def _excel_table(path: Path, name: str, sha256: str, dataset: str | None) -> Ite
         formula_book.close()
 
 
-def _choose_sheet(sheetnames: list[str], dataset: str | None) -> str:
-    if dataset is not None:
-        from data_sources.datasets import DATASETS
+def _choose_sheet(sheetnames: list[str], dataset: str | None, name: str) -> str:
+    """The only sheet, or the sheet named after the dataset; guessing among several would import the
+    wrong data (an instructions sheet, last quarter's copy)."""
+    if len(sheetnames) == 1 or dataset is None:
+        return sheetnames[0]
+    from data_sources.datasets import DATASETS
 
-        wanted = {fold(dataset)}
-        if dataset in DATASETS:
-            wanted.add(fold(DATASETS[dataset].title))
-        for sheet in sheetnames:
-            if fold(sheet) in wanted:
-                return sheet
-    return sheetnames[0]
+    wanted = {fold(dataset)}
+    if dataset in DATASETS:
+        wanted.add(fold(DATASETS[dataset].title))
+    for sheet in sheetnames:
+        if fold(sheet) in wanted:
+            return sheet
+    title = f" eller '{DATASETS[dataset].title}'" if dataset in DATASETS else ""
+    raise ReadError(
+        f"{name}: arbetsboken har flera blad ({', '.join(sheetnames)}) och inget heter '{dataset}'{title}; "
+        "byt namn på bladet med data eller spara det som en egen fil"
+    )
 
 
 def _cell_value(cell: Any) -> Any:

@@ -1,0 +1,121 @@
+"""Utforska (/utforska): a measure, one or two groupings, filters and a chart type; all in the link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_store import app_config, current_store, latest_batch
+from charts.explore import explore_chart
+from charts.theme import themed
+from explore_view import (
+    CHART_KINDS,
+    display_table,
+    label_colours,
+    labelled,
+    labeller,
+    state_from_link,
+    state_to_link,
+)
+from exports import csv_bytes, excel_bytes
+from queries.cached import ask
+from queries.explore import SPECS, distinct_values, explore
+
+config = app_config()
+url, engine = current_store()
+latest = latest_batch(engine)
+st.title("Utforska")
+state = state_from_link({k: st.query_params.get_all(k) for k in st.query_params})
+spec_names = list(SPECS)
+
+with st.sidebar:
+    state.dataset = st.selectbox(
+        "Datamängd",
+        spec_names,
+        index=spec_names.index(state.dataset),
+        format_func=lambda d: SPECS[d].title,
+        key="explore_dataset",
+    )
+    spec = SPECS[state.dataset]
+    if state.group_by[0] not in spec.dimensions:
+        state = state_from_link({"ds": [state.dataset]})
+    measures = {m.id: m for m in spec.measures}
+    state.measure = st.selectbox(
+        "Mått",
+        list(measures),
+        index=list(measures).index(state.measure),
+        format_func=lambda m: measures[m].label,
+        key=f"explore_measure_{state.dataset}",
+    )
+    dims = list(spec.dimensions)
+    first = st.selectbox(
+        "Gruppera efter",
+        dims,
+        index=dims.index(state.group_by[0]),
+        format_func=spec.dimensions.__getitem__,
+        key=f"explore_by_{state.dataset}",
+    )
+    others = ["", *(d for d in dims if d != first)]
+    second = state.group_by[1] if len(state.group_by) > 1 and state.group_by[1] in others else ""
+    second = st.selectbox(
+        "och efter",
+        others,
+        index=others.index(second),
+        key=f"explore_by2_{state.dataset}",
+        format_func=lambda d: spec.dimensions.get(d, "(ingen)"),
+    )
+    state.group_by = [first, *([second] if second else [])]
+    kinds = list(CHART_KINDS)
+    state.chart = (
+        st.segmented_control(
+            "Diagram",
+            kinds,
+            default=state.chart,
+            format_func=CHART_KINDS.__getitem__,
+            key="explore_chart",
+            required=True,
+        )
+        or "bar"
+    )
+    st.markdown("**Filter**")
+    for dimension in dims:
+        values = ask(distinct_values, url, latest, state.dataset, dimension, None)
+        labels = labeller(dimension, config)
+        chosen = [v for v in values if str(v) in state.filters.get(dimension, [])]
+        picked = st.multiselect(
+            spec.dimensions[dimension],
+            values,
+            default=chosen,
+            placeholder="Alla",
+            format_func=lambda v, labels=labels: labels.get(v, str(v)),
+            key=f"explore_f_{state.dataset}_{dimension}",
+        )
+        state.filters[dimension] = [str(v) for v in picked]
+
+st.query_params.from_dict(state_to_link(state))
+filters = tuple((d, tuple(chosen)) for d, chosen in state.filters.items() if chosen)
+result = ask(explore, url, latest, state.dataset, state.measure, tuple(state.group_by), filters, None)
+measure = measures[state.measure]
+if result.empty:
+    st.info("Inga rader matchar valet. Ta bort något filter.")
+    st.stop()
+table = labelled(result, state, config)
+names = list(table.columns)
+st.markdown(f"{measure.label} per {' och '.join(n.lower() for n in names[:-1])}: {len(table)} grupper.")
+if state.chart != "table":
+    value_format = ".0f" if measure.unit == "count" else ".1f"
+    chart = explore_chart(
+        table, state.chart, names[0], names[1] if len(names) > 2 else None, measure.label, value_format
+    )
+    st.altair_chart(themed(chart), width="stretch", theme=None, alt=f"{measure.label} per {names[0].lower()}")
+st.table(display_table(table, measure.unit), hide_index=True)
+left, right = st.columns(2)
+left.download_button(
+    "Ladda ner CSV", csv_bytes(table), file_name=f"utforska-{state.dataset}.csv", mime="text/csv", on_click="ignore"
+)
+right.download_button(
+    "Ladda ner Excel",
+    excel_bytes(table),
+    file_name=f"utforska-{state.dataset}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+)

@@ -1,0 +1,137 @@
+"""Import (/import): upload a file, see every error before anything is saved, preview, import, undo."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_store import app_config, current_store, current_user_name, latest_batch
+from data_overview_table import history_rows
+from data_sources import batches
+from data_sources.datasets import DATASETS
+from data_sources.sources import sync_sources
+from import_flow import keep_upload, problem_table, run_upload, too_large, validate_upload
+from import_templates import column_help, template_csv
+from queries.cached import cached_import_history
+
+config = app_config()
+url, engine = current_store()
+st.title("Importera data")
+
+names = list(DATASETS)
+wanted = st.query_params.get("dataset")
+dataset = st.selectbox(
+    "Datamängd",
+    names,
+    index=names.index(wanted) if wanted in names else 0,
+    format_func=lambda d: f"{DATASETS[d].title} ({d})",
+    key="import_dataset",
+)
+st.query_params["dataset"] = dataset
+st.markdown(f"En import ersätter tidigare rader för samma **{DATASETS[dataset].scope_text}**; inget raderas.")
+left, right = st.columns([1, 2])
+left.download_button(
+    "Ladda ner mall (CSV)",
+    template_csv(dataset),
+    file_name=f"mall-{dataset}.csv",
+    mime="text/csv",
+    on_click="ignore",
+    key=f"template_{dataset}",
+)
+with right.expander("Kolumner i mallen"):
+    st.table(column_help(dataset), hide_index=True)
+
+
+def handle_upload(name: str, data: bytes) -> None:
+    """Validate (once per file and store version), preview, and import on confirmation."""
+    if message := too_large(len(data), config):
+        st.error(message)
+        return
+    path = keep_upload(name, data)
+    done = st.session_state.setdefault("imported_uploads", {})
+    key = f"{dataset}:{path.name}"
+    if key in done:
+        st.success(done[key])
+        return
+    validation_key = (dataset, path.name, latest_batch(engine))
+    if st.session_state.get("validation", (None,))[0] != validation_key:
+        st.session_state["validation"] = (validation_key, validate_upload(engine, config, dataset, path, name))
+    checked = st.session_state["validation"][1]
+    for warning in checked.warnings:
+        st.warning(warning)
+    if not checked.ok:
+        st.error(checked.summary())
+        st.table(problem_table(checked), hide_index=True)
+        if checked.problem_count > len(checked.problems):
+            st.markdown(f"… och {checked.problem_count - len(checked.problems)} fel till.")
+        return
+    st.success(
+        f"{name} är korrekt: {checked.rows} rader ({checked.scope_summary}). Importen lägger till {checked.rows} "
+        f"rader och ersätter {checked.rows_superseded} tidigare rader, som finns kvar i historiken."
+    )
+    if st.button("Importera", type="primary", key=f"confirm_{path.name}"):
+        bar = st.progress(0.0, text="Importerar …")
+        result = run_upload(
+            engine,
+            config,
+            dataset,
+            path,
+            name,
+            current_user_name(),
+            progress=lambda n: bar.progress(min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader"),
+        )
+        bar.empty()
+        if not result.ok:
+            st.error(result.summary())
+            return
+        done[key] = result.summary()
+        st.rerun()
+
+
+upload = st.file_uploader("Fil (CSV eller Excel .xlsx)", key=f"upload_{dataset}")
+if upload is not None:
+    handle_upload(upload.name, upload.getvalue())
+
+st.header("Senaste importer")
+if message := st.session_state.pop("undo_message", None):
+    st.success(message)
+history = cached_import_history(url, latest_batch(engine), 20)
+if not history:
+    st.markdown("Inga importer ännu.")
+else:
+    st.table(history_rows(history))
+    undoable = [b for b in history if b.kind == "import" and b.undone_by_batch_id is None]
+
+    @st.dialog("Ångra import")
+    def confirm_undo(batch: batches.BatchRecord) -> None:
+        st.markdown(
+            f"Ångra import **nr {batch.id}** ({batch.source})? Dess rader tas ur bruk och det den "
+            "ersatte gäller igen. Inget raderas; ångringen syns i historiken."
+        )
+        yes, no = st.columns(2)
+        if yes.button("Ja, ångra", type="primary"):
+            try:
+                record = batches.undo(engine, batch.id, current_user_name())
+            except batches.UndoRefused as refused:
+                st.error(str(refused))
+            else:
+                st.session_state["undo_message"] = f"Import {batch.id} är ångrad (nummer {record.id})."
+                st.rerun()
+        if no.button("Avbryt"):
+            st.rerun()
+
+    if undoable:
+        choice = st.selectbox(
+            "Import att ångra",
+            undoable,
+            key="undo_choice",
+            format_func=lambda b: f"nr {b.id}: {b.dataset}, {b.source} ({b.row_count} rader)",
+        )
+        if st.button("Ångra vald import …"):
+            confirm_undo(choice)
+
+st.header("Konfigurerade källor")
+if not config.sources:
+    st.markdown("Inga källor är konfigurerade i `config/sources.yaml`.")
+elif st.button("Hämta från alla källor"):
+    for result in sync_sources(engine, config, user=current_user_name()):
+        (st.success if result.ok else st.error)(result.summary() if result.ok else " ".join(result.messages()[:3]))

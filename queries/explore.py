@@ -1,0 +1,111 @@
+"""Free exploration: a measure grouped by one or two whitelisted dimensions, with filters, in SQL.
+
+Only ids from these specs ever reach a query, so a link cannot name an arbitrary column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_sources.schema import incidents, kpis, self_assessments, status, visible_as_of
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    label: str
+    expression: Callable[[sa.Table], sa.ColumnElement]
+    unit: str  # 'count', 'percent' or 'number'
+
+
+@dataclass(frozen=True)
+class Spec:
+    title: str
+    table: sa.Table
+    measures: tuple[Measure, ...]
+    dimensions: dict[str, str]  # column → Swedish label
+
+
+SPECS: dict[str, Spec] = {
+    "incidents": Spec(
+        "Incidenter",
+        incidents,
+        (Measure("count", "Antal incidenter", lambda t: sa.func.sum(t.c.count), "count"),),
+        {"year": "År", "month": "Månad", "unit": "Enhet", "severity": "Allvarlighetsgrad", "category": "Kategori"},
+    ),
+    "status": Spec(
+        "Kvartalsstatus",
+        status,
+        (Measure("areas", "Antal områdesbedömningar", lambda t: sa.func.count(), "count"),),
+        {"period": "Kvartal", "year": "År", "unit": "Enhet", "area": "Område", "status": "Status"},
+    ),
+    "kpis": Spec(
+        "Nyckeltal",
+        kpis,
+        (Measure("value", "Värde (medel över enheter)", lambda t: sa.func.avg(t.c.value), "number"),),
+        {"period": "Period", "year": "År", "unit": "Enhet", "kpi": "Nyckeltal"},
+    ),
+    "self_assessments": Spec(
+        "Självskattningar",
+        self_assessments,
+        (
+            Measure("ratings", "Antal bedömningar", lambda t: sa.func.count(), "count"),
+            Measure(
+                "satisfactory",
+                "Andel tillfredsställande",
+                lambda t: 100.0 * sa.func.count().filter(t.c.rating == "satisfactory") / sa.func.count(),
+                "percent",
+            ),
+        ),
+        {
+            "year": "År",
+            "unit": "Enhet",
+            "assessment": "Självskattning",
+            "statement": "Påstående",
+            "rating": "Bedömning",
+        },
+    ),
+}
+
+
+def _typed(column: sa.Column, values: Sequence[str]) -> list[str | int]:
+    if isinstance(column.type, sa.Integer):
+        return [int(v) for v in values if str(v).isdigit()]
+    return [str(v) for v in values]
+
+
+def distinct_values(connection: sa.Connection, dataset: str, dimension: str, as_of: int | None = None) -> list:
+    spec = SPECS[dataset]
+    column = spec.table.c[dimension]
+    query = sa.select(column).where(visible_as_of(spec.table, as_of)).group_by(column).order_by(column)
+    return list(connection.execute(query).scalars())
+
+
+def explore(
+    connection: sa.Connection,
+    dataset: str,
+    measure: str,
+    group_by: Sequence[str],
+    filters: Sequence[tuple[str, Sequence[str]]],
+    as_of: int | None = None,
+) -> pd.DataFrame:
+    """One row per group: the grouping columns and `value`. Filter values come as text (from a link)."""
+    spec = SPECS[dataset]
+    table = spec.table
+    chosen = next(m for m in spec.measures if m.id == measure)
+    columns = [table.c[d] for d in group_by if d in spec.dimensions]
+    conditions = [
+        table.c[d].in_(_typed(table.c[d], values)) for d, values in filters if d in spec.dimensions and values
+    ]
+    query = (
+        sa.select(*columns, chosen.expression(table).label("value"))
+        .where(visible_as_of(table, as_of), *conditions)
+        .group_by(*columns)
+        .order_by(*columns)
+    )
+    result = connection.execute(query)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
