@@ -9,9 +9,16 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 
 
 def explore_chart(
-    frame: pd.DataFrame, kind: str, first: str, second: str | None, value_title: str, value_format: str
+    frame: pd.DataFrame,
+    kind: str,
+    first: str,
+    second: str | None,
+    value_title: str,
+    value_format: str,
+    colours: dict[str, str] | None = None,
 ) -> alt.Chart:
-    """frame: the labelled grouping columns `first` (and `second`) and `Värde`."""
+    """frame: the labelled grouping columns `first` (and `second`) and `Värde`; `colours` maps the second
+    grouping's labels to the colours the board views use for them (severity, category, status, rating)."""
     tooltip = [first, *([second] if second else []), alt.Tooltip("Värde:Q", format=value_format)]
     if kind == "heatmap" and second:
         base = alt.Chart(frame).encode(x=alt.X(f"{first}:O", title=first), y=alt.Y(f"{second}:N", title=second))

@@ -102,10 +102,10 @@ table = labelled(result, state, config)
 names = list(table.columns)
 st.markdown(f"{measure.label} per {' och '.join(n.lower() for n in names[:-1])}: {len(table)} grupper.")
 if state.chart != "table":
-    value_format = ".0f" if measure.unit == "count" else ".1f"
-    chart = explore_chart(
-        table, state.chart, names[0], names[1] if len(names) > 2 else None, measure.label, value_format
-    )
+    value_format = ",.0f" if measure.unit == "count" else ",.1f"
+    second = names[1] if len(names) > 2 else None
+    colours = label_colours(state.group_by[-1], config) if second else None
+    chart = explore_chart(table, state.chart, names[0], second, measure.label, value_format, colours)
     st.altair_chart(themed(chart), width="stretch", theme=None, alt=f"{measure.label} per {names[0].lower()}")
 st.table(display_table(table, measure.unit), hide_index=True)
 left, right = st.columns(2)
