@@ -7,6 +7,7 @@ import streamlit as st
 
 import vocabulary
 from formatting import swedish_date, swedish_int, swedish_percent
+from rules.incidents import report_complete
 
 SEVERITY_WORDS = {c.id: c.swedish for c in vocabulary.SEVERITIES}
 CATEGORY_WORDS = {c.id: c.swedish for c in vocabulary.INCIDENT_CATEGORIES}
@@ -96,13 +97,6 @@ def unit_table(units: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
     return table.reset_index().rename(columns={"unit": "Enhet"})
 
 
-def report_complete(row: pd.Series) -> bool:
-    """An incident report is complete with its date, incident manager and responsible manager."""
-    return all(isinstance(row[c], str) and row[c] for c in ("incident_manager", "responsible_manager")) and (
-        row["report_date"] is not None and not pd.isna(row["report_date"])
-    )
-
-
 def critical_summary(critical: pd.DataFrame) -> str:
     if critical.empty:
         return "Inga kritiska incidenter är registrerade."
@@ -127,5 +121,50 @@ def critical_table(critical: pd.DataFrame, unit_names: dict[str, str]) -> pd.Dat
                 swedish_date(d) if d is not None and not pd.isna(d) else "saknas" for d in critical["report_date"]
             ],
             "Rapport": ["✓ komplett" if report_complete(r) else "✗ ofullständig" for _, r in critical.iterrows()],
+        }
+    )
+
+
+def code_filter(b: object, name: str, label: str, words: dict[str, str]) -> tuple[str, ...]:
+    """A filter on coded values kept in the link as repeated `name`; a multiselect outside presentation."""
+    params = st.query_params
+    chosen = [c for c in params.get_all(name) if c in words]
+    if not getattr(b, "present", False):
+        chosen = st.sidebar.multiselect(
+            label,
+            list(words),
+            default=chosen,
+            format_func=words.__getitem__,
+            placeholder="Alla",
+            key=f"incident_{name}",
+        )
+    if chosen:
+        params[name] = chosen
+    elif name in params:
+        del params[name]
+    return tuple(chosen)
+
+
+def selected_bar(event: object) -> tuple[str, str] | None:
+    """(month, severity code) of the bar clicked in the monthly chart, if any."""
+    points = (getattr(event, "selection", None) or {}).get("rader") or []
+    if not points:
+        return None
+    point = points[0]
+    codes = {word: code for code, word in SEVERITY_WORDS.items()}
+    month, word = point.get("Månadskod"), point.get("Allvarlighetsgrad")
+    return (month, codes[word]) if month and word in codes else None
+
+
+def rows_table(rows: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Datum": [swedish_date(d) for d in rows["date"]],
+            "Enhet": rows["unit"].map(lambda u: unit_names.get(u, u)),
+            "Kategori": rows["category"].map(CATEGORY_WORDS),
+            "Antal": rows["count"].astype(int),
+            "Ärende": rows["reference"].fillna("–"),
+            "Rubrik": rows["title"].fillna("–"),
+            "Fil och rad": [f"{s}, rad {r}" for s, r in zip(rows["source"], rows["source_row"], strict=True)],
         }
     )

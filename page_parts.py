@@ -151,10 +151,15 @@ def chart_block(
     summary: str,
     table: pd.DataFrame,
     file_name: str,
-) -> None:
-    """The summary in words, the chart (its summary as alt text), and the data behind it as table and CSV."""
+    select_key: str | None = None,
+) -> Any:
+    """The summary in words, the chart (its summary as alt text), and the data behind it as table and CSV.
+
+    With `select_key` a selection in the chart reruns the page and its state is returned.
+    """
     st.markdown(summary)
-    st.altair_chart(themed(chart, large=b.present), width="stretch", theme=None, alt=summary)
+    selecting = {"on_select": "rerun", "key": select_key} if select_key else {}
+    event = st.altair_chart(themed(chart, large=b.present), width="stretch", theme=None, alt=summary, **selecting)
     with st.expander("Visa som tabell"):
         st.table(table, hide_index=True)
         st.download_button(
@@ -165,6 +170,7 @@ def chart_block(
             key=f"download_{file_name}",
             on_click="ignore",
         )
+    return event if select_key else None
 
 
 def presentation_footer(b: Board, script: str) -> None:

@@ -66,7 +66,8 @@ class SituationPicture:
             f"{n} {word[0] if n == 1 else word[1]}"
             for n, word in ((green, ("grönt", "gröna")), (amber, ("gult", "gula")), (red, ("rött", "röda")))
         )
-        parts = [f"{quarter_label(self.period).capitalize()}: av {len(self.areas)} områden är {colours}"]
+        areas = "område" if len(self.areas) == 1 else "områden"
+        parts = [f"{quarter_label(self.period).capitalize()}: av {len(self.areas)} {areas} är {colours}"]
         critical = self.critical_by_year.get(self.critical_year, 0)
         parts.append(f"{critical} kritiska incidenter hittills {self.critical_year}")
         done = self.recommendation_counts.get("done", 0) + self.recommendation_counts.get("closed", 0)

@@ -73,3 +73,32 @@ def comment_rows(statuses: pd.DataFrame, config: Config) -> pd.DataFrame:
             "Kommentar": rows["comment"],
         }
     )
+
+
+def kpi_definition(kpi: Kpi) -> str:
+    better = "högre är bättre" if kpi.better == "higher" else "lägre är bättre"
+    return (
+        f"**Definition:** {kpi.description}  \n**Källa:** {kpi.source}  \n**Ägare:** {kpi.owner or '–'}  \n"
+        f"**Mål:** {swedish_value(kpi.target, kpi.unit)}; gul vid {swedish_value(kpi.amber, kpi.unit)}, "
+        f"röd vid {swedish_value(kpi.red, kpi.unit)} ({better})."
+    )
+
+
+def provenance_table(rows: pd.DataFrame, kpi: Kpi, config: Config) -> pd.DataFrame:
+    """Each value with the import and the row it came from, so a figure can be traced."""
+    from formatting import swedish_datetime
+
+    return pd.DataFrame(
+        {
+            "Period": rows["period"],
+            "Enhet": rows["unit"].map(lambda u: config.unit_names.get(u, u)),
+            "Värde": [swedish_value(v, kpi.unit) for v in rows["value"]],
+            "Import": [
+                f"nr {b}, {swedish_datetime(t)}, {u}"
+                for b, t, u in zip(rows["batch"], rows["created_at"], rows["user_name"], strict=True)
+            ],
+            "Fil och rad": [
+                f"{s}, rad {r}" if r else s for s, r in zip(rows["source"], rows["source_row"], strict=True)
+            ],
+        }
+    )

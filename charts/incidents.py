@@ -12,14 +12,19 @@ SEVERITY_WORDS = {c.id: c.swedish for c in vocabulary.SEVERITIES}
 CATEGORY_WORDS = {c.id: c.swedish for c in vocabulary.INCIDENT_CATEGORIES}
 
 
-def monthly_by_severity(frame: pd.DataFrame) -> alt.Chart:
-    """frame: month ('YYYY-MM'), severity, count."""
+SELECTION = "rader"
+
+
+def monthly_by_severity(frame: pd.DataFrame, selectable: bool = False) -> alt.Chart:
+    """frame: month ('YYYY-MM'), severity, count. With `selectable` a click on a bar picks its month and
+    severity (selection "rader"), so the page can show the rows behind it."""
     data = frame.assign(
+        Månadskod=frame["month"],
         Månad=pd.to_datetime(frame["month"] + "-01"),
         Allvarlighetsgrad=frame["severity"].map(SEVERITY_WORDS),
         Antal=frame["count"],
     )
-    return (
+    chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
@@ -35,6 +40,9 @@ def monthly_by_severity(frame: pd.DataFrame) -> alt.Chart:
         )
         .properties(height=300)
     )
+    if selectable:
+        chart = chart.add_params(alt.selection_point(name=SELECTION, fields=["Månadskod", "Allvarlighetsgrad"]))
+    return chart
 
 
 def yearly_totals(frame: pd.DataFrame, column: str, title: str) -> alt.Chart:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from app_store import current_store, latest_batch
+from app_store import app_config, current_store, latest_batch
 from data_overview_table import dataset_rows, history_rows
+from data_quality_report import quality_findings
 from page_parts import example_data_banner
-from queries.cached import cached_dataset_overview, cached_import_history
+from queries.board import today
+from queries.cached import ask, cached_dataset_overview, cached_import_history
 
 url, engine = current_store()
 latest = latest_batch(engine)
@@ -22,7 +25,18 @@ if latest == 0:
     st.stop()
 
 st.header("Datamängder")
-st.table(dataset_rows(cached_dataset_overview(url, latest)))
+overview = cached_dataset_overview(url, latest)
+st.table(dataset_rows(overview))
+
+st.header("Datakvalitet")
+findings = quality_findings(lambda query, *args: ask(query, url, latest, *args), overview, app_config(), today())
+if findings:
+    st.table(pd.DataFrame([{"Kontroll": f"▲ {f.check}", "Vad": f.text} for f in findings]), hide_index=True)
+else:
+    st.markdown(
+        "● Inga brister hittades: inga saknade kvartal eller självskattningar, inga gamla källor, "
+        "inga ofullständiga incidentrapporter och inga försenade rekommendationer utan uppdatering."
+    )
 
 st.header("Importhistorik")
 st.markdown("Varje import är en egen version. En import ersätter tidigare rader inom sin omfattning; inget raderas.")

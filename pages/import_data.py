@@ -92,16 +92,21 @@ if upload is not None:
     handle_upload(upload.name, upload.getvalue())
 
 st.header("Senaste importer")
-if message := st.session_state.pop("undo_message", None):
-    st.success(message)
-history = cached_import_history(url, latest_batch(engine), 20)
+if outcome := st.session_state.pop("undo_message", None):
+    kind, message = outcome
+    (st.success if kind == "success" else st.error)(message)
+latest = latest_batch(engine)
+history = cached_import_history(url, latest, 20)
 if not history:
     st.markdown("Inga importer ännu.")
 else:
     st.table(history_rows(history))
     undoable = [b for b in history if b.kind == "import" and b.undone_by_batch_id is None]
 
-    @st.dialog("Ångra import")
+    def forget_pending_undo() -> None:
+        st.session_state.pop("undo_pending", None)
+
+    @st.dialog("Ångra import", on_dismiss=forget_pending_undo)
     def confirm_undo(batch: batches.BatchRecord) -> None:
         st.markdown(
             f"Ångra import **nr {batch.id}** ({batch.source})? Dess rader tas ur bruk och det den "
@@ -109,25 +114,30 @@ else:
         )
         yes, no = st.columns(2)
         if yes.button("Ja, ångra", type="primary"):
+            forget_pending_undo()
             try:
                 record = batches.undo(engine, batch.id, current_user_name())
             except batches.UndoRefused as refused:
-                st.error(str(refused))
+                st.session_state["undo_message"] = ("error", str(refused))
             else:
-                st.session_state["undo_message"] = f"Import {batch.id} är ångrad (nummer {record.id})."
-                st.rerun()
+                st.session_state["undo_message"] = ("success", f"Import {batch.id} är ångrad (nummer {record.id}).")
+            st.rerun()
         if no.button("Avbryt"):
+            forget_pending_undo()
             st.rerun()
 
     if undoable:
         choice = st.selectbox(
             "Import att ångra",
             undoable,
-            key="undo_choice",
+            key=f"undo_choice_{latest}",
             format_func=lambda b: f"nr {b.id}: {b.dataset}, {b.source} ({b.row_count} rader)",
         )
         if st.button("Ångra vald import …"):
-            confirm_undo(choice)
+            st.session_state["undo_pending"] = choice.id
+    pending = next((b for b in undoable if b.id == st.session_state.get("undo_pending")), None)
+    if pending is not None:
+        confirm_undo(pending)
 
 st.header("Konfigurerade källor")
 if not config.sources:

@@ -6,12 +6,17 @@ import streamlit as st
 
 from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
 from incident_view import (
+    CATEGORY_WORDS,
+    SEVERITY_WORDS,
     category_summary,
     category_table,
+    code_filter,
     critical_summary,
     critical_table,
     monthly_summary,
     monthly_table,
+    rows_table,
+    selected_bar,
     unit_summary,
     unit_table,
     year_range,
@@ -21,21 +26,32 @@ from page_parts import board, chart_block, empty_state, presentation_footer
 from queries import board as q
 
 b = board("Incidenter", all_units_by_default=True)
-by_year = b.ask(q.incidents_by_year_and_category, b.units, None)
+severities = code_filter(b, "severity", "Allvarlighetsgrad", SEVERITY_WORDS)
+categories = code_filter(b, "category", "Kategori", CATEGORY_WORDS)
+by_year = b.ask(q.incidents_by_year_and_category, b.units, None, severities, categories)
 if by_year.empty:
     empty_state(b, "incidenter")
     st.stop()
 
 first, last = year_range(b, sorted(by_year["year"].unique().tolist()))
-monthly = b.ask(q.incidents_by_month, b.units, f"{first}-01", f"{last}-12", None)
+monthly = b.ask(q.incidents_by_month, b.units, f"{first}-01", f"{last}-12", None, severities, categories)
 st.header(f"Incidenter per månad {first}–{last}" if first != last else f"Incidenter per månad {first}")
-chart_block(
+event = chart_block(
     b,
-    monthly_by_severity(monthly),
+    monthly_by_severity(monthly, selectable=not b.present),
     monthly_summary(monthly, b.unit_label),
     monthly_table(monthly),
     "incidenter-per-manad.csv",
+    select_key=None if b.present else "monthly_selection",
 )
+if (picked := selected_bar(event)) is not None:
+    month, severity = picked
+    rows = b.ask(q.incident_rows, b.units, month, severity, None, categories)
+    st.subheader(f"Raderna bakom stapeln: {SEVERITY_WORDS[severity].lower()} {month}")
+    st.markdown(f"{len(rows)} rader visas (högst 200), med fil och rad de importerades från.")
+    st.table(rows_table(rows, b.config.unit_names), hide_index=True)
+elif not b.present:
+    st.markdown("Klicka på en stapel för att se raderna bakom den.")
 
 totals = by_year.groupby("year", as_index=False)[["count", "critical"]].sum()
 left, right = st.columns(2)

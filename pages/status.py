@@ -9,7 +9,15 @@ from charts.status import status_heatmap
 from page_parts import board, chart_block, choose_quarter, empty_state, presentation_footer
 from queries import board as q
 from rules.kpis import quarterly_values
-from status_view import comment_rows, heatmap_summary, heatmap_table, kpi_summary, kpi_table
+from status_view import (
+    comment_rows,
+    heatmap_summary,
+    heatmap_table,
+    kpi_definition,
+    kpi_summary,
+    kpi_table,
+    provenance_table,
+)
 
 b = board("Status")
 period = choose_quarter(b, b.ask(q.quarters_with_data, b.units, None))
@@ -42,8 +50,12 @@ for kpi_id, kpi in b.config.kpis.items():
     if series.empty:
         continue
     st.subheader(kpi.name)
-    st.markdown(f"{kpi.description} Källa: {kpi.source}.")
     chart_block(b, kpi_chart(series, kpi), kpi_summary(series, kpi), kpi_table(series, kpi), f"{kpi_id}.csv")
+    with st.expander("Om nyckeltalet: definition, källa och import"):
+        st.markdown(kpi_definition(kpi))
+        st.table(
+            provenance_table(b.ask(q.kpi_provenance, kpi_id, b.units, None).head(8), kpi, b.config), hide_index=True
+        )
 
 st.header(f"Kommentarer {period}")
 comments = comment_rows(b.ask(q.status_by_quarter, b.units, (period,), None), b.config)

@@ -87,8 +87,23 @@ def kpi_series(connection: sa.Connection, units: Sequence[str], as_of: int | Non
 # --- incidents -----------------------------------------------------------------------------------
 
 
+def _incident_filters(severities: Sequence[str], categories: Sequence[str]) -> list[sa.ColumnElement[bool]]:
+    out = []
+    if severities:
+        out.append(incidents.c.severity.in_(list(severities)))
+    if categories:
+        out.append(incidents.c.category.in_(list(categories)))
+    return out
+
+
 def incidents_by_month(
-    connection: sa.Connection, units: Sequence[str], first_month: str, last_month: str, as_of: int | None = None
+    connection: sa.Connection,
+    units: Sequence[str],
+    first_month: str,
+    last_month: str,
+    as_of: int | None = None,
+    severities: Sequence[str] = (),
+    categories: Sequence[str] = (),
 ) -> pd.DataFrame:
     query = (
         sa.select(incidents.c.month, incidents.c.severity, sa.func.sum(incidents.c.count).label("count"))
@@ -97,6 +112,7 @@ def incidents_by_month(
             incidents.c.month >= first_month,
             incidents.c.month <= last_month,
             *_units(incidents.c.unit, units),
+            *_incident_filters(severities, categories),
         )
         .group_by(incidents.c.month, incidents.c.severity)
         .order_by(incidents.c.month)
@@ -105,7 +121,11 @@ def incidents_by_month(
 
 
 def incidents_by_year_and_category(
-    connection: sa.Connection, units: Sequence[str], as_of: int | None = None
+    connection: sa.Connection,
+    units: Sequence[str],
+    as_of: int | None = None,
+    severities: Sequence[str] = (),
+    categories: Sequence[str] = (),
 ) -> pd.DataFrame:
     """year, category, count, reported (to IMY), critical."""
     query = (
@@ -120,7 +140,11 @@ def incidents_by_year_and_category(
                 "critical"
             ),
         )
-        .where(visible_as_of(incidents, as_of), *_units(incidents.c.unit, units))
+        .where(
+            visible_as_of(incidents, as_of),
+            *_units(incidents.c.unit, units),
+            *_incident_filters(severities, categories),
+        )
         .group_by(incidents.c.year, incidents.c.category)
         .order_by(incidents.c.year, incidents.c.category)
     )
@@ -132,6 +156,43 @@ def incidents_by_unit(connection: sa.Connection, year: int, as_of: int | None = 
         sa.select(incidents.c.unit, incidents.c.severity, sa.func.sum(incidents.c.count).label("count"))
         .where(visible_as_of(incidents, as_of), incidents.c.year == year)
         .group_by(incidents.c.unit, incidents.c.severity)
+    )
+    return _frame(connection, query)
+
+
+def incident_rows(
+    connection: sa.Connection,
+    units: Sequence[str],
+    month: str,
+    severity: str,
+    as_of: int | None = None,
+    categories: Sequence[str] = (),
+    limit: int = 200,
+) -> pd.DataFrame:
+    """The rows behind one bar of the monthly chart, as imported (at most `limit`)."""
+    from data_sources.schema import import_batches
+
+    query = (
+        sa.select(
+            incidents.c.date,
+            incidents.c.unit,
+            incidents.c.category,
+            incidents.c.count,
+            incidents.c.reference,
+            incidents.c.title,
+            import_batches.c.source,
+            incidents.c.source_row,
+        )
+        .select_from(incidents.join(import_batches, import_batches.c.id == incidents.c.origin_batch_id))
+        .where(
+            visible_as_of(incidents, as_of),
+            incidents.c.month == month,
+            incidents.c.severity == severity,
+            *_units(incidents.c.unit, units),
+            *_incident_filters((), categories),
+        )
+        .order_by(incidents.c.count.desc(), incidents.c.date)
+        .limit(limit)
     )
     return _frame(connection, query)
 
@@ -266,3 +327,27 @@ def assessment_years(connection: sa.Connection, assessment: str, as_of: int | No
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def kpi_provenance(connection: sa.Connection, kpi: str, units: Sequence[str], as_of: int | None = None) -> pd.DataFrame:
+    """Where each current value of a KPI came from: the import (number, time, who, file) and its row."""
+    from data_sources.schema import import_batches
+
+    query = (
+        sa.select(
+            kpis.c.period,
+            kpis.c.unit,
+            kpis.c.value,
+            kpis.c.numerator,
+            kpis.c.denominator,
+            import_batches.c.id.label("batch"),
+            import_batches.c.created_at,
+            import_batches.c.user_name,
+            import_batches.c.source,
+            kpis.c.source_row,
+        )
+        .select_from(kpis.join(import_batches, import_batches.c.id == kpis.c.origin_batch_id))
+        .where(visible_as_of(kpis, as_of), kpis.c.kpi == kpi, *_units(kpis.c.unit, units))
+        .order_by(kpis.c.period.desc(), kpis.c.unit)
+    )
+    return _frame(connection, query)

@@ -149,3 +149,12 @@ def test_sql_source_streams_rows_and_hashes_what_it_read(tmp_path):
     with sql_table(engine, "SELECT datum, enhet FROM t ORDER BY datum", "källa") as table:
         list(table.rows)
         assert table.fingerprint() == first
+
+
+def test_excel_with_several_sheets_and_none_named_after_the_dataset_is_refused(tmp_path, sqlite_store, config):
+    path = _workbook(tmp_path / "f.xlsx", [["period"]], sheet="Blad1", extra_sheets=["Instruktioner"])
+    result = import_file(sqlite_store, config, "kpis", path, user="u")
+    assert result.messages() == [
+        "f.xlsx: arbetsboken har flera blad (Blad1, Instruktioner) och inget heter 'kpis' eller 'Nyckeltal'; "
+        "byt namn på bladet med data eller spara det som en egen fil"
+    ]

@@ -25,7 +25,7 @@ def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
     assert datasets.loc["Incidenter", "Period"] == "2023-01 – 2025-12"
     assert datasets.loc["Självskattningar", "Period"] == "2015 – 2024"
     assert datasets.loc["Kvartalsstatus", "Av"] == "exempeldata"
-    history = app.table[1].value
+    history = app.table[-1].value
     assert list(history["Datamängd"]) == [
         "self_assessments",
         "recommendation_updates",
@@ -50,7 +50,7 @@ def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypa
     result = import_file(engine, load_config(), "status", path, user="controller@malmo.se")
     assert result.outcome == "imported"
     app.run()
-    history = app.table[1].value
+    history = app.table[-1].value
     newest = history.iloc[0]
     assert (newest["Datamängd"], newest["Användare och källa"]) == ("status", "controller@malmo.se: status-2025q4.csv")
     assert newest["Rader"] == "1 (ersatte 10)" and newest["Läge"] == "gäller"
@@ -71,3 +71,35 @@ def test_a_broken_configuration_is_shown_in_swedish_without_a_traceback(app_env,
     assert not app.exception
     assert "konfigurationen har fel" in app.error[0].value
     assert "organisation.yaml: filen saknas" in app.code[0].value
+
+
+def test_data_quality_lists_incomplete_reports_and_overdue_recommendations(app_env):
+    app = _open_data_page()
+    quality = app.table[1].value
+    checks = list(quality["Kontroll"])
+    assert checks.count("▲ Ofullständig incidentrapport") == 8  # 2023–2024 reports lack a responsible manager
+    overdue = quality[quality["Kontroll"] == "▲ Försenad utan uppdatering"]["Vad"].tolist()
+    assert overdue == ["ITS-2025-1: slutdatum 2025-12-31, senaste uppdatering 2025-12-15"]
+    assert "▲ Kvartal saknas" not in checks and "▲ Självskattning saknas" not in checks
+
+
+def test_data_quality_names_missing_quarters_and_self_assessments(app_env):
+    from configuration import load_config
+    from data_sources.importer import import_file
+    from data_sources.store import open_store
+
+    engine = open_store()
+    config = load_config()
+    status = write_csv(
+        app_env / "s.csv", "period;enhet;område;status\n2025Q1;mkb;governance;Grön\n2025Q4;mkb;governance;Grön\n"
+    )
+    ratings = write_csv(
+        app_env / "r.csv",
+        "år;enhet;självskattning;påstående;bedömning\n2026;mkb;internal_control;IK1;Tillfredsställande\n",
+    )
+    assert import_file(engine, config, "status", status, user="u").ok
+    assert import_file(engine, config, "self_assessments", ratings, user="u").ok
+    app = _open_data_page()
+    quality = app.table[1].value.set_index("Kontroll")["Vad"]
+    assert quality.loc["▲ Kvartal saknas"] == "MKB Fastighets AB: 2025Q2, 2025Q3"
+    assert quality.loc["▲ Självskattning saknas"].startswith("Självskattning intern kontroll 2026: Kommunstyrelsen,")

@@ -1,0 +1,15 @@
+"""Incident rules."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def report_complete(row: pd.Series) -> bool:
+    """A critical incident's report is complete with its date, incident manager and responsible manager."""
+    managers = all(isinstance(row[c], str) and row[c] for c in ("incident_manager", "responsible_manager"))
+    return managers and row["report_date"] is not None and not pd.isna(row["report_date"])
+
+
+def report_completeness(critical: pd.DataFrame) -> pd.Series:
+    return critical.apply(report_complete, axis=1) if len(critical) else pd.Series(dtype=bool)
