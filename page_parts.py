@@ -78,11 +78,12 @@ def board(title: str, *, all_units_by_default: bool = False) -> Board:
     else:
         units = tuple(
             st.sidebar.multiselect(
-                "Enheter (ingen vald = alla)",
+                "Enheter (ingen vald = alla)" if all_units_by_default else "Enheter",
                 options=list(config.unit_names),
                 default=list(units),
                 format_func=config.unit_names.__getitem__,
-                key="units",
+                key=f"units_{title}",  # views differ in their default (one board or the whole municipality)
+                placeholder="Alla enheter" if all_units_by_default else config.unit_names[config.app.default_unit],
             )
         ) or (() if all_units_by_default else (config.app.default_unit,))
         st.sidebar.toggle("Presentationsläge", key="present_toggle", on_change=_enter_presentation)

@@ -29,13 +29,14 @@ def monthly_by_severity(frame: pd.DataFrame, selectable: bool = False) -> alt.Ch
         .mark_bar()
         .encode(
             x=alt.X("yearmonth(Månad):T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-45)),
-            y=alt.Y("sum(Antal):Q", title="Antal incidenter", axis=alt.Axis(format=",d")),
+            y=alt.Y("Antal:Q", title="Antal incidenter", axis=alt.Axis(format=",d"), stack="zero"),
             color=alt.Color("Allvarlighetsgrad:N", scale=scale(SEVERITY_COLOURS, SEVERITY_WORDS)),
             order=alt.Order("Allvarlighetsgrad:N"),
+            detail="Månadskod:N",  # one bar segment per row (the frame is already one row per month and severity)
             tooltip=[
                 alt.Tooltip("yearmonth(Månad):T", title="Månad", format="%B %Y"),
                 "Allvarlighetsgrad",
-                alt.Tooltip("sum(Antal):Q", title="Antal", format=",d"),
+                alt.Tooltip("Antal:Q", title="Antal", format=",d"),
             ],
         )
         .properties(height=300)

@@ -175,6 +175,7 @@ def incident_rows(
     query = (
         sa.select(
             incidents.c.date,
+            incidents.c.date_precision,
             incidents.c.unit,
             incidents.c.category,
             incidents.c.count,

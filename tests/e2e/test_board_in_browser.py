@@ -55,3 +55,15 @@ def test_the_quarter_chosen_in_the_sidebar_is_kept_in_the_link(page, app_url):
     page.wait_for_url("**period=2024Q4**")
     page.wait_for_selector(SCRIPT_DONE, timeout=60_000)
     assert "2024Q4: " in page.inner_text("[data-testid='stMain']")
+
+
+def test_a_click_on_a_bar_shows_the_rows_behind_it(page, app_url):
+    open_view(page, f"{app_url}/incidenter?from=2024&to=2025")
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    box = chart.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.55)
+    page.wait_for_selector("text=Raderna bakom stapeln", timeout=30_000)
+    page.wait_for_selector(SCRIPT_DONE, timeout=60_000)
+    text = page.inner_text("[data-testid='stMain']")
+    assert "med fil och rad de importerades från" in text
+    assert "exempeldata/incidents.csv, rad" in text
