@@ -189,7 +189,7 @@ def import_table(
 
 def _failed(result: ImportResult, validator: Validator) -> ImportResult:
     result.outcome = "invalid"
-    result.problems = validator.problems
+    result.problems = sorted(validator.problems, key=lambda p: p.row or 0)  # as the user reads the file
     result.problem_count = validator.problem_count
     return result
 
