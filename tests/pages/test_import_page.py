@@ -111,3 +111,25 @@ def test_exploration_ignores_names_that_are_not_in_the_specs(open_view):
     app = open_view("pages/explore.py", ds="passwords", by=["secret"], chart="pie")
     assert app.query_params["ds"] == "incidents" and app.query_params["chart"] == "bar"
     assert not app.exception
+
+
+def test_an_upload_over_the_size_limit_is_refused_in_swedish(config):
+    from import_flow import too_large
+
+    limit = config.app.max_upload_mb * 1024 * 1024
+    assert too_large(limit, config) is None
+    message = too_large(limit + 1, config)
+    assert message is not None and message.endswith(
+        f"den största fil som tas emot är {config.app.max_upload_mb} MB. Dela upp den."
+    )
+
+
+def test_each_kpi_shows_its_definition_and_the_import_it_came_from(open_view):
+    app = open_view("pages/status.py", period="2025Q4")
+    text = page_text(app)
+    assert "**Definition:** Andel medarbetare som har genomfört utbildningen i informationssäkerhet (DISA)." in text
+    assert "**Ägare:** HR-avdelningen" in text
+    provenance = next(t.value for t in app.table if "Fil och rad" in t.value.columns)
+    first = provenance.iloc[0]
+    assert first["Import"].startswith("nr 2, ") and first["Import"].endswith("exempeldata")
+    assert first["Fil och rad"].startswith("exempeldata/kpis.csv, rad ")
