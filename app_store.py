@@ -48,12 +48,3 @@ def latest_batch(engine: sa.Engine) -> int:
     with engine.connect() as connection:
         return latest_batch_id(connection)
 
-
-def current_user_name() -> str:
-    """Who is acting, for the import history: the signed-in e-mail, else a plain word that says nobody is."""
-    try:
-        if st.user.is_logged_in:
-            return str(st.user.get("email") or st.user.get("name") or "inloggad användare")
-    except (AttributeError, KeyError):
-        pass
-    return "webbläsare utan inloggning"

@@ -123,6 +123,14 @@ class Source(_Model):
         return self
 
 
+class User(_Model):
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
+    name: str = ""
+    role: Literal["admin", "controller", "viewer", "auditor"]
+    password_hash: str | None = None
+    disabled: bool = False
+
+
 class AppSettings(_Model):
     default_unit: str = "servicenamnden"
     stale_after_days: int = Field(default=120, ge=1)
@@ -141,6 +149,7 @@ class Config(BaseModel):
     assessments: dict[str, Assessment]
     sources: tuple[Source, ...]
     app: AppSettings
+    users: tuple[User, ...] = ()
 
     @cached_property
     def unit_names(self) -> dict[str, str]:
@@ -151,7 +160,7 @@ class Config(BaseModel):
         return {a.id: a.name for a in self.areas}
 
 
-_FILES = ("organisation", "areas", "kpis", "assessments", "sources", "app")
+_FILES = ("organisation", "areas", "kpis", "assessments", "sources", "app", "users")
 
 
 def config_dir() -> Path:
@@ -166,7 +175,7 @@ def load_config(directory: Path | str | None = None) -> Config:
     for name in _FILES:
         path = folder / f"{name}.yaml"
         if not path.exists():
-            if name in ("sources", "app"):
+            if name in ("sources", "app", "users"):
                 raw[name] = {}
                 continue
             problems.append(f"{path}: filen saknas")
@@ -198,6 +207,7 @@ def load_config(directory: Path | str | None = None) -> Config:
     )
     sources = _validated_list(Source, raw["sources"].get("sources") or [], folder / "sources.yaml", "sources", problems)
     app = _validated(AppSettings, raw["app"], folder / "app.yaml", problems)
+    users = _validated_list(User, raw["users"].get("users") or [], folder / "users.yaml", "users", problems)
     if problems:
         raise ConfigError(_problem_text(problems))
 
@@ -205,6 +215,7 @@ def load_config(directory: Path | str | None = None) -> Config:
     _check_unique([u.id for u in organisation.units], folder / "organisation.yaml", "enhets-id", problems)
     _check_names_unambiguous(organisation, folder / "organisation.yaml", problems)
     _check_unique([a.id for a in areas], folder / "areas.yaml", "område-id", problems)
+    _check_unique([u.email.casefold() for u in users], folder / "users.yaml", "e-postadressen", problems)
     if app.default_unit not in {u.id for u in organisation.units}:
         problems.append(f"{folder / 'app.yaml'}: default_unit '{app.default_unit}' finns inte i organisation.yaml")
     from data_sources.datasets import DATASETS  # the dataset names are the data contract's
@@ -225,6 +236,7 @@ def load_config(directory: Path | str | None = None) -> Config:
         assessments={k: v.model_copy(update={"id": k}) for k, v in assessments.items()},
         sources=tuple(sources),
         app=app,
+        users=tuple(users),
     )
 
 
@@ -239,7 +251,7 @@ def _validated(model: type[_Model], data: object, path: Path, problems: list[str
 
 
 def _validated_list(model: type[_Model], data: object, path: Path, key: str, problems: list[str]) -> list:
-    if not isinstance(data, list) or (key != "sources" and not data):
+    if not isinstance(data, list) or (key not in ("sources", "users") and not data):
         problems.append(f"{path}: nyckeln '{key}' ska vara en lista med minst en post")
         return []
     out = [_validated(model, item, path, problems, f"{key}[{i}]") for i, item in enumerate(data)]

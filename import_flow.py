@@ -13,7 +13,10 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
+from access_control import Actor, ensure
 from configuration import Config
+from data_sources.access_store import log_event
+from data_sources.batches import BatchRecord, undo
 from data_sources.importer import ImportResult, import_file
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "dashboard-uploads"
@@ -43,13 +46,32 @@ def validate_upload(engine: sa.Engine, config: Config, dataset: str, path: Path,
 def run_upload(
     engine: sa.Engine,
     config: Config,
+    actor: Actor,
     dataset: str,
     path: Path,
     name: str,
-    user: str,
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
-    return import_file(engine, config, dataset, path, user=user, display_name=name, progress=progress)
+    """Import for a controller or admin; the import is logged in the access log."""
+    ensure(actor, "import")
+    result = import_file(engine, config, dataset, path, user=actor.id, display_name=name, progress=progress)
+    if result.outcome == "imported":
+        log_event(
+            engine,
+            actor.id,
+            actor.role,
+            "import",
+            target=f"import {result.batch_id}",
+            detail=f"{dataset}: {name}, {result.rows} rader",
+        )
+    return result
+
+
+def undo_import(engine: sa.Engine, actor: Actor, batch_id: int) -> BatchRecord:
+    ensure(actor, "undo")
+    record = undo(engine, batch_id, actor.id)
+    log_event(engine, actor.id, actor.role, "undo", target=f"import {batch_id}", detail=f"ångring nr {record.id}")
+    return record
 
 
 def problem_table(result: ImportResult) -> pd.DataFrame:

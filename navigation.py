@@ -23,12 +23,15 @@ VIEWS = (
     View("pages/data_overview.py", "Data och importer", "data", ":material/database:", False),
     View("pages/import_data.py", "Importera", "import", ":material/upload_file:", False),
     View("pages/explore.py", "Utforska", "utforska", ":material/query_stats:", False),
+    View("pages/links.py", "Granskningslänkar", "lankar", ":material/link:", False),
+    View("pages/access_log.py", "Åtkomstlogg", "logg", ":material/history:", False),
 )
 BOARD_VIEWS = tuple(v for v in VIEWS if v.board)
 
 
-def neighbours(script: str) -> tuple[View | None, View | None]:
-    """The previous and next board view in meeting order."""
-    scripts = [v.script for v in BOARD_VIEWS]
+def neighbours(script: str, actor: object | None = None) -> tuple[View | None, View | None]:
+    """The previous and next board view in meeting order, among those the actor may see."""
+    views = [v for v in BOARD_VIEWS if actor is None or actor.sees(v.url_path) or v.script == script]  # type: ignore[attr-defined]
+    scripts = [v.script for v in views]
     i = scripts.index(script)
-    return (BOARD_VIEWS[i - 1] if i > 0 else None, BOARD_VIEWS[i + 1] if i + 1 < len(BOARD_VIEWS) else None)
+    return (views[i - 1] if i > 0 else None, views[i + 1] if i + 1 < len(views) else None)

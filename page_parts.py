@@ -12,6 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
+from access_control import Actor
 from app_store import app_config, current_store, latest_batch
 from charts.theme import themed
 from configuration import Config
@@ -20,6 +21,7 @@ from exports import csv_bytes
 from navigation import neighbours
 from queries.cached import ask, cached_dataset_overview
 from queries.store_overview import shows_example_data
+from session_identity import log_export, require
 
 PRESENTATION_CSS = """
 <style>
@@ -42,6 +44,7 @@ class Board:
     config: Config
     units: tuple[str, ...]
     present: bool
+    actor: Actor
 
     def ask(self, query: Callable[..., Any], *args: Any) -> Any:
         """A cached query as of the latest batch."""
@@ -55,12 +58,13 @@ class Board:
         return names[0] if len(names) == 1 else f"{len(names)} enheter"
 
 
-def board(title: str, *, all_units_by_default: bool = False) -> Board:
+def board(title: str, view: str, *, all_units_by_default: bool = False) -> Board:
     """Read the URL (unit, present), draw the title and the example-data banner.
 
     No `unit` in the link means the configured default unit, or every unit where the view is about the
     whole municipality (incidents, recommendations, self-assessments); an empty `units` means all.
     """
+    actor = require(view)
     config = app_config()
     url, engine = current_store()
     latest = latest_batch(engine)
@@ -93,7 +97,7 @@ def board(title: str, *, all_units_by_default: bool = False) -> Board:
         del params["unit"]
     st.title(title)
     example_data_banner(url, latest)
-    return Board(url, engine, latest, config, units, present)
+    return Board(url, engine, latest, config, units, present, actor)
 
 
 def example_data_banner(url: str, latest: int) -> None:
@@ -169,7 +173,8 @@ def chart_block(
             file_name=file_name,
             mime="text/csv",
             key=f"download_{file_name}",
-            on_click="ignore",
+            on_click=log_export,
+            args=(b.actor, file_name),
         )
     return event if select_key else None
 
@@ -178,7 +183,7 @@ def presentation_footer(b: Board, script: str) -> None:
     """Previous and next view in meeting order, keeping quarter and units; a way out of presentation."""
     if not b.present:
         return
-    previous, following = neighbours(script)
+    previous, following = neighbours(script, b.actor)
     keep: dict[str, str | list[str]] = {"present": "1"}
     if b.units:
         keep["unit"] = list(b.units)

@@ -186,3 +186,43 @@ def visible_as_of(table: sa.Table, as_of: int | None) -> sa.ColumnElement[bool]:
         table.c.batch_id <= as_of,
         sa.or_(table.c.superseded_by.is_(None), table.c.superseded_by > as_of),
     )
+
+
+# --- access (issue: roles, login, read-only links) ----------------------------------------------
+
+access_log = sa.Table(
+    "access_log",
+    metadata,
+    sa.Column("id", RowId, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.String(300), nullable=False),  # e-mail, 'länk 12' or 'öppet läge'; never a token
+    sa.Column("role", sa.String(20), nullable=True),
+    sa.Column("event", sa.String(30), nullable=False),
+    sa.Column("target", sa.String(300), nullable=True),
+    sa.Column("detail", sa.Text, nullable=True),
+    sa.Index(None, "at"),
+)
+
+read_only_links = sa.Table(
+    "read_only_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("token_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("recipient", sa.String(300), nullable=False),
+    sa.Column("created_by", sa.String(300), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("views", sa.Text, nullable=False),  # JSON list of view paths; empty: every board view
+    sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("revoked_by", sa.String(300), nullable=True),
+)
+
+login_attempts = sa.Table(
+    "login_attempts",
+    metadata,
+    sa.Column("id", RowId, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String(300), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("succeeded", sa.Boolean, nullable=False),
+    sa.Index(None, "username", "at"),
+)

@@ -11,7 +11,9 @@ from data_quality_report import quality_findings
 from page_parts import example_data_banner
 from queries.board import today
 from queries.cached import ask, cached_dataset_overview, cached_import_history
+from session_identity import require
 
+actor = require("data")
 url, engine = current_store()
 latest = latest_batch(engine)
 
@@ -38,6 +40,8 @@ else:
         "inga ofullständiga incidentrapporter och inga försenade rekommendationer utan uppdatering."
     )
 
+if not actor.may("import_history"):
+    st.stop()
 st.header("Importhistorik")
 st.markdown("Varje import är en egen version. En import ersätter tidigare rader inom sin omfattning; inget raderas.")
 st.table(history_rows(cached_import_history(url, latest)))

@@ -19,7 +19,9 @@ from explore_view import (
 from exports import csv_bytes, excel_bytes
 from queries.cached import ask
 from queries.explore import SPECS, distinct_values, explore
+from session_identity import require
 
+require("utforska")
 config = app_config()
 url, engine = current_store()
 latest = latest_batch(engine)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_store import app_config, current_store, current_user_name, latest_batch
+from app_store import app_config, current_store, latest_batch
 from data_overview_table import history_rows
 from data_sources import batches
 from data_sources.datasets import DATASETS
 from data_sources.sources import sync_sources
-from import_flow import keep_upload, problem_table, run_upload, too_large, validate_upload
+from import_flow import keep_upload, problem_table, run_upload, too_large, undo_import, validate_upload
 from import_templates import column_help, template_csv
 from queries.cached import cached_import_history
+from session_identity import require
 
+actor = require("import")
 config = app_config()
 url, engine = current_store()
 st.title("Importera data")
@@ -73,10 +75,10 @@ def handle_upload(name: str, data: bytes) -> None:
         result = run_upload(
             engine,
             config,
+            actor,
             dataset,
             path,
             name,
-            current_user_name(),
             progress=lambda n: bar.progress(min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader"),
         )
         bar.empty()
@@ -116,7 +118,7 @@ else:
         if yes.button("Ja, ångra", type="primary"):
             forget_pending_undo()
             try:
-                record = batches.undo(engine, batch.id, current_user_name())
+                record = undo_import(engine, actor, batch.id)
             except batches.UndoRefused as refused:
                 st.session_state["undo_message"] = ("error", str(refused))
             else:
@@ -143,5 +145,5 @@ st.header("Konfigurerade källor")
 if not config.sources:
     st.markdown("Inga källor är konfigurerade i `config/sources.yaml`.")
 elif st.button("Hämta från alla källor"):
-    for result in sync_sources(engine, config, user=current_user_name()):
+    for result in sync_sources(engine, config, user=actor.id):
         (st.success if result.ok else st.error)(result.summary() if result.ok else " ".join(result.messages()[:3]))

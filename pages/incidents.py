@@ -25,7 +25,7 @@ from incident_view import (
 from page_parts import board, chart_block, empty_state, presentation_footer
 from queries import board as q
 
-b = board("Incidenter", all_units_by_default=True)
+b = board("Incidenter", "incidenter", all_units_by_default=True)
 severities = code_filter(b, "severity", "Allvarlighetsgrad", SEVERITY_WORDS)
 categories = code_filter(b, "category", "Kategori", CATEGORY_WORDS)
 by_year = b.ask(q.incidents_by_year_and_category, b.units, None, severities, categories)

@@ -10,7 +10,7 @@ from queries import board as q
 from recommendation_view import history_table, overview_table, status_summary, timeline_summary
 from rules.recommendations import with_overdue
 
-b = board("Rekommendationer", all_units_by_default=True)
+b = board("Rekommendationer", "rekommendationer", all_units_by_default=True)
 recs = with_overdue(b.ask(q.recommendations_with_progress, None), q.today())
 if b.units:
     recs = recs[recs["addressee"].isin(b.units)]

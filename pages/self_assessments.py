@@ -17,7 +17,7 @@ from self_assessment_view import (
     statement_table,
 )
 
-b = board("Självskattningar", all_units_by_default=True)
+b = board("Självskattningar", "sjalvskattningar", all_units_by_default=True)
 assessment = choose_assessment(b)
 years = b.ask(q.assessment_years, assessment.id, None)
 if not years:

@@ -15,7 +15,7 @@ from situation_picture import build_situation
 
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
 
-b = board("Lägesbild")
+b = board("Lägesbild", "")
 period = choose_quarter(b, b.ask(q.quarters_with_data, b.units, None))
 if period is None:
     empty_state(b, "kvartalsrapporter")

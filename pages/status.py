@@ -19,7 +19,7 @@ from status_view import (
     provenance_table,
 )
 
-b = board("Status")
+b = board("Status", "status")
 period = choose_quarter(b, b.ask(q.quarters_with_data, b.units, None))
 if period is None:
     empty_state(b, "kvartalsrapporter")

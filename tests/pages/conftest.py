@@ -10,10 +10,16 @@ from tests.conftest import ROOT
 
 @pytest.fixture
 def app_env(tmp_path, monkeypatch):
+    """A fresh store and the shipped configuration (no users: open local mode, as `make run` on 127.0.0.1)."""
+    from streamlit import config as streamlit_config
+
+    previous = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "127.0.0.1")
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
     monkeypatch.setenv("DASHBOARD_CONFIG_DIR", str(ROOT / "config"))
-    return tmp_path
+    yield tmp_path
+    streamlit_config.set_option("server.address", previous)
 
 
 @pytest.fixture

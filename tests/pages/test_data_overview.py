@@ -19,7 +19,7 @@ def _open_data_page(**env) -> AppTest:
 def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
     app = _open_data_page()
     assert app.title[0].value == "Data och importer"
-    assert "Exempeldata" in app.warning[0].value
+    assert "Exempeldata" in app.main.warning[0].value
     datasets = app.table[0].value
     assert datasets.loc["Incidenter", "Rader"] == "2\u00a0855"
     assert datasets.loc["Incidenter", "Period"] == "2023-01 – 2025-12"
@@ -60,7 +60,7 @@ def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypa
 def test_empty_store_without_example_data_says_what_to_do(app_env, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DEMO", "0")
     app = _open_data_page()
-    assert not app.table and not app.warning
+    assert not app.table and not app.main.warning
     assert "Databasen är tom" in app.info[0].value
 
 

@@ -35,7 +35,7 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     assert "klar: 1 rader till status från status-2025q4.csv" in app.success[0].value
     assert _count("SELECT count(*) FROM import_batches") == batches_before + 1
     newest = app.table[-1].value.iloc[0]
-    assert newest["Användare och källa"] == "webbläsare utan inloggning: status-2025q4.csv"
+    assert newest["Användare och källa"] == "öppet läge: status-2025q4.csv"
 
     situation = open_view("pages/situation.py", period="2025Q4")
     assert "Styrning och ledning (Servicenämnden): Röd → Grön" in page_text(situation)
