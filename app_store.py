@@ -47,4 +47,3 @@ def latest_batch(engine: sa.Engine) -> int:
     """Read on every rerun (one indexed max()); the key that invalidates every cached query."""
     with engine.connect() as connection:
         return latest_batch_id(connection)
-

@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import random
-import resource
+import re
 import subprocess
 import sys
 import time
@@ -60,7 +60,8 @@ def child(path: Path, db_url: str) -> None:
     started = time.perf_counter()
     result = import_file(engine, config, "incidents", path, user="bench")
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM is this process's own peak; ru_maxrss would include the forking parent's.
+    peak_mb = int(re.search(r"VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text()).group(1)) / 1024
     print(
         json.dumps(
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import ROOT
@@ -35,15 +37,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start `streamlit run dashboard.py` on a free loopback port; poll /_stcore/health until it answers."""
+def _serve(folder, config_dir) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free loopback port; poll /_stcore/health until it answers."""
     port = _free_port()
-    folder = tmp_path_factory.mktemp("e2e")
     env = {
         **os.environ,
         "DASHBOARD_DB_URL": f"sqlite:///{folder / 'store.db'}",
-        "DASHBOARD_CONFIG_DIR": str(ROOT / "config"),
+        "DASHBOARD_CONFIG_DIR": str(config_dir),
     }
     command = [
         sys.executable,
@@ -77,6 +77,35 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.terminate()
     server.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app in open local mode (no users), as `make run` starts it."""
+    yield from _serve(tmp_path_factory.mktemp("e2e"), ROOT / "config")
+
+
+CONTROLLER = ("anna@malmo.se", "anna-lösenord-123")
+
+
+@pytest.fixture(scope="session")
+def accounts_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with local accounts: a controller who can sign in and make links."""
+    import accounts
+
+    folder = tmp_path_factory.mktemp("e2e-accounts")
+    config_dir = folder / "config"
+    shutil.copytree(ROOT / "config", config_dir)
+    users = [
+        {
+            "email": CONTROLLER[0],
+            "name": "Anna Andersson",
+            "role": "controller",
+            "password_hash": accounts.hash_password(CONTROLLER[1]),
+        }
+    ]
+    (config_dir / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
+    yield from _serve(folder, config_dir)
 
 
 @pytest.fixture(scope="session")
