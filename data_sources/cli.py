@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from configuration import ConfigError, load_config
 from data_sources import batches
+from data_sources.access_store import log_event
 from data_sources.datasets import DATASETS
 from data_sources.demo import load_example_data
 from data_sources.importer import ImportResult, import_file
@@ -68,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         result = import_file(
             engine, config, args.dataset.casefold(), args.file, user=user, dry_run=args.command == "check"
         )
+        if result.outcome == "imported":
+            log_event(
+                engine,
+                user,
+                None,
+                "import",
+                target=f"import {result.batch_id}",
+                detail=f"{result.dataset}: {result.source}, {result.rows} rader",
+            )
         return _report(result)
     if args.command == "sync":
         results = sync_sources(engine, config, user=user)
@@ -91,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     except batches.UndoRefused as exc:
         print(exc, file=sys.stderr)
         return INVALID
+    log_event(engine, user, None, "undo", target=f"import {args.batch}", detail=f"ångring nr {record.id}")
     print(
         f"Import {args.batch} är ångrad (nummer {record.id}): {swedish_int(record.rows_superseded)} rader togs ur bruk "
         f"och {swedish_int(record.row_count)} tidigare rader gäller igen."

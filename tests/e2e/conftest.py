@@ -37,9 +37,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(folder, config_dir) -> Iterator[str]:
+def _serve(folder, config_dir, port: int | None = None, secrets_file=None) -> Iterator[str]:
     """`streamlit run dashboard.py` on a free loopback port; poll /_stcore/health until it answers."""
-    port = _free_port()
+    port = port or _free_port()
     env = {
         **os.environ,
         "DASHBOARD_DB_URL": f"sqlite:///{folder / 'store.db'}",
@@ -58,6 +58,8 @@ def _serve(folder, config_dir) -> Iterator[str]:
         "--server.address",
         "127.0.0.1",
     ]
+    if secrets_file is not None:
+        command += ["--secrets.files", str(secrets_file)]
     log = (folder / "server.log").open("w")
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -106,6 +108,32 @@ def accounts_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ]
     (config_dir / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
     yield from _serve(folder, config_dir)
+
+
+@pytest.fixture(scope="session")
+def oidc_app(tmp_path_factory: pytest.TempPathFactory):
+    """The app signing in through an offline OIDC provider; roles looked up by e-mail in users.yaml."""
+    from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET, OidcProvider
+
+    folder = tmp_path_factory.mktemp("e2e-oidc")
+    config_dir = folder / "config"
+    shutil.copytree(ROOT / "config", config_dir)
+    users = [{"email": "rut@ey.se", "name": "Rut Revisor", "role": "auditor"}]
+    (config_dir / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
+    port = _free_port()
+    with OidcProvider() as provider:
+        secrets_file = folder / "secrets.toml"
+        secrets_file.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            f'cookie_secret = "{os.urandom(16).hex()}"\n'
+            f'client_id = "{CLIENT_ID}"\n'
+            f'client_secret = "{CLIENT_SECRET}"\n'
+            f'server_metadata_url = "{provider.metadata_url}"\n',
+            encoding="utf-8",
+        )
+        for url in _serve(folder, config_dir, port=port, secrets_file=secrets_file):
+            yield url, provider
 
 
 @pytest.fixture(scope="session")
