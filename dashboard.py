@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from access_control import Actor
 from configuration import ConfigError
 from navigation import VIEWS
 
@@ -11,6 +12,24 @@ st.set_page_config(page_title="IT-säkerhet – lägesbild", page_icon="🛡️"
 # Streamlit serves <html lang="en">; screen readers must read Swedish. A constant script, no user text.
 st.html("<script>document.documentElement.lang = 'sv';</script>", unsafe_allow_javascript=True)
 st.session_state.pop("_actor", None)
+
+
+def pages_for(actor: Actor) -> list:
+    """Every page is registered, so a URL typed by hand reaches the page's own guard (denied and logged);
+    only the pages of the actor's role are listed. The views live in views/, not pages/: Streamlit would
+    list a pages/ folder by itself to someone not yet signed in, before st.navigation has run."""
+    return [
+        st.Page(
+            v.script,
+            title=v.title,
+            icon=v.icon,
+            url_path=v.url_path or None,
+            default=v.url_path == "",
+            visibility="visible" if actor.sees(v.url_path) else "hidden",
+        )
+        for v in VIEWS
+    ]
+
 
 try:
     from app_store import app_config
@@ -29,21 +48,7 @@ actor = current_actor(engine, config)
 if actor is None:
     st.stop()
 st.session_state["_actor"] = actor
-
-# Every page is registered, so a URL typed by hand reaches the page's own guard (denied and logged);
-# only the pages of the actor's role are listed.
-pages = [
-    st.Page(
-        v.script,
-        title=v.title,
-        icon=v.icon,
-        url_path=v.url_path or None,
-        default=v.url_path == "",
-        visibility="visible" if actor.sees(v.url_path) else "hidden",
-    )
-    for v in VIEWS
-]
 if actor.kind == "open":
     st.sidebar.warning("Öppet läge: ingen inloggning är konfigurerad. Appen nås bara från den här datorn.")
 sign_out_button(actor, engine)
-st.navigation(pages).run()
+st.navigation(pages_for(actor)).run()

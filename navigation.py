@@ -15,16 +15,16 @@ class View:
 
 
 VIEWS = (
-    View("pages/situation.py", "Lägesbild", "", ":material/dashboard:", True),
-    View("pages/status.py", "Status", "status", ":material/traffic:", True),
-    View("pages/incidents.py", "Incidenter", "incidenter", ":material/warning:", True),
-    View("pages/recommendations.py", "Rekommendationer", "rekommendationer", ":material/checklist:", True),
-    View("pages/self_assessments.py", "Självskattningar", "sjalvskattningar", ":material/fact_check:", True),
-    View("pages/data_overview.py", "Data och importer", "data", ":material/database:", False),
-    View("pages/import_data.py", "Importera", "import", ":material/upload_file:", False),
-    View("pages/explore.py", "Utforska", "utforska", ":material/query_stats:", False),
-    View("pages/links.py", "Granskningslänkar", "lankar", ":material/link:", False),
-    View("pages/access_log.py", "Åtkomstlogg", "logg", ":material/history:", False),
+    View("views/situation.py", "Lägesbild", "", ":material/dashboard:", True),
+    View("views/status.py", "Status", "status", ":material/traffic:", True),
+    View("views/incidents.py", "Incidenter", "incidenter", ":material/warning:", True),
+    View("views/recommendations.py", "Rekommendationer", "rekommendationer", ":material/checklist:", True),
+    View("views/self_assessments.py", "Självskattningar", "sjalvskattningar", ":material/fact_check:", True),
+    View("views/data_overview.py", "Data och importer", "data", ":material/database:", False),
+    View("views/import_data.py", "Importera", "import", ":material/upload_file:", False),
+    View("views/explore.py", "Utforska", "utforska", ":material/query_stats:", False),
+    View("views/links.py", "Granskningslänkar", "lankar", ":material/link:", False),
+    View("views/access_log.py", "Åtkomstlogg", "logg", ":material/history:", False),
 )
 BOARD_VIEWS = tuple(v for v in VIEWS if v.board)
 

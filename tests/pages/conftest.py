@@ -29,7 +29,7 @@ def open_view(app_env):
         for key, value in params.items():
             app.query_params[key] = value
         app.run()
-        if script != "pages/situation.py":
+        if script != "views/situation.py":
             app.query_params.clear()  # a link opened directly carries only its own parameters
             for key, value in params.items():
                 app.query_params[key] = value

@@ -68,15 +68,15 @@ def test_sign_in_wrong_then_right(accounts_env):
 @pytest.mark.parametrize(
     ("email", "script", "allowed"),
     [
-        ("bo@malmo.se", "pages/import_data.py", False),
-        ("bo@malmo.se", "pages/explore.py", False),
-        ("bo@malmo.se", "pages/links.py", False),
-        ("bo@malmo.se", "pages/access_log.py", False),
-        ("bo@malmo.se", "pages/incidents.py", True),
-        ("rut@ey.se", "pages/access_log.py", True),
-        ("rut@ey.se", "pages/import_data.py", False),
-        ("anna@malmo.se", "pages/import_data.py", True),
-        ("anna@malmo.se", "pages/access_log.py", False),
+        ("bo@malmo.se", "views/import_data.py", False),
+        ("bo@malmo.se", "views/explore.py", False),
+        ("bo@malmo.se", "views/links.py", False),
+        ("bo@malmo.se", "views/access_log.py", False),
+        ("bo@malmo.se", "views/incidents.py", True),
+        ("rut@ey.se", "views/access_log.py", True),
+        ("rut@ey.se", "views/import_data.py", False),
+        ("anna@malmo.se", "views/import_data.py", True),
+        ("anna@malmo.se", "views/access_log.py", False),
     ],
 )
 def test_a_page_typed_by_hand_without_the_role_is_denied_and_logged(accounts_env, email, script, allowed):
@@ -89,10 +89,10 @@ def test_a_page_typed_by_hand_without_the_role_is_denied_and_logged(accounts_env
         path = (
             "/"
             + {
-                "pages/import_data.py": "import",
-                "pages/explore.py": "utforska",
-                "pages/links.py": "lankar",
-                "pages/access_log.py": "logg",
+                "views/import_data.py": "import",
+                "views/explore.py": "utforska",
+                "views/links.py": "lankar",
+                "views/access_log.py": "logg",
             }[script]
         )
         assert (email, "denied", path, None) in _log()
@@ -100,7 +100,7 @@ def test_a_page_typed_by_hand_without_the_role_is_denied_and_logged(accounts_env
 
 def test_a_viewer_sees_the_data_overview_without_the_import_history(accounts_env):
     app = _signed_in("bo@malmo.se")
-    app.switch_page("pages/data_overview.py").run()
+    app.switch_page("views/data_overview.py").run()
     assert "Datamängder" in page_text(app) and "Importhistorik" not in page_text(app)
 
 
@@ -126,7 +126,7 @@ def test_a_link_gives_the_board_views_only_and_leaves_the_address_bar(accounts_e
     assert "Granskningslänk till Revisor Rut" in page_text(app) or any(
         "Granskningslänk till Revisor Rut" in m.value for m in app.sidebar.markdown
     )
-    app.switch_page("pages/import_data.py").run()
+    app.switch_page("views/import_data.py").run()
     assert app.error[0].value == "Du saknar behörighet till den här sidan."
     events = [(a, e) for a, e, _, _ in _log()]
     assert (f"länk {link_id}", "link_used") in events and (f"länk {link_id}", "denied") in events
@@ -167,5 +167,5 @@ def test_open_mode_refuses_an_address_other_than_loopback(app_env):
 
 
 def test_open_mode_shows_its_banner(open_view):
-    app = open_view("pages/situation.py")
+    app = open_view("views/situation.py")
     assert any("Öppet läge" in w.value for w in app.sidebar.warning)

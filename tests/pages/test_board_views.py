@@ -7,16 +7,16 @@ import pytest
 from tests.pages.conftest import page_text
 
 BOARD_VIEWS = [
-    "pages/situation.py",
-    "pages/status.py",
-    "pages/incidents.py",
-    "pages/recommendations.py",
-    "pages/self_assessments.py",
+    "views/situation.py",
+    "views/status.py",
+    "views/incidents.py",
+    "views/recommendations.py",
+    "views/self_assessments.py",
 ]
 
 
 def test_situation_picture_of_the_latest_quarter(open_view):
-    app = open_view("pages/situation.py")
+    app = open_view("views/situation.py")
     text = page_text(app)
     assert app.query_params["period"] == "2025Q4"
     assert "Servicenämnden · 2025Q4" in text
@@ -33,7 +33,7 @@ def test_situation_picture_of_the_latest_quarter(open_view):
 
 
 def test_situation_picture_of_a_quarter_from_the_link_lists_what_changed(open_view):
-    app = open_view("pages/situation.py", period="2025-Q2")
+    app = open_view("views/situation.py", period="2025-Q2")
     text = page_text(app)
     assert "Servicenämnden · 2025Q2" in text
     assert "Ny kritisk incident 2025-04-06: Phishingsimulering avbröts efter hög klickfrekvens" in text
@@ -41,12 +41,12 @@ def test_situation_picture_of_a_quarter_from_the_link_lists_what_changed(open_vi
 
 
 def test_an_unknown_quarter_in_the_link_falls_back_with_a_notice(open_view):
-    app = open_view("pages/situation.py", period="2031Q1")
+    app = open_view("views/situation.py", period="2031Q1")
     assert "Kvartalet '2031Q1' i länken saknar data; visar 2025Q4 i stället." in page_text(app)
 
 
 def test_status_view_heat_map_and_kpis(open_view):
-    app = open_view("pages/status.py", period="2025Q2")
+    app = open_view("views/status.py", period="2025Q2")
     text = page_text(app)
     assert "Status per område och kvartal – Servicenämnden" in text
     assert "2025Q2: " in text and "röda: Utbildning och medvetenhet" in text
@@ -57,7 +57,7 @@ def test_status_view_heat_map_and_kpis(open_view):
 
 
 def test_incident_view_years_categories_and_critical_reports(open_view):
-    app = open_view("pages/incidents.py")
+    app = open_view("views/incidents.py")
     text = page_text(app)
     assert "Incidenter per år – 2023: 17\u00a0850, 2024: 18\u00a0120, 2025: 18\u00a0040." in text
     assert "Kritiska incidenter per år – 2023: 6, 2024: 6, 2025: 4." in text
@@ -70,14 +70,14 @@ def test_incident_view_years_categories_and_critical_reports(open_view):
 
 
 def test_incident_view_for_one_unit_from_the_link(open_view):
-    app = open_view("pages/incidents.py", unit="grundskolenamnden", **{"from": "2025", "to": "2025"})
+    app = open_view("views/incidents.py", unit="grundskolenamnden", **{"from": "2025", "to": "2025"})
     text = page_text(app)
     assert "incidenter för Grundskolenämnden, varav 0 kritiska" in text
     assert "Inga kritiska incidenter är registrerade." in text
 
 
 def test_recommendation_view_two_done_one_on_hold_and_overdue(open_view):
-    app = open_view("pages/recommendations.py")
+    app = open_view("views/recommendations.py")
     text = page_text(app)
     assert "2 av 3 rekommendationer är genomförda, 1 avvaktar, 1 försenad." in text
     overview = app.table[0].value.set_index("Id")
@@ -88,7 +88,7 @@ def test_recommendation_view_two_done_one_on_hold_and_overdue(open_view):
 
 
 def test_self_assessment_view_65_to_89_percent(open_view):
-    app = open_view("pages/self_assessments.py")
+    app = open_view("views/self_assessments.py")
     text = page_text(app)
     assert (
         "Andelen tillfredsställande gick från 65\u00a0% (2015) till 89\u00a0% (2024); förbättringsområden 9\u00a0%."
@@ -101,7 +101,7 @@ def test_self_assessment_view_65_to_89_percent(open_view):
 
 
 def test_access_assessment_from_the_link(open_view):
-    app = open_view("pages/self_assessments.py", assessment="access")
+    app = open_view("views/self_assessments.py", assessment="access")
     statements = app.table[-1].value
     shares = [float(v.split("\u00a0")[0]) for v in statements["Tillfredsställande"]]
     assert (min(shares), max(shares)) == (65, 78)

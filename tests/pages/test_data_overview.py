@@ -10,7 +10,7 @@ from tests.conftest import ROOT, write_csv
 def _open_data_page(**env) -> AppTest:
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()
-    app.switch_page("pages/data_overview.py")
+    app.switch_page("views/data_overview.py")
     app.run()
     assert not app.exception, app.exception
     return app

@@ -21,7 +21,7 @@ def _count(sql: str) -> int:
 
 
 def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view):
-    app = open_view("pages/import_data.py", dataset="status")
+    app = open_view("views/import_data.py", dataset="status")
     batches_before = _count("SELECT count(*) FROM import_batches")
     app.file_uploader[0].set_value(("status-2025q4.csv", GOOD.encode(), "text/csv")).run()
     preview = app.success[0].value
@@ -37,13 +37,13 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     newest = app.table[-1].value.iloc[0]
     assert newest["Användare och källa"] == "öppet läge: status-2025q4.csv"
 
-    situation = open_view("pages/situation.py", period="2025Q4")
+    situation = open_view("views/situation.py", period="2025Q4")
     assert "Styrning och ledning (Servicenämnden): Röd → Grön" in page_text(situation)
     assert "Kvartal 4 2025: av 1 område är 1 grönt, 0 gula, 0 röda" in page_text(situation)
 
 
 def test_a_bad_file_shows_every_error_as_a_table_and_saves_nothing(open_view):
-    app = open_view("pages/import_data.py", dataset="status")
+    app = open_view("views/import_data.py", dataset="status")
     before = _count("SELECT count(*) FROM import_batches")
     app.file_uploader[0].set_value(("fel.csv", BAD.encode(), "text/csv")).run()
     assert app.error[0].value == "fel.csv importerades inte: 2 fel. Inget sparades."
@@ -55,7 +55,7 @@ def test_a_bad_file_shows_every_error_as_a_table_and_saves_nothing(open_view):
 
 
 def test_a_file_of_another_dataset_says_which_it_looks_like(open_view):
-    app = open_view("pages/import_data.py", dataset="status")
+    app = open_view("views/import_data.py", dataset="status")
     incidents = "datum;enhet;allvarlighetsgrad;kategori\n2025-03-14;mkb;Kritisk;IT\n"
     app.file_uploader[0].set_value(("incidenter.csv", incidents.encode(), "text/csv")).run()
     expected = list(_table_with(app, "Förväntat")["Förväntat"])
@@ -63,7 +63,7 @@ def test_a_file_of_another_dataset_says_which_it_looks_like(open_view):
 
 
 def test_undo_is_confirmed_in_a_dialog_and_restores_what_was_there(open_view):
-    app = open_view("pages/import_data.py", dataset="status")
+    app = open_view("views/import_data.py", dataset="status")
     app.file_uploader[0].set_value(("status-2025q4.csv", GOOD.encode(), "text/csv")).run()
     next(b for b in app.button if b.label == "Importera").click().run()
     newest = int(app.table[-1].value.index[0])
@@ -73,12 +73,12 @@ def test_undo_is_confirmed_in_a_dialog_and_restores_what_was_there(open_view):
     next(b for b in app.button if b.label == "Ja, ångra").click().run()
     assert f"Import {newest} är ångrad" in app.success[-1].value
     assert _count(f"SELECT count(*) FROM status WHERE superseded_by = {newest + 1}") == 1
-    situation = open_view("pages/situation.py", period="2025Q4")
+    situation = open_view("views/situation.py", period="2025Q4")
     assert "Styrning och ledning (Servicenämnden): Röd → Grön" not in page_text(situation)
 
 
 def test_the_template_has_the_swedish_headers_and_an_example_row(open_view):
-    app = open_view("pages/import_data.py", dataset="incidents")
+    app = open_view("views/import_data.py", dataset="incidents")
     assert app.selectbox(key="import_dataset").value == "incidents"
     from import_templates import template_csv
 
@@ -89,7 +89,7 @@ def test_the_template_has_the_swedish_headers_and_an_example_row(open_view):
 
 def test_exploration_is_restored_from_its_link(open_view):
     app = open_view(
-        "pages/explore.py",
+        "views/explore.py",
         ds="incidents",
         measure="count",
         by=["year", "severity"],
@@ -108,7 +108,7 @@ def test_exploration_is_restored_from_its_link(open_view):
 
 
 def test_exploration_ignores_names_that_are_not_in_the_specs(open_view):
-    app = open_view("pages/explore.py", ds="passwords", by=["secret"], chart="pie")
+    app = open_view("views/explore.py", ds="passwords", by=["secret"], chart="pie")
     assert app.query_params["ds"] == "incidents" and app.query_params["chart"] == "bar"
     assert not app.exception
 
@@ -125,7 +125,7 @@ def test_an_upload_over_the_size_limit_is_refused_in_swedish(config):
 
 
 def test_each_kpi_shows_its_definition_and_the_import_it_came_from(open_view):
-    app = open_view("pages/status.py", period="2025Q4")
+    app = open_view("views/status.py", period="2025Q4")
     text = page_text(app)
     assert "**Definition:** Andel medarbetare som har genomfört utbildningen i informationssäkerhet (DISA)." in text
     assert "**Ägare:** HR-avdelningen" in text

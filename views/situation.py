@@ -79,4 +79,4 @@ if picture.changes:
 else:
     st.markdown(f"Inga förändringar sedan {picture.previous}.")
 
-presentation_footer(b, "pages/situation.py")
+presentation_footer(b, "views/situation.py")

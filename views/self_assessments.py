@@ -46,4 +46,4 @@ chart_block(
 st.header(f"Varje påstående {year}")
 st.table(statement_table(statement_results(ratings, assessment)), hide_index=True)
 
-presentation_footer(b, "pages/self_assessments.py")
+presentation_footer(b, "views/self_assessments.py")

@@ -64,4 +64,4 @@ if comments.empty:
 else:
     st.table(comments, hide_index=True)
 
-presentation_footer(b, "pages/status.py")
+presentation_footer(b, "views/status.py")

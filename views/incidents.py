@@ -92,4 +92,4 @@ critical = b.ask(q.critical_incidents, b.units, None)
 st.markdown(critical_summary(critical))
 st.table(critical_table(critical, b.config.unit_names), hide_index=True)
 
-presentation_footer(b, "pages/incidents.py")
+presentation_footer(b, "views/incidents.py")

@@ -51,4 +51,4 @@ for rec in recs.itertuples():
             st.markdown(f"Yttrande: {rec.response}")
         st.table(history_table(history[history["recommendation_id"] == rec.recommendation_id]), hide_index=True)
 
-presentation_footer(b, "pages/recommendations.py")
+presentation_footer(b, "views/recommendations.py")
