@@ -75,6 +75,12 @@ def test_undo_is_confirmed_in_a_dialog_and_restores_what_was_there(open_view):
     assert _count(f"SELECT count(*) FROM status WHERE superseded_by = {newest + 1}") == 1
     situation = open_view("views/situation.py", period="2025Q4")
     assert "Styrning och ledning (Servicenämnden): Röd → Grön" not in page_text(situation)
+    with open_store().connect() as connection:
+        events = connection.execute(sa.text("SELECT actor, event, target FROM access_log ORDER BY id")).all()
+    assert [tuple(e) for e in events] == [
+        ("öppet läge", "import", f"import {newest}"),
+        ("öppet läge", "undo", f"import {newest}"),
+    ]
 
 
 def test_the_template_has_the_swedish_headers_and_an_example_row(open_view):
