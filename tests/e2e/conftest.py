@@ -15,19 +15,10 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from scripts.screenshot import CHROMIUM_FLAGS
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
