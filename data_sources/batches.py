@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from data_sources.incident_counts import refresh_incident_counts
 from data_sources.schema import DATASET_TABLES, HISTORY_COLUMNS, import_batches
 
 _WRITE_LOCK_KEY = 72_170_001
@@ -146,6 +147,8 @@ def undo(engine: sa.Engine, batch_id: int, user: str) -> BatchRecord:
                 restored_rows,
             )
         )
+        if batch.dataset == "incidents":
+            refresh_incident_counts(connection, undo_id)
         connection.execute(
             import_batches.update()
             .where(import_batches.c.id == undo_id)

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from configuration import Config
 from data_sources.batches import batch_in_effect, now_utc, take_write_lock
 from data_sources.datasets import DATASETS, Dataset
+from data_sources.incident_counts import refresh_incident_counts
 from data_sources.readers import ReadError, Table, open_file
 from data_sources.schema import DATASET_TABLES, import_batches, recommendations
 from data_sources.validation import Context, Problem, Validator
@@ -167,6 +168,8 @@ def import_table(
                 result.outcome, result.same_as_batch = "unchanged", earlier
                 return result
             result.rows_superseded = _supersede(connection, store_table, validator.scope, batch_id)
+            if dataset.name == "incidents":
+                refresh_incident_counts(connection, batch_id)
             connection.execute(
                 import_batches.update()
                 .where(import_batches.c.id == batch_id)

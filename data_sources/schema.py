@@ -81,6 +81,13 @@ status = sa.Table(
     sa.Column("trend", sa.String(8), nullable=True),
     sa.Column("comment", sa.Text, nullable=True),
     *_history_indexes("status"),
+    sa.Index(
+        "ix_status_current_unit",
+        "unit",
+        "period",
+        sqlite_where=sa.text("superseded_by IS NULL"),
+        postgresql_where=sa.text("superseded_by IS NULL"),
+    ),
 )
 
 kpis = sa.Table(
@@ -119,6 +126,49 @@ incidents = sa.Table(
     sa.Column("report_date", sa.Date, nullable=True),
     sa.Column("resolved_date", sa.Date, nullable=True),
     *_history_indexes("incidents"),
+    # The rows behind one bar, and the critical incidents, without scanning the table.
+    sa.Index(
+        "ix_incidents_current_severity",
+        "severity",
+        "month",
+        "unit",
+        sqlite_where=sa.text("superseded_by IS NULL"),
+        postgresql_where=sa.text("superseded_by IS NULL"),
+    ),
+)
+
+# Incident counts per month, unit, severity, category and IMY report: what every incident chart asks,
+# kept by each batch that writes incidents (data_sources/incident_counts.py) so no board view scans the
+# incident rows. A cell is history like any row: a batch that changes it supersedes it and writes the
+# new total, so reads as of a batch work here too.
+incident_counts = sa.Table(
+    "incident_counts",
+    metadata,
+    sa.Column("id", RowId, primary_key=True, autoincrement=True),
+    sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
+    sa.Column("superseded_by", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
+    sa.Column("month", sa.String(7), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("severity", sa.String(10), nullable=False),
+    sa.Column("category", sa.String(24), nullable=False),
+    sa.Column("reported_to_authority", sa.Boolean, nullable=True),
+    sa.Column("incidents", sa.BigInteger, nullable=False),  # the sum of `count`
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Index(
+        "ix_incident_counts_current",
+        "year",
+        "month",
+        "unit",
+        "severity",
+        "category",
+        "reported_to_authority",
+        "incidents",
+        sqlite_where=sa.text("superseded_by IS NULL"),
+        postgresql_where=sa.text("superseded_by IS NULL"),
+    ),
+    sa.Index("ix_incident_counts_batch_id", "batch_id"),
+    sa.Index("ix_incident_counts_superseded_by", "superseded_by"),
 )
 
 recommendations = sa.Table(
@@ -164,6 +214,17 @@ self_assessments = sa.Table(
     sa.Column("rating", sa.String(16), nullable=False),
     sa.Column("comment", sa.Text, nullable=True),
     *_history_indexes("self_assessments"),
+    # Covers the rating counts per year and per unit and statement.
+    sa.Index(
+        "ix_self_assessments_current_ratings",
+        "assessment",
+        "year",
+        "unit",
+        "statement",
+        "rating",
+        sqlite_where=sa.text("superseded_by IS NULL"),
+        postgresql_where=sa.text("superseded_by IS NULL"),
+    ),
 )
 
 DATASET_TABLES: dict[str, sa.Table] = {

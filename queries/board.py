@@ -9,6 +9,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_sources.schema import (
+    incident_counts,
     incidents,
     kpis,
     recommendation_updates,
@@ -87,13 +88,19 @@ def kpi_series(connection: sa.Connection, units: Sequence[str], as_of: int | Non
 # --- incidents -----------------------------------------------------------------------------------
 
 
-def _incident_filters(severities: Sequence[str], categories: Sequence[str]) -> list[sa.ColumnElement[bool]]:
+def _incident_filters(
+    severities: Sequence[str], categories: Sequence[str], table: sa.Table = incident_counts
+) -> list[sa.ColumnElement[bool]]:
     out = []
     if severities:
-        out.append(incidents.c.severity.in_(list(severities)))
+        out.append(table.c.severity.in_(list(severities)))
     if categories:
-        out.append(incidents.c.category.in_(list(categories)))
+        out.append(table.c.category.in_(list(categories)))
     return out
+
+
+# The charts' sums come from the incident counts (kept per batch with the rows), never from the rows.
+_cells = incident_counts
 
 
 def incidents_by_month(
@@ -106,16 +113,17 @@ def incidents_by_month(
     categories: Sequence[str] = (),
 ) -> pd.DataFrame:
     query = (
-        sa.select(incidents.c.month, incidents.c.severity, sa.func.sum(incidents.c.count).label("count"))
+        sa.select(_cells.c.month, _cells.c.severity, sa.func.sum(_cells.c.incidents).label("count"))
         .where(
-            visible_as_of(incidents, as_of),
-            incidents.c.month >= first_month,
-            incidents.c.month <= last_month,
-            *_units(incidents.c.unit, units),
+            visible_as_of(_cells, as_of),
+            _cells.c.year.between(int(first_month[:4]), int(last_month[:4])),
+            _cells.c.month >= first_month,
+            _cells.c.month <= last_month,
+            *_units(_cells.c.unit, units),
             *_incident_filters(severities, categories),
         )
-        .group_by(incidents.c.month, incidents.c.severity)
-        .order_by(incidents.c.month)
+        .group_by(_cells.c.month, _cells.c.severity)
+        .order_by(_cells.c.month)
     )
     return _frame(connection, query)
 
@@ -128,34 +136,31 @@ def incidents_by_year_and_category(
     categories: Sequence[str] = (),
 ) -> pd.DataFrame:
     """year, category, count, reported (to IMY), critical."""
+    total = sa.func.sum(_cells.c.incidents)
     query = (
         sa.select(
-            incidents.c.year,
-            incidents.c.category,
-            sa.func.sum(incidents.c.count).label("count"),
-            sa.func.coalesce(
-                sa.func.sum(incidents.c.count).filter(incidents.c.reported_to_authority.is_(True)), 0
-            ).label("reported"),
-            sa.func.coalesce(sa.func.sum(incidents.c.count).filter(incidents.c.severity == "critical"), 0).label(
-                "critical"
-            ),
+            _cells.c.year,
+            _cells.c.category,
+            total.label("count"),
+            sa.func.coalesce(total.filter(_cells.c.reported_to_authority.is_(True)), 0).label("reported"),
+            sa.func.coalesce(total.filter(_cells.c.severity == "critical"), 0).label("critical"),
         )
         .where(
-            visible_as_of(incidents, as_of),
-            *_units(incidents.c.unit, units),
+            visible_as_of(_cells, as_of),
+            *_units(_cells.c.unit, units),
             *_incident_filters(severities, categories),
         )
-        .group_by(incidents.c.year, incidents.c.category)
-        .order_by(incidents.c.year, incidents.c.category)
+        .group_by(_cells.c.year, _cells.c.category)
+        .order_by(_cells.c.year, _cells.c.category)
     )
     return _frame(connection, query)
 
 
 def incidents_by_unit(connection: sa.Connection, year: int, as_of: int | None = None) -> pd.DataFrame:
     query = (
-        sa.select(incidents.c.unit, incidents.c.severity, sa.func.sum(incidents.c.count).label("count"))
-        .where(visible_as_of(incidents, as_of), incidents.c.year == year)
-        .group_by(incidents.c.unit, incidents.c.severity)
+        sa.select(_cells.c.unit, _cells.c.severity, sa.func.sum(_cells.c.incidents).label("count"))
+        .where(visible_as_of(_cells, as_of), _cells.c.year == year)
+        .group_by(_cells.c.unit, _cells.c.severity)
     )
     return _frame(connection, query)
 
@@ -190,7 +195,7 @@ def incident_rows(
             incidents.c.month == month,
             incidents.c.severity == severity,
             *_units(incidents.c.unit, units),
-            *_incident_filters((), categories),
+            *_incident_filters((), categories, incidents),
         )
         .order_by(incidents.c.count.desc(), incidents.c.date)
         .limit(limit)

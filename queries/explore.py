@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import incidents, kpis, self_assessments, status, visible_as_of
+from data_sources.schema import incident_counts, kpis, self_assessments, status, visible_as_of
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ class Spec:
 SPECS: dict[str, Spec] = {
     "incidents": Spec(
         "Incidenter",
-        incidents,
-        (Measure("count", "Antal incidenter", lambda t: sa.func.sum(t.c.count), "count"),),
+        incident_counts,  # the sums kept per batch; every dimension below is one of its cells' columns
+        (Measure("count", "Antal incidenter", lambda t: sa.func.sum(t.c.incidents), "count"),),
         {"year": "År", "month": "Månad", "unit": "Enhet", "severity": "Allvarlighetsgrad", "category": "Kategori"},
     ),
     "status": Spec(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from data_sources.schema import (
-    incidents,
+    incident_counts,
     kpis,
     recommendation_updates,
     recommendations,
@@ -15,21 +15,23 @@ from data_sources.schema import (
 
 
 def incidents_by_year(connection: sa.Connection, as_of: int | None = None) -> dict[int, int]:
+    cells = incident_counts
     query = (
-        sa.select(incidents.c.year, sa.func.sum(incidents.c.count))
-        .where(visible_as_of(incidents, as_of))
-        .group_by(incidents.c.year)
-        .order_by(incidents.c.year)
+        sa.select(cells.c.year, sa.func.sum(cells.c.incidents))
+        .where(visible_as_of(cells, as_of))
+        .group_by(cells.c.year)
+        .order_by(cells.c.year)
     )
     return {year: int(total) for year, total in connection.execute(query)}
 
 
 def critical_incidents_by_year(connection: sa.Connection, as_of: int | None = None) -> dict[int, int]:
+    cells = incident_counts
     query = (
-        sa.select(incidents.c.year, sa.func.sum(incidents.c.count))
-        .where(visible_as_of(incidents, as_of), incidents.c.severity == "critical")
-        .group_by(incidents.c.year)
-        .order_by(incidents.c.year)
+        sa.select(cells.c.year, sa.func.sum(cells.c.incidents))
+        .where(visible_as_of(cells, as_of), cells.c.severity == "critical")
+        .group_by(cells.c.year)
+        .order_by(cells.c.year)
     )
     return {year: int(total) for year, total in connection.execute(query)}
 

@@ -1,0 +1,82 @@
+"""incident counts and the indexes the board views need at a million incidents
+
+Revision ID: 0003
+Revises: 0002
+
+The cells of `incident_counts` are filled from the incident rows already in the store, batch by batch,
+so reads as of an earlier batch give the same sums as the rows did.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+RowId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+CURRENT = sa.text("superseded_by IS NULL")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "incident_counts",
+        sa.Column("id", RowId, autoincrement=True, nullable=False),
+        sa.Column("batch_id", sa.Integer(), nullable=False),
+        sa.Column("superseded_by", sa.Integer(), nullable=True),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("unit", sa.String(length=64), nullable=False),
+        sa.Column("severity", sa.String(length=10), nullable=False),
+        sa.Column("category", sa.String(length=24), nullable=False),
+        sa.Column("reported_to_authority", sa.Boolean(), nullable=True),
+        sa.Column("incidents", sa.BigInteger(), nullable=False),
+        sa.Column("rows", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["batch_id"], ["import_batches.id"], name=op.f("fk_incident_counts_batch_id_import_batches")
+        ),
+        sa.ForeignKeyConstraint(
+            ["superseded_by"], ["import_batches.id"], name=op.f("fk_incident_counts_superseded_by_import_batches")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_incident_counts")),
+    )
+    op.create_index(
+        "ix_incident_counts_current",
+        "incident_counts",
+        ["year", "month", "unit", "severity", "category", "reported_to_authority", "incidents"],
+        sqlite_where=CURRENT,
+        postgresql_where=CURRENT,
+    )
+    op.create_index("ix_incident_counts_batch_id", "incident_counts", ["batch_id"])
+    op.create_index("ix_incident_counts_superseded_by", "incident_counts", ["superseded_by"])
+    op.create_index(
+        "ix_incidents_current_severity",
+        "incidents",
+        ["severity", "month", "unit"],
+        sqlite_where=CURRENT,
+        postgresql_where=CURRENT,
+    )
+    op.create_index(
+        "ix_self_assessments_current_ratings",
+        "self_assessments",
+        ["assessment", "year", "unit", "statement", "rating"],
+        sqlite_where=CURRENT,
+        postgresql_where=CURRENT,
+    )
+    op.create_index(
+        "ix_status_current_unit", "status", ["unit", "period"], sqlite_where=CURRENT, postgresql_where=CURRENT
+    )
+
+    from data_sources.incident_counts import rebuild_incident_counts
+
+    rebuild_incident_counts(op.get_bind())
+
+
+def downgrade() -> None:
+    op.drop_index("ix_status_current_unit", table_name="status")
+    op.drop_index("ix_self_assessments_current_ratings", table_name="self_assessments")
+    op.drop_index("ix_incidents_current_severity", table_name="incidents")
+    op.drop_table("incident_counts")
