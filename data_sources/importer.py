@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 from configuration import Config
 from data_sources.batches import batch_in_effect, now_utc, take_write_lock
 from data_sources.datasets import DATASETS, Dataset
-from data_sources.incident_counts import refresh_incident_counts
+from data_sources.incident_counts import Cell, refresh_incident_counts, tally
 from data_sources.readers import ReadError, Table, open_file
 from data_sources.schema import DATASET_TABLES, import_batches, recommendations
 from data_sources.validation import Context, Problem, Validator
@@ -120,7 +121,7 @@ def import_table(
     """
     dataset = DATASETS[dataset_name]
     result = ImportResult("invalid", dataset.name, table.source, warnings=list(table.warnings))
-    with engine.connect() as connection:
+    with engine.connect() as connection, _index_cache(connection):
         transaction = connection.begin()
         try:
             batch_id = None if dry_run else _open_batch(connection, dataset, table, user, is_example)
@@ -138,11 +139,11 @@ def import_table(
                 return _failed(result, validator)
             store_table = DATASET_TABLES[dataset.name]
             rows_read = 0
-            for chunk in _chunks(table.rows):
-                columns = validator.check(chunk)
+            counted: dict[Cell, list[int]] | None = {} if dataset.name == "incidents" else None
+            for chunk_rows, columns in _validated_chunks(table.rows, validator, counted):
                 if columns is not None and batch_id is not None and validator.problem_count == 0:
                     _insert(connection, store_table, columns, batch_id)
-                rows_read += len(chunk)
+                rows_read += chunk_rows
                 if progress is not None:
                     progress(rows_read)
             if validator.problem_count:
@@ -168,8 +169,8 @@ def import_table(
                 result.outcome, result.same_as_batch = "unchanged", earlier
                 return result
             result.rows_superseded = _supersede(connection, store_table, validator.scope, batch_id)
-            if dataset.name == "incidents":
-                refresh_incident_counts(connection, batch_id)
+            if counted is not None:
+                refresh_incident_counts(connection, batch_id, counted)
             connection.execute(
                 import_batches.update()
                 .where(import_batches.c.id == batch_id)
@@ -190,6 +191,21 @@ def import_table(
     return result
 
 
+@contextmanager
+def _index_cache(connection: sa.Connection) -> Iterator[None]:
+    """32 MB of SQLite page cache while importing, so a million rows' index pages stay in memory."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA cache_size=-32768")
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default, for the pooled connection
+        connection.commit()
+
+
 def _failed(result: ImportResult, validator: Validator) -> ImportResult:
     result.outcome = "invalid"
     result.problems = sorted(validator.problems, key=lambda p: p.row or 0)  # as the user reads the file
@@ -205,6 +221,17 @@ def _known_recommendations(connection: sa.Connection) -> frozenset[str]:
 def _chunks(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[list[tuple[int, Sequence[Any]]]]:
     while chunk := list(islice(rows, CHUNK_ROWS)):
         yield chunk
+
+
+def _validated_chunks(
+    rows: Iterator[tuple[int, Sequence[Any]]], validator: Validator, counted: dict[Cell, list[int]] | None
+) -> Iterator[tuple[int, dict[str, list[Any]] | None]]:
+    """(rows read, store columns or None) per chunk; incident rows are tallied for their counts as they pass."""
+    for chunk in _chunks(rows):
+        columns = validator.check(chunk)
+        if columns is not None and counted is not None and validator.problem_count == 0:
+            tally(columns, counted)
+        yield len(chunk), columns
 
 
 def _open_batch(connection: sa.Connection, dataset: Dataset, table: Table, user: str, is_example: bool) -> int:
@@ -238,7 +265,8 @@ def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[
     if dialect.name == "sqlite":
         for name, values in columns.items():
             if isinstance(table.c[name].type, sa.Date):
-                columns[name] = [None if v is None else v.isoformat() for v in values]
+                iso = {v: v.isoformat() for v in set(values) if v is not None} | {None: None}
+                columns[name] = list(map(iso.__getitem__, values))
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
     quote = dialect.identifier_preparer.quote
     statement = (

@@ -10,6 +10,7 @@ rows and can be read as of any batch.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -21,10 +22,29 @@ _CHUNK = 500
 Cell = tuple[object, ...]
 
 
-def refresh_incident_counts(connection: sa.Connection, batch_id: int) -> int:
-    """Apply batch `batch_id`'s incident rows to the cells; returns the number of cells changed."""
-    delta: dict[Cell, list[int]] = {}
-    for sign, condition in ((1, incidents.c.batch_id == batch_id), (-1, incidents.c.superseded_by == batch_id)):
+def tally(columns: dict[str, list[Any]], cells: dict[Cell, list[int]]) -> None:
+    """Add validated incident rows (the store's columns) to `cells`: the importer's running sums."""
+    for cell, count in zip(zip(*(columns[d] for d in DIMENSIONS), strict=True), columns["count"], strict=True):
+        sums = cells.get(cell)
+        if sums is None:
+            cells[cell] = [count, 1]
+        else:
+            sums[0] += count
+            sums[1] += 1
+
+
+def refresh_incident_counts(
+    connection: sa.Connection, batch_id: int, added: dict[Cell, list[int]] | None = None
+) -> int:
+    """Apply batch `batch_id`'s incident rows to the cells; returns the number of cells changed.
+
+    `added` is the importer's own tally of the rows it wrote, which spares summing them again in SQL.
+    """
+    delta: dict[Cell, list[int]] = {cell: list(sums) for cell, sums in (added or {}).items()}
+    sources = [(-1, incidents.c.superseded_by == batch_id)]
+    if added is None:
+        sources.append((1, incidents.c.batch_id == batch_id))
+    for sign, condition in sources:
         for cell, total, rows in _sums(connection, condition):
             change = delta.setdefault(cell, [0, 0])
             change[0] += sign * total

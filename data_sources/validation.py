@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import vocabulary as v
@@ -16,6 +17,7 @@ from configuration import Config
 from data_sources import datasets as ds
 from data_sources.datasets import DATASETS, Dataset
 from data_sources.values import (
+    STRIPPED,
     UNCOMPUTED_EXPECTED,
     Invalid,
     Uncomputed,
@@ -203,8 +205,10 @@ class Validator:
         errors_before = self.problem_count
         self.rows_seen += len(rows)
         numbers = [n for n, _ in rows]
+        all_cells = [cells for _, cells in rows]
         header_width = len(self.header)
-        for n, cells in rows:
+        widths = set(map(len, all_cells))
+        for n, cells in rows if max(widths) > header_width else ():
             if len(cells) > header_width and any(as_text(c) is not None for c in cells[header_width:]):
                 self._add(
                     Problem(
@@ -218,8 +222,12 @@ class Validator:
                     )
                 )
         parsed: dict[str, list[Any]] = {}
+        full_width = min(widths) > max(self._positions.values())
         for name, index in self._positions.items():
-            values = [cells[index] if index < len(cells) else None for _, cells in rows]
+            if full_width:  # the usual case: every row has every column
+                values = list(map(itemgetter(index), all_cells))
+            else:
+                values = [cells[index] if index < len(cells) else None for cells in all_cells]
             parsed[name] = self._parse_column(name, values, numbers)
         for column in self.dataset.columns:
             parsed.setdefault(column.name, [None] * len(rows))
@@ -231,8 +239,11 @@ class Validator:
         self._check_keys(store, numbers)
         if self.problem_count > errors_before:
             return None
-        scope_columns = [store[c] for c in self.dataset.scope_columns]
-        keys = ["|".join(map(str, parts)) for parts in zip(*scope_columns, strict=True)]
+        scope_columns = [
+            values if values[0].__class__ is str else list(map(str, values))
+            for values in (store[c] for c in self.dataset.scope_columns)
+        ]
+        keys = list(map("|".join, zip(*scope_columns, strict=True)))
         store["scope_key"] = keys
         self.scope.update(keys)
         store["source_row"] = numbers
@@ -244,7 +255,8 @@ class Validator:
 
     def _parse_column(self, name: str, values: list[Any], numbers: list[int]) -> list[Any]:
         if self.dataset.column(name).kind == ds.TEXT and not self.dataset.column(name).required:
-            return [as_text(v) for v in values]  # free text: nothing to parse, nothing worth caching
+            # Free text: nothing to parse, nothing worth caching.
+            return [(v.strip(STRIPPED) or None) if v.__class__ is str else as_text(v) for v in values]
         parser = self._parsers[name]
         cache = self._caches[name]
         if len(cache) > _CACHE_LIMIT:
@@ -267,6 +279,9 @@ class Validator:
 
         out = [hit if (hit := get(raw, missing)) is not missing else parse(raw) for raw in values]
         required = self.dataset.column(name).required
+        outcomes = {cache[raw].__class__ for raw in set(values)}  # few distinct values; rows are many
+        if _Bad not in outcomes and not (required and type(None) in outcomes):
+            return out
         for i, item in enumerate(out):
             if item is None:
                 if required:
@@ -279,7 +294,12 @@ class Validator:
         key_columns = self.dataset.key_columns
         columns = [store[c if c != "id" else "recommendation_id"] for c in key_columns]
         seen = self._seen_keys
-        for i, key in enumerate(zip(*columns, strict=True)):
+        keys = list(zip(*columns, strict=True))
+        fresh = dict(zip(keys, numbers, strict=True))
+        if len(fresh) == len(keys) and seen.keys().isdisjoint(fresh):  # the usual case: no key seen twice
+            seen.update(fresh)
+            return
+        for i, key in enumerate(keys):
             if key[0] is None:
                 continue
             first = seen.setdefault(key, numbers[i])
@@ -300,7 +320,13 @@ _MISSING = object()
 
 def _has_content(cells: Sequence[Any]) -> bool:
     """False for a blank row; rows stay numbered as in Excel, blank ones are just not validated."""
-    return any(cell is not None and cell != "" and as_text(cell) is not None for cell in cells)
+    for cell in cells:
+        if cell.__class__ is str:
+            if cell.strip(STRIPPED):
+                return True
+        elif cell is not None and as_text(cell) is not None:
+            return True
+    return False
 
 
 RowProblem = tuple[int, str, str | None, str]

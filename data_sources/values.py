@@ -36,6 +36,7 @@ UNCOMPUTED_EXPECTED = (
 )
 
 _BLANKS = "\u00a0\u202f\u2009 \t"
+STRIPPED = _BLANKS + "\r\n"  # what `as_text` trims from a cell
 
 
 def as_text(raw: Any) -> str | None:
@@ -43,7 +44,7 @@ def as_text(raw: Any) -> str | None:
     if raw is None:
         return None
     if isinstance(raw, str):
-        text = raw.strip(_BLANKS + "\r\n")
+        text = raw.strip(STRIPPED)
         return text or None
     if isinstance(raw, bool):
         return "ja" if raw else "nej"

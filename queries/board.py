@@ -177,6 +177,16 @@ def incident_rows(
     """The rows behind one bar of the monthly chart, as imported (at most `limit`)."""
     from data_sources.schema import import_batches
 
+    if not units:  # every unit with such incidents that month, so the lookup goes by month and unit
+        units = (
+            connection.execute(
+                sa.select(_cells.c.unit)
+                .where(visible_as_of(_cells, as_of), _cells.c.year == int(month[:4]), _cells.c.month == month)
+                .group_by(_cells.c.unit)
+            )
+            .scalars()
+            .all()
+        )
     query = (
         sa.select(
             incidents.c.date,
@@ -192,15 +202,18 @@ def incident_rows(
         .select_from(incidents.join(import_batches, import_batches.c.id == incidents.c.origin_batch_id))
         .where(
             visible_as_of(incidents, as_of),
-            incidents.c.month == month,
+            incidents.c.scope_key.in_([f"{month}|{unit}" for unit in units]),
             incidents.c.severity == severity,
-            *_units(incidents.c.unit, units),
             *_incident_filters((), categories, incidents),
         )
         .order_by(incidents.c.count.desc(), incidents.c.date)
         .limit(limit)
     )
     return _frame(connection, query)
+
+
+# Written out, not bound, so the planner sees it matches the partial index of critical incidents.
+_CRITICAL = incidents.c.severity == sa.literal_column("'critical'")
 
 
 def critical_incidents(connection: sa.Connection, units: Sequence[str], as_of: int | None = None) -> pd.DataFrame:
@@ -218,7 +231,7 @@ def critical_incidents(connection: sa.Connection, units: Sequence[str], as_of: i
             incidents.c.report_date,
             incidents.c.resolved_date,
         )
-        .where(visible_as_of(incidents, as_of), incidents.c.severity == "critical", *_units(incidents.c.unit, units))
+        .where(visible_as_of(incidents, as_of), _CRITICAL, *_units(incidents.c.unit, units))
         .order_by(incidents.c.date.desc())
     )
     return _frame(connection, query)
