@@ -23,8 +23,9 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2
 
-bench: $(VENV)/.installed
-	$(BIN)/python bench/import_incidents.py
+bench: $(VENV)/.installed-dev
+	bash scripts/ensure-test-packages.sh
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) data

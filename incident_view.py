@@ -7,7 +7,7 @@ import streamlit as st
 
 import vocabulary
 from formatting import swedish_date, swedish_int, swedish_percent
-from rules.incidents import report_complete
+from rules.incidents import report_completeness
 
 SEVERITY_WORDS = {c.id: c.swedish for c in vocabulary.SEVERITIES}
 CATEGORY_WORDS = {c.id: c.swedish for c in vocabulary.INCIDENT_CATEGORIES}
@@ -100,7 +100,7 @@ def unit_table(units: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
 def critical_summary(critical: pd.DataFrame) -> str:
     if critical.empty:
         return "Inga kritiska incidenter är registrerade."
-    complete = sum(report_complete(r) for _, r in critical.iterrows())
+    complete = int(report_completeness(critical).sum())
     return (
         f"{len(critical)} kritiska incidenter; {complete} har en komplett incidentrapport "
         "(datum, ansvarig incidenthanterare och ansvarig chef)."
@@ -120,7 +120,7 @@ def critical_table(critical: pd.DataFrame, unit_names: dict[str, str]) -> pd.Dat
             "Rapportdatum": [
                 swedish_date(d) if d is not None and not pd.isna(d) else "saknas" for d in critical["report_date"]
             ],
-            "Rapport": ["✓ komplett" if report_complete(r) else "✗ ofullständig" for _, r in critical.iterrows()],
+            "Rapport": report_completeness(critical).map({True: "✓ komplett", False: "✗ ofullständig"}).tolist(),
         }
     )
 

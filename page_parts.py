@@ -18,9 +18,9 @@ from charts.theme import themed
 from configuration import Config
 from data_sources.values import Invalid, parse_quarter
 from exports import csv_bytes
+from formatting import swedish_int
 from navigation import neighbours
-from queries.cached import ask, cached_dataset_overview
-from queries.store_overview import shows_example_data
+from queries.cached import ask, cached_example_data_in_use
 from session_identity import log_export, require
 
 PRESENTATION_CSS = """
@@ -101,7 +101,7 @@ def board(title: str, view: str, *, all_units_by_default: bool = False) -> Board
 
 
 def example_data_banner(url: str, latest: int) -> None:
-    if latest and shows_example_data(cached_dataset_overview(url, latest)):
+    if latest and cached_example_data_in_use(url, latest):
         st.warning(
             "**Exempeldata.** Det som visas bygger på offentliga uppgifter från Malmö stad kompletterade med "
             "påhittade detaljer. Importera egna filer för att ersätta dem.",
@@ -166,7 +166,7 @@ def chart_block(
     selecting = {"on_select": "rerun", "key": select_key} if select_key else {}
     event = st.altair_chart(themed(chart, large=b.present), width="stretch", theme=None, alt=summary, **selecting)
     with st.expander("Visa som tabell"):
-        st.table(table, hide_index=True)
+        table_with_limit(table)
         st.download_button(
             "Ladda ner som CSV",
             csv_bytes(table),
@@ -177,6 +177,25 @@ def chart_block(
             args=(b.actor, file_name),
         )
     return event if select_key else None
+
+
+TABLE_ROWS_SHOWN = 100
+
+
+def table_with_limit(
+    table: pd.DataFrame, limit: int = TABLE_ROWS_SHOWN, total: int | None = None, note: str | None = None
+) -> None:
+    """A plain table (read well by screen readers) of at most `limit` rows; all rows are in the CSV file.
+
+    Thousands of rows would make the page slow to draw and impossible to read; the first rows are
+    shown and the rest named.
+    """
+    st.table(table.head(limit), hide_index=True)
+    total = len(table) if total is None else total
+    if total > limit:
+        st.caption(
+            note or f"De första {swedish_int(limit)} av {swedish_int(total)} raderna visas; alla finns i CSV-filen."
+        )
 
 
 def presentation_footer(b: Board, script: str) -> None:

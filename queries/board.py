@@ -295,11 +295,14 @@ def recommendations_with_progress(connection: sa.Connection, as_of: int | None =
     return _frame(connection, query)
 
 
-def recommendation_history(connection: sa.Connection, as_of: int | None = None) -> pd.DataFrame:
+def recommendation_history(
+    connection: sa.Connection, recommendation_ids: Sequence[str], as_of: int | None = None
+) -> pd.DataFrame:
+    """The status updates of the given recommendations, oldest first."""
     u = recommendation_updates
     query = (
         sa.select(u.c.recommendation_id, u.c.date, u.c.status, u.c.progress, u.c.comment)
-        .where(visible_as_of(u, as_of))
+        .where(visible_as_of(u, as_of), u.c.recommendation_id.in_(list(recommendation_ids)))
         .order_by(u.c.recommendation_id, u.c.date)
     )
     return _frame(connection, query)

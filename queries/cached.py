@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_store import store_engine
 from data_sources.batches import BatchRecord, history
-from queries.store_overview import DatasetOverview, dataset_overview
+from queries.store_overview import DatasetOverview, dataset_overview, example_data_in_use
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -22,6 +22,12 @@ def cached_dataset_overview(url: str, latest_batch: int, as_of: int | None = Non
 def cached_import_history(url: str, latest_batch: int, limit: int = 100) -> list[BatchRecord]:
     with store_engine(url).connect() as connection:
         return history(connection, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_example_data_in_use(url: str, latest_batch: int) -> bool:
+    with store_engine(url).connect() as connection:
+        return example_data_in_use(connection)
 
 
 def ask(query: Callable[..., Any], url: str, latest_batch: int, *args: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
+from formatting import swedish_int
 from incident_view import (
     CATEGORY_WORDS,
     SEVERITY_WORDS,
@@ -22,7 +23,7 @@ from incident_view import (
     year_range,
     yearly_summary,
 )
-from page_parts import board, chart_block, empty_state, presentation_footer
+from page_parts import TABLE_ROWS_SHOWN, board, chart_block, empty_state, presentation_footer, table_with_limit
 from queries import board as q
 
 b = board("Incidenter", "incidenter", all_units_by_default=True)
@@ -90,6 +91,10 @@ chart_block(
 st.header("Kritiska incidenter och deras rapporter")
 critical = b.ask(q.critical_incidents, b.units, None)
 st.markdown(critical_summary(critical))
-st.table(critical_table(critical, b.config.unit_names), hide_index=True)
+table_with_limit(
+    critical_table(critical.head(TABLE_ROWS_SHOWN), b.config.unit_names),
+    total=len(critical),
+    note=f"De {TABLE_ROWS_SHOWN} senaste av {swedish_int(len(critical))} kritiska incidenter visas.",
+)
 
 presentation_footer(b, "views/incidents.py")

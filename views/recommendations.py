@@ -5,10 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.recommendations import status_per_audit, timeline
+from formatting import swedish_int
 from page_parts import board, chart_block, empty_state, presentation_footer
 from queries import board as q
 from recommendation_view import history_table, overview_table, status_summary, timeline_summary
 from rules.recommendations import with_overdue
+
+LISTED_AT_MOST = 50
 
 b = board("Rekommendationer", "rekommendationer", all_units_by_default=True)
 recs = with_overdue(b.ask(q.recommendations_with_progress, None), q.today())
@@ -31,8 +34,17 @@ st.header("Från granskning till slutdatum")
 chart_block(b, timeline(recs), timeline_summary(recs), overview_table(recs, b.config), "tidslinje.csv")
 
 st.header("Varje rekommendation och dess historik")
-history = b.ask(q.recommendation_history, None)
-for rec in recs.itertuples():
+listed = recs
+if len(recs) > LISTED_AT_MOST:  # a city's years of audits: one audit at a time, newest first
+    audits = list(dict.fromkeys(recs.sort_values("audit_date", ascending=False)["audit"]))
+    audit = audits[0] if b.present else st.selectbox("Granskning", audits, key="recommendation_audit")
+    listed = recs[recs["audit"] == audit]
+    st.caption(
+        f"{swedish_int(len(listed))} av {swedish_int(len(recs))} rekommendationer, från granskningen {audit}. "
+        "Alla finns i tabellerna ovan."
+    )
+history = b.ask(q.recommendation_history, tuple(listed["recommendation_id"]), None)
+for rec in listed.itertuples():
     flag = " – :red-badge[■ Försenad]" if rec.overdue else ""
     committed = {True: "nämnden har åtagit sig att genomföra den", False: "nämnden har inte åtagit sig den"}.get(
         rec.committed, "åtagande ej angivet"

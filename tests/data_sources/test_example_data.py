@@ -52,3 +52,25 @@ def test_every_example_batch_is_marked_as_example_data(demo_store):
     with demo_store.connect() as c:
         marks = c.execute(sa.select(import_batches.c.is_example, import_batches.c.user_name)).all()
     assert marks and all(is_example and user == "exempeldata" for is_example, user in marks)
+
+
+def test_the_banner_knows_when_example_rows_are_still_shown(store, config, tmp_path):
+    from data_sources.batches import undo
+    from data_sources.importer import import_file, import_table
+    from data_sources.readers import open_file
+    from queries.store_overview import example_data_in_use
+    from tests.conftest import write_csv
+
+    example = write_csv(tmp_path / "exempel.csv", "period;enhet;område;status\n2025Q1;mkb;governance;Grön\n")
+    with open_file(example, "exempel.csv", "status") as table:
+        assert import_table(store, config, "status", table, user="exempeldata", is_example=True).ok
+    with store.connect() as c:
+        assert example_data_in_use(c)
+    own = write_csv(tmp_path / "egen.csv", "period;enhet;område;status\n2025Q1;mkb;governance;Röd\n")
+    replacing = import_file(store, config, "status", own, user="u")
+    with store.connect() as c:
+        assert not example_data_in_use(c)
+        assert example_data_in_use(c, as_of=replacing.batch_id - 1)
+    undo(store, replacing.batch_id, "u")  # the example row is current again, as a copy made by the undo
+    with store.connect() as c:
+        assert example_data_in_use(c)

@@ -1,0 +1,187 @@
+"""`make bench`: the board views at a large city's scale, side by side with their floor and the naive way.
+
+Generates the data (bench/generate.py), loads it through the normal import path into SQLite and into
+a throwaway PostgreSQL server, then measures per view, each in a fresh process: cold render and warm
+rerun through AppTest, the floor (the view's own SQL alone), the naive way (whole tables into pandas),
+peak memory, and in headless Chromium the time from opening the view to its last chart drawn.
+Writes bench/results.json and docs/performance.md. Timings live here, never in the tests.
+
+Usage: python bench/run.py [--incidents N] [--no-postgres] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+from report import write_report  # noqa: E402
+from view_timing import VIEWS  # noqa: E402
+
+PATHS = {"lagesbild": "", "status": "status", "incidenter": "incidenter", "rekommendationer": "rekommendationer"}
+PATHS["sjalvskattningar"] = "sjalvskattningar"
+
+
+def child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def app_env(url: str, config: Path) -> dict[str, str]:
+    return os.environ | {"DASHBOARD_DB_URL": url, "DASHBOARD_CONFIG_DIR": str(config), "DASHBOARD_DEMO": "0"}
+
+
+def measure_backend(name: str, url: str, config: Path, data: Path, browser: bool) -> dict[str, Any]:
+    env = app_env(url, config)
+    print(f"[{name}] importerar …", flush=True)
+    loaded = child([str(HERE / "load.py"), url, str(config), str(data)], env)
+    result: dict[str, Any] = {
+        "import_rows_per_s": loaded.pop("import_rows_per_s"),
+        "import_peak_rss_mb": loaded.pop("import_peak_rss_mb"),
+        "datasets": loaded,
+        "views": {},
+    }
+    for view in VIEWS:
+        print(f"[{name}] {view} …", flush=True)
+        figures = child([str(HERE / "view_timing.py"), view], env)
+        figures |= child([str(HERE / "naive.py"), url, view], env)
+        result["views"][view] = figures
+    result["peak_rss_mb"] = child([str(HERE / "view_timing.py"), "all"], env)["peak_rss_mb"]
+    if browser:
+        print(f"[{name}] Chromium …", flush=True)
+        for view, ms in browser_times(env).items():
+            result["views"][view]["browser_ms"] = ms
+    return result
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def served(env: dict[str, str]) -> Iterator[str]:
+    import urllib.request
+
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
+    command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+CHARTS_DRAWN = """() => {
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+  return charts.every(c => c.querySelector('canvas, svg'));
+}"""
+SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def browser_times(env: dict[str, str]) -> dict[str, float]:
+    """Per view: from opening its address to its last chart drawn, the first time after start-up."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.screenshot import CHROMIUM_FLAGS
+
+    times: dict[str, float] = {}
+    with served(env) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        warm = browser.new_page()
+        warm.goto(f"{base}/data")  # the server's first page (streamlit#9992), not one measured
+        warm.wait_for_selector(SCRIPT_DONE, timeout=300_000)
+        warm.close()
+        for view, path in PATHS.items():
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            started = time.perf_counter()
+            page.goto(f"{base}/{path}")
+            page.wait_for_selector(SCRIPT_DONE, timeout=300_000)
+            page.wait_for_function(CHARTS_DRAWN, timeout=120_000, polling=20)
+            times[view] = round((time.perf_counter() - started) * 1000)
+            page.close()
+        browser.close()
+    return times
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory_gb": f"{memory_kb / 1024 / 1024:.0f}",
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--incidents", type=int, default=1_000_000)
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    out = HERE / "out"
+    print("Skapar data …", flush=True)
+    config, data = generate(out, args.incidents)
+    results: dict[str, Any] = {"machine": machine(), "incidents": args.incidents, "measured": time.strftime("%Y-%m-%d")}
+    db = out / "bench.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    results["sqlite"] = measure_backend("sqlite", f"sqlite:///{db}", config, data, not args.no_browser)
+    if not args.no_postgres:
+        from tests.conftest import PostgresServer
+
+        server = PostgresServer()
+        try:
+            url = server.url(server.fresh_database())
+            with server.admin.connect() as connection:
+                results["machine"]["postgresql"] = connection.exec_driver_sql("SHOW server_version").scalar_one()
+            results["postgresql"] = measure_backend("postgresql", url, config, data, not args.no_browser)
+        finally:
+            server.stop()
+    (HERE / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_report(results, ROOT / "docs" / "performance.md")
+    print((ROOT / "docs" / "performance.md").read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
