@@ -17,6 +17,8 @@ def test_oidc_sign_in_gives_the_role_from_users_yaml(browser: Browser, oidc_app)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_selector("h1:has-text('Lägesbild')", timeout=60_000)
     page.wait_for_selector(SCRIPT_DONE, timeout=60_000)
+    # Under load the sidebar can be drawn a moment after the script has finished.
+    page.wait_for_selector("[data-testid='stSidebar'] >> text=Åtkomstlogg", timeout=60_000)
     sidebar = page.inner_text("[data-testid='stSidebar']")
     assert "Rut Revisor" in sidebar and "revisor" in sidebar
     assert "Åtkomstlogg" in sidebar and "Importera" not in sidebar  # an auditor's pages

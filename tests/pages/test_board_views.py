@@ -124,3 +124,25 @@ def test_presentation_mode_hides_controls_and_steps_through_the_views_keeping_th
     steps = [proto for label, proto in links.items() if "→" in label or "←" in label]
     assert len(steps) == (1 if script in (BOARD_VIEWS[0], BOARD_VIEWS[-1]) else 2)
     assert all("present=1" in p.query_string and "period=2025Q3" in p.query_string for p in steps)
+
+
+def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_env, monkeypatch):
+    from configuration import load_config
+    from data_sources.importer import import_file
+    from data_sources.store import open_store
+    from tests.conftest import write_csv
+
+    monkeypatch.setenv("DASHBOARD_DEMO", "0")
+    lines = "".join(
+        f"R-{n};Granskning {'A' if n < 40 else 'B'};Stadsrevisionen;{'2024-02-01' if n < 40 else '2025-02-01'};"
+        f"servicenamnden;Rekommendation {n}\n"
+        for n in range(60)
+    )
+    path = write_csv(app_env / "rek.csv", "id;granskning;granskare;granskningsdatum;mottagare;rekommendation\n" + lines)
+    assert import_file(open_store(), load_config(), "recommendations", path, user="u").ok
+    app = open_view("views/recommendations.py")
+    assert app.selectbox(key="recommendation_audit").value == "Granskning B"
+    assert len(app.expander) - 2 == 20  # the two "Visa som tabell" are expanders too
+    assert "20 av 60 rekommendationer, från granskningen Granskning B" in page_text(app)
+    app.selectbox(key="recommendation_audit").set_value("Granskning A").run()
+    assert len(app.expander) - 2 == 40
