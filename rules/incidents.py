@@ -5,14 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 
-def report_complete(row: pd.Series) -> bool:
-    """A critical incident's report is complete with its date, incident manager and responsible manager."""
-    managers = all(isinstance(row[c], str) and row[c] for c in ("incident_manager", "responsible_manager"))
-    return managers and row["report_date"] is not None and not pd.isna(row["report_date"])
-
-
 def report_completeness(critical: pd.DataFrame) -> pd.Series:
-    """`report_complete` for every row at once: thousands of critical incidents are checked per view."""
+    """Per critical incident: is its report complete (date, incident manager and responsible manager)?
+
+    Checked for whole columns at once, as a view may list thousands of critical incidents.
+    """
     if not len(critical):
         return pd.Series(dtype=bool)
 
