@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from data_sources.incident_counts import refresh_incident_counts
-from data_sources.schema import DATASET_TABLES, HISTORY_COLUMNS, import_batches
+from data_sources.schema import DATASET_TABLES, HISTORY_COLUMNS, import_batches, tables_written_by
+from data_sources.store import refresh_statistics
 
 _WRITE_LOCK_KEY = 72_170_001
 
@@ -162,7 +163,8 @@ def undo(engine: sa.Engine, batch_id: int, user: str) -> BatchRecord:
                 import_batches.c.id == undo_id
             )
         ).one()
-        return BatchRecord(**record._mapping)
+    refresh_statistics(engine, tables_written_by(batch.dataset), removed + restored)
+    return BatchRecord(**record._mapping)
 
 
 def scope_keys_of(record_scope_keys: str) -> list[str]:

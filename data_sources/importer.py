@@ -23,7 +23,8 @@ from data_sources.batches import batch_in_effect, now_utc, take_write_lock
 from data_sources.datasets import DATASETS, Dataset
 from data_sources.incident_counts import Cell, refresh_incident_counts, tally
 from data_sources.readers import ReadError, Table, open_file
-from data_sources.schema import DATASET_TABLES, import_batches, recommendations
+from data_sources.schema import DATASET_TABLES, import_batches, recommendations, tables_written_by
+from data_sources.store import refresh_statistics
 from data_sources.validation import Context, Problem, Validator
 from formatting import swedish_int
 
@@ -188,6 +189,7 @@ def import_table(
                 transaction.rollback()
             raise
     result.outcome, result.batch_id = "imported", batch_id
+    refresh_statistics(engine, tables_written_by(dataset.name), result.rows + result.rows_superseded)
     return result
 
 

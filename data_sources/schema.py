@@ -246,6 +246,12 @@ DATASET_TABLES: dict[str, sa.Table] = {
     "self_assessments": self_assessments,
 }
 
+
+def tables_written_by(dataset: str) -> list[sa.Table]:
+    """The tables an import or undo of `dataset` writes to: its own, and the incident counts for incidents."""
+    return [DATASET_TABLES[dataset], *([incident_counts] if dataset == "incidents" else [])]
+
+
 HISTORY_COLUMNS = ("id", "batch_id", "origin_batch_id", "superseded_by", "source_row", "scope_key")
 
 

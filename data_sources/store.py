@@ -55,6 +55,24 @@ def migrate(engine: sa.Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
+STATISTICS_AFTER_ROWS = 10_000
+
+
+def refresh_statistics(engine: sa.Engine, tables: list[sa.Table], rows_changed: int) -> None:
+    """ANALYZE the tables a large import or undo has changed, on PostgreSQL.
+
+    Right after a bulk load PostgreSQL has no statistics for the new rows until autovacuum gets to
+    them, and meanwhile picks plans for an empty table: the first board view after importing a
+    million incidents took 2,9 s instead of 60 ms. SQLite's planner does well without statistics.
+    """
+    if engine.dialect.name != "postgresql" or rows_changed < STATISTICS_AFTER_ROWS:
+        return
+    with engine.connect() as connection:
+        for table in tables:
+            connection.exec_driver_sql(f"ANALYZE {connection.dialect.identifier_preparer.quote(table.name)}")
+        connection.commit()
+
+
 def open_store(url: str | None = None) -> sa.Engine:
     engine = create_store_engine(url)
     migrate(engine)

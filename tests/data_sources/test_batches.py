@@ -174,3 +174,35 @@ def test_history_lists_batches_newest_first_with_who_and_source(store, config, t
     assert [(b.user_name, b.source, b.row_count) for b in rows] == [("bertil", "b.csv", 1), ("anna", "a.csv", 1)]
     assert rows[0].sha256 and len(rows[0].sha256) == 64
     assert rows[0].scope_summary == "2025Q2 × Servicenämnden"
+
+
+def _times_analyzed(engine: sa.Engine, table: str) -> int:
+    with engine.connect() as c:
+        c.exec_driver_sql("SELECT pg_stat_clear_snapshot()")
+        return c.exec_driver_sql(
+            "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = %s", (table,)
+        ).scalar_one()
+
+
+def test_a_large_import_and_its_undo_leave_postgresql_with_fresh_statistics(
+    postgres_store, config, tmp_path, monkeypatch
+):
+    """Without statistics PostgreSQL plans for an empty table: the first view after a bulk load took seconds."""
+    from data_sources import store as store_module
+
+    monkeypatch.setattr(store_module, "STATISTICS_AFTER_ROWS", 3)
+    small = import_file(
+        postgres_store,
+        config,
+        "status",
+        _status_file(tmp_path, "small.csv", ["2025Q1;servicenamnden;training;Röd;"]),
+        user="u",
+    )
+    assert small.outcome == "imported"
+    assert _times_analyzed(postgres_store, "status") == 0  # one row: not worth it
+    rows = [f"2025Q{q};servicenamnden;{a};Gul;" for q in (2, 3) for a in ("training", "governance")]
+    large = import_file(postgres_store, config, "status", _status_file(tmp_path, "large.csv", rows), user="u")
+    assert large.outcome == "imported"
+    assert _times_analyzed(postgres_store, "status") == 1
+    batches.undo(postgres_store, large.batch_id, user="u")
+    assert _times_analyzed(postgres_store, "status") == 2
