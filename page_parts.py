@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import altair as alt
@@ -14,7 +15,7 @@ import streamlit as st
 
 from access_control import Actor
 from app_store import app_config, current_store, latest_batch
-from charts.theme import themed
+from charts.render import vega_lite_spec
 from configuration import Config
 from data_sources.values import Invalid, parse_quarter
 from exports import csv_bytes
@@ -164,12 +165,13 @@ def chart_block(
     """
     st.markdown(summary)
     selecting = {"on_select": "rerun", "key": select_key} if select_key else {}
-    event = st.altair_chart(themed(chart, large=b.present), width="stretch", theme=None, alt=summary, **selecting)
+    spec = vega_lite_spec(chart, large=b.present)
+    event = st.vega_lite_chart(spec, width="stretch", theme=None, alt=summary, **selecting)
     with st.expander("Visa som tabell"):
         table_with_limit(table)
         st.download_button(
             "Ladda ner som CSV",
-            csv_bytes(table),
+            partial(csv_bytes, table),  # made when clicked, not on every run
             file_name=file_name,
             mime="text/csv",
             key=f"download_{file_name}",

@@ -46,10 +46,10 @@ def kpi_summary(series: pd.DataFrame, kpi: Kpi) -> str:
 
 
 def kpi_table(series: pd.DataFrame, kpi: Kpi) -> pd.DataFrame:
-    def counts(row: pd.Series) -> str:
-        if row["numerator"] is None or pd.isna(row["numerator"]):
+    def counts(numerator: float | None, denominator: float) -> str:
+        if numerator is None or pd.isna(numerator):
             return "–"
-        return f"{swedish_int(row['numerator'])} av {swedish_int(row['denominator'])}"
+        return f"{swedish_int(numerator)} av {swedish_int(denominator)}"
 
     return pd.DataFrame(
         {
@@ -57,7 +57,7 @@ def kpi_table(series: pd.DataFrame, kpi: Kpi) -> pd.DataFrame:
             "Värde": [swedish_value(v, kpi.unit) for v in series["value"]],
             "Mål": swedish_value(kpi.target, kpi.unit),
             "Bedömning": [f"{BAND_SYMBOLS[b]} {BAND_WORDS[b]}" for b in series["band"]],
-            "Underlag": [counts(r) for _, r in series.iterrows()],
+            "Underlag": [counts(n, d) for n, d in zip(series["numerator"], series["denominator"], strict=True)],
             "Kommentar": series["comment"].fillna(""),
         }
     )

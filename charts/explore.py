@@ -19,7 +19,11 @@ def explore_chart(
 ) -> alt.Chart:
     """frame: the labelled grouping columns `first` (and `second`) and `Värde`; `colours` maps the second
     grouping's labels to the colours the board views use for them (severity, category, status, rating)."""
-    tooltip = [first, *([second] if second else []), alt.Tooltip("Värde:Q", format=value_format)]
+    tooltip = [
+        alt.Tooltip(f"{first}:N"),
+        *([alt.Tooltip(f"{second}:N")] if second else []),
+        alt.Tooltip("Värde:Q", format=value_format),
+    ]
     if kind == "heatmap" and second:
         base = alt.Chart(frame).encode(x=alt.X(f"{first}:O", title=first), y=alt.Y(f"{second}:N", title=second))
         cells = base.mark_rect().encode(

@@ -32,10 +32,12 @@ def monthly_by_severity(frame: pd.DataFrame, selectable: bool = False) -> alt.Ch
             y=alt.Y("Antal:Q", title="Antal incidenter", axis=alt.Axis(format=",d"), stack="zero"),
             color=alt.Color("Allvarlighetsgrad:N", scale=scale(SEVERITY_COLOURS, SEVERITY_WORDS)),
             order=alt.Order("Allvarlighetsgrad:N"),
-            detail="Månadskod:N",  # one bar segment per row (the frame is already one row per month and severity)
+            detail=alt.Detail(
+                "Månadskod:N"
+            ),  # one bar segment per row (the frame is already one row per month and severity)
             tooltip=[
                 alt.Tooltip("yearmonth(Månad):T", title="Månad", format="%B %Y"),
-                "Allvarlighetsgrad",
+                alt.Tooltip("Allvarlighetsgrad:N"),
                 alt.Tooltip("Antal:Q", title="Antal", format=",d"),
             ],
         )
@@ -55,7 +57,7 @@ def yearly_totals(frame: pd.DataFrame, column: str, title: str) -> alt.Chart:
         .encode(
             x=alt.X("År:O", title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("Antal:Q", title=title, axis=alt.Axis(format=",d")),
-            tooltip=["År", alt.Tooltip("Antal:Q", format=",d")],
+            tooltip=[alt.Tooltip("År:N"), alt.Tooltip("Antal:Q", format=",d")],
         )
     )
     labels = bars.mark_text(dy=-8, fontSize=14, color="black").encode(text=alt.Text("Antal:Q", format=",d"))
@@ -74,7 +76,11 @@ def category_split(frame: pd.DataFrame) -> alt.Chart:
             y=alt.Y("År:O", title=None),
             x=alt.X("sum(Antal):Q", stack="normalize", title="Andel av årets incidenter", axis=alt.Axis(format="%")),
             color=alt.Color("Kategori:N", scale=scale(CATEGORY_COLOURS, CATEGORY_WORDS)),
-            tooltip=["År", "Kategori", alt.Tooltip("sum(Antal):Q", title="Antal", format=",d")],
+            tooltip=[
+                alt.Tooltip("År:N"),
+                alt.Tooltip("Kategori:N"),
+                alt.Tooltip("sum(Antal):Q", title="Antal", format=",d"),
+            ],
         )
         .properties(height=alt.Step(40))
     )
@@ -94,7 +100,11 @@ def by_unit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Chart:
             y=alt.Y("Enhet:N", sort="-x", title=None),
             x=alt.X("sum(Antal):Q", title="Antal incidenter", axis=alt.Axis(format=",d")),
             color=alt.Color("Allvarlighetsgrad:N", scale=scale(SEVERITY_COLOURS, SEVERITY_WORDS)),
-            tooltip=["Enhet", "Allvarlighetsgrad", alt.Tooltip("sum(Antal):Q", title="Antal", format=",d")],
+            tooltip=[
+                alt.Tooltip("Enhet:N"),
+                alt.Tooltip("Allvarlighetsgrad:N"),
+                alt.Tooltip("sum(Antal):Q", title="Antal", format=",d"),
+            ],
         )
         .properties(height=alt.Step(24))
     )

@@ -28,7 +28,7 @@ def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:
         .mark_rect(opacity=0.13)
         .encode(
             y=alt.Y("från:Q", scale=alt.Scale(domain=[0, top], nice=False), title=unit_title),
-            y2="till:Q",
+            y2=alt.Y2("till:Q"),
             color=alt.Color(
                 "band:N", scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())), legend=None
             ),
@@ -45,12 +45,12 @@ def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:
         .encode(
             x=alt.X("Kvartal:O", title=None, axis=alt.Axis(labelAngle=0)),
             y=y,
-            tooltip=["Kvartal", alt.Tooltip("Värde:Q", format=fmt), "Bedömning"],
+            tooltip=[alt.Tooltip("Kvartal:N"), alt.Tooltip("Värde:Q", format=fmt), alt.Tooltip("Bedömning:N")],
         )
     )
     target = (
         alt.Chart(pd.DataFrame({"mål": [kpi.target], "Mål": [f"Mål {kpi.target:g}"]}))
         .mark_rule(strokeDash=[6, 4], color="black", strokeWidth=2)
-        .encode(y="mål:Q", tooltip=["Mål"])
+        .encode(y=alt.Y("mål:Q"), tooltip=[alt.Tooltip("Mål:N")])
     )
-    return alt.layer(zones, target, line).resolve_scale(y="shared").properties(height=260)
+    return alt.layer(zones, target, line, height=260)  # layers share the y scale

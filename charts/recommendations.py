@@ -24,7 +24,7 @@ def status_per_audit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Cha
             y=alt.Y("Granskning:N", title=None),
             x=alt.X("count():Q", title="Antal rekommendationer", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("Status:N", scale=scale(RECOMMENDATION_COLOURS, STATUS_WORDS)),
-            tooltip=["Granskning", "Status", alt.Tooltip("count():Q", title="Antal")],
+            tooltip=[alt.Tooltip("Granskning:N"), alt.Tooltip("Status:N"), alt.Tooltip("count():Q", title="Antal")],
         )
     )
     return bars.properties(height=alt.Step(44))
@@ -41,16 +41,18 @@ def timeline(frame: pd.DataFrame) -> alt.LayerChart:
     )
     base = alt.Chart(data).encode(y=alt.Y("Rekommendation:N", title=None))
     span = base.mark_rule(strokeWidth=3, color="#999999").encode(
-        x=alt.X("Granskad:T", title=None, axis=alt.Axis(format="%Y-%m")), x2="Slutdatum:T"
+        x=alt.X("Granskad:T", title=None, axis=alt.Axis(format="%Y-%m")), x2=alt.X2("Slutdatum:T")
     )
     start = base.mark_point(shape="circle", size=120, filled=True, color="#0072B2").encode(
-        x="Granskad:T", tooltip=[alt.Tooltip("Granskad:T", format="%Y-%m-%d"), "Rekommendation"]
+        x=alt.X("Granskad:T"), tooltip=[alt.Tooltip("Granskad:T", format="%Y-%m-%d"), alt.Tooltip("Rekommendation:N")]
     )
     due = base.mark_point(shape="diamond", size=160, filled=True, color="#E69F00").encode(
-        x="Slutdatum:T", tooltip=[alt.Tooltip("Slutdatum:T", format="%Y-%m-%d"), "Status"]
+        x=alt.X("Slutdatum:T"), tooltip=[alt.Tooltip("Slutdatum:T", format="%Y-%m-%d"), alt.Tooltip("Status:N")]
     )
     done = base.mark_point(shape="square", size=140, filled=True, color="#009E73").encode(
-        x="Genomförd:T", tooltip=[alt.Tooltip("Genomförd:T", format="%Y-%m-%d"), "Status"]
+        x=alt.X("Genomförd:T"), tooltip=[alt.Tooltip("Genomförd:T", format="%Y-%m-%d"), alt.Tooltip("Status:N")]
     )
-    words = base.mark_text(align="left", dx=12, fontSize=13, color="black").encode(x="Slutdatum:T", text="Status:N")
+    words = base.mark_text(align="left", dx=12, fontSize=13, color="black").encode(
+        x=alt.X("Slutdatum:T"), text=alt.Text("Status:N")
+    )
     return alt.layer(span, start, due, done, words).properties(height=alt.Step(44))

@@ -28,7 +28,12 @@ def shares_over_years(shares: pd.DataFrame) -> alt.Chart:
             y=alt.Y("Andel:Q", title="Andel av bedömningarna", axis=alt.Axis(format="%"), stack="zero"),
             color=alt.Color("Bedömning:N", scale=scale(RATING_COLOURS, RATING_WORDS)),
             order=alt.Order("Ordning:Q"),
-            tooltip=["År", "Bedömning", alt.Tooltip("Andel:Q", format=".0%"), alt.Tooltip("count:Q", title="Antal")],
+            tooltip=[
+                alt.Tooltip("År:N"),
+                alt.Tooltip("Bedömning:N"),
+                alt.Tooltip("Andel:Q", format=".0%"),
+                alt.Tooltip("count:Q", title="Antal"),
+            ],
         )
     )
     return bars.properties(height=300)
@@ -47,7 +52,7 @@ def unit_category_matrix(matrix: pd.DataFrame, unit_names: dict[str, str], categ
             scale=alt.Scale(scheme="blues", domain=[0, 1]),
             legend=alt.Legend(title="Andel tillfredsställande", format="%"),
         ),
-        tooltip=["Enhet", "Kategori", alt.Tooltip("Andel:Q", format=".0%")],
+        tooltip=[alt.Tooltip("Enhet:N"), alt.Tooltip("Kategori:N"), alt.Tooltip("Andel:Q", format=".0%")],
     )
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("Andel:Q", format=".0%"),

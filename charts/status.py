@@ -24,7 +24,7 @@ def status_heatmap(cells: pd.DataFrame, area_names: dict[str, str]) -> alt.Chart
     )
     cells_layer = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color("Status:N", scale=scale(STATUS_COLOURS, WORDS), legend=alt.Legend(title="Status")),
-        tooltip=["Område", "Kvartal", "Status"],
+        tooltip=[alt.Tooltip("Område:N"), alt.Tooltip("Kvartal:N"), alt.Tooltip("Status:N")],
     )
-    words = base.mark_text(fontSize=12, color="black").encode(text="Etikett:N")
-    return (cells_layer + words).properties(height=alt.Step(34))
+    words = base.mark_text(fontSize=12, color="black").encode(text=alt.Text("Etikett:N"))
+    return alt.layer(cells_layer, words, height=alt.Step(34))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 
 NBSP = "\u00a0"
@@ -60,30 +62,29 @@ def scale(colours: dict[str, str], labels: dict[str, str]) -> alt.Scale:
     return alt.Scale(domain=[labels[k] for k in colours], range=list(colours.values()))
 
 
-def themed(chart: alt.TopLevelMixin, large: bool = False) -> alt.TopLevelMixin:
+def theme_config(large: bool = False) -> dict[str, Any]:
+    """The Vega-Lite `config` of every chart; `large` is the projector size of presentation mode."""
     size = 18 if large else 13
-    return (
-        chart.configure(
-            locale=SWEDISH_LOCALE,
-            font="Source Sans Pro, sans-serif",
-            background="white",
-        )
-        .configure_axis(
-            labelFontSize=size,
-            titleFontSize=size,
-            labelColor=TEXT,
-            titleColor=TEXT,
-            gridColor="#e6e6e6",
-            labelLimit=320,
-        )
-        .configure_legend(
-            labelFontSize=size,
-            titleFontSize=size,
-            labelColor=TEXT,
-            titleColor=TEXT,
-            orient="bottom",
-            labelLimit=320,
-        )
-        .configure_view(stroke=None)
-        .configure_title(fontSize=size + 2, color=TEXT)
-    )
+    return {
+        "locale": SWEDISH_LOCALE,
+        "font": "Source Sans Pro, sans-serif",
+        "background": "white",
+        "axis": {
+            "labelFontSize": size,
+            "titleFontSize": size,
+            "labelColor": TEXT,
+            "titleColor": TEXT,
+            "gridColor": "#e6e6e6",
+            "labelLimit": 320,
+        },
+        "legend": {
+            "labelFontSize": size,
+            "titleFontSize": size,
+            "labelColor": TEXT,
+            "titleColor": TEXT,
+            "orient": "bottom",
+            "labelLimit": 320,
+        },
+        "view": {"stroke": None},
+        "title": {"fontSize": size + 2, "color": TEXT},
+    }

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_store import app_config, current_store, latest_batch
 from charts.explore import explore_chart
-from charts.theme import themed
+from charts.render import vega_lite_spec
 from explore_view import (
     CHART_KINDS,
     display_table,
@@ -108,7 +108,9 @@ if state.chart != "table":
     second = names[1] if len(names) > 2 else None
     colours = label_colours(state.group_by[-1], config) if second else None
     chart = explore_chart(table, state.chart, names[0], second, measure.label, value_format, colours)
-    st.altair_chart(themed(chart), width="stretch", theme=None, alt=f"{measure.label} per {names[0].lower()}")
+    st.vega_lite_chart(
+        vega_lite_spec(chart), width="stretch", theme=None, alt=f"{measure.label} per {names[0].lower()}"
+    )
 st.table(display_table(table, measure.unit), hide_index=True)
 left, right = st.columns(2)
 left.download_button(

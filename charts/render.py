@@ -1,0 +1,51 @@
+"""An Altair chart made into the Vega-Lite spec Streamlit draws, themed, without validating it again.
+
+`st.altair_chart` validates every spec against the Vega-Lite JSON schema, and Altair deep-copies the
+chart on each `configure_*`: together about 20 ms a chart, most of the Status view's seven charts'
+time. Validation catches mistakes in the chart builders, which are fixed code: the tests validate
+every builder's output against the schema (tests/charts), so drawing skips it.
+
+The data goes to Streamlit as data frames under names that hash their content, as Streamlit's own
+conversion does, so a chart whose data has not changed keeps its identity (and its selection).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from charts.theme import theme_config
+
+_TRANSFORMER = "dashboard_named_frames"
+# Altair's active theme and data transformer are global to the process; sessions draw in threads.
+_ALTAIR_GLOBALS = threading.Lock()
+
+
+def _named_frame(data: Any, datasets: dict[str, pd.DataFrame]) -> dict[str, str]:
+    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    digest = hashlib.sha256(repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode())
+    digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    name = f"data-{digest.hexdigest()[:20]}"
+    datasets[name] = frame
+    return {"name": name}
+
+
+alt.data_transformers.register(_TRANSFORMER, _named_frame)
+
+
+def vega_lite_spec(chart: alt.TopLevelMixin, large: bool = False) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with the app's theme and its data frames under `datasets`."""
+    datasets: dict[str, pd.DataFrame] = {}
+    with (
+        _ALTAIR_GLOBALS,
+        alt.theme.enable("none"),  # Altair's default theme sets a fixed size; Streamlit sizes the chart
+        alt.data_transformers.enable(_TRANSFORMER, datasets=datasets),
+    ):
+        spec = chart.to_dict(validate=False)
+    spec["config"] = {**spec.get("config", {}), **theme_config(large)}
+    spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
