@@ -8,7 +8,9 @@ and the transaction is rolled back.
 
 from __future__ import annotations
 
+import gc
 import json
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ import sqlalchemy as sa
 
 from configuration import Config
 from data_sources.batches import batch_in_effect, now_utc, take_write_lock
+from data_sources.columnar import ColumnarNotPossible
 from data_sources.datasets import DATASETS, Dataset
 from data_sources.incident_counts import Cell, refresh_incident_counts, tally
 from data_sources.readers import ReadError, Table, open_file
@@ -99,8 +102,12 @@ def import_file(
     """Validate and, unless `dry_run`, import one CSV or Excel file."""
     name = display_name or path.name
     try:
-        with open_file(path, name, dataset_name) as table:
-            return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run, progress=progress)
+        try:
+            with open_file(path, name, dataset_name, columnar=True) as table:
+                return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run, progress=progress)
+        except ColumnarNotPossible:  # nothing was saved; the row reader reads any file and names its faults
+            with open_file(path, name, dataset_name) as table:
+                return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run, progress=progress)
     except ReadError as exc:
         return ImportResult("invalid", dataset_name, name, file_error=str(exc), problem_count=1)
 
@@ -122,7 +129,7 @@ def import_table(
     """
     dataset = DATASETS[dataset_name]
     result = ImportResult("invalid", dataset.name, table.source, warnings=list(table.warnings))
-    with engine.connect() as connection, _index_cache(connection):
+    with _without_cycle_collection(), engine.connect() as connection, _index_cache(connection):
         transaction = connection.begin()
         try:
             batch_id = None if dry_run else _open_batch(connection, dataset, table, user, is_example)
@@ -141,7 +148,7 @@ def import_table(
             store_table = DATASET_TABLES[dataset.name]
             rows_read = 0
             counted: dict[Cell, list[int]] | None = {} if dataset.name == "incidents" else None
-            for chunk_rows, columns in _validated_chunks(table.rows, validator, counted):
+            for chunk_rows, columns in _validated_chunks(table, validator, counted):
                 if columns is not None and batch_id is not None and validator.problem_count == 0:
                     _insert(connection, store_table, columns, batch_id)
                 rows_read += chunk_rows
@@ -193,6 +200,35 @@ def import_table(
     return result
 
 
+_collection_paused = 0
+_collection_lock = threading.Lock()
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while importing: a third of a million-row import's time went to it.
+
+    An import allocates millions of tuples and lists and keeps a million keys alive; every full
+    collection walked them all again. Reference counting still frees everything at once, and an import
+    makes no reference cycles worth waiting for. Concurrent imports are counted, so the last one to
+    finish turns collection back on.
+    """
+    global _collection_paused
+    with _collection_lock:
+        ours = _collection_paused > 0 or gc.isenabled()  # else someone else paused it and will resume it
+        if ours:
+            _collection_paused += 1
+            gc.disable()
+    try:
+        yield
+    finally:
+        if ours:
+            with _collection_lock:
+                _collection_paused -= 1
+                if _collection_paused == 0:
+                    gc.enable()
+
+
 @contextmanager
 def _index_cache(connection: sa.Connection) -> Iterator[None]:
     """32 MB of SQLite page cache while importing, so a million rows' index pages stay in memory."""
@@ -226,14 +262,17 @@ def _chunks(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[list[tuple[in
 
 
 def _validated_chunks(
-    rows: Iterator[tuple[int, Sequence[Any]]], validator: Validator, counted: dict[Cell, list[int]] | None
+    table: Table, validator: Validator, counted: dict[Cell, list[int]] | None
 ) -> Iterator[tuple[int, dict[str, list[Any]] | None]]:
     """(rows read, store columns or None) per chunk; incident rows are tallied for their counts as they pass."""
-    for chunk in _chunks(rows):
-        columns = validator.check(chunk)
+    if table.column_chunks is not None:
+        checked = ((len(numbers), validator.check_columns(numbers, cells)) for numbers, cells in table.column_chunks)
+    else:
+        checked = ((len(chunk), validator.check(chunk)) for chunk in _chunks(table.rows))
+    for rows, columns in checked:
         if columns is not None and counted is not None and validator.problem_count == 0:
             tally(columns, counted)
-        yield len(chunk), columns
+        yield rows, columns
 
 
 def _open_batch(connection: sa.Connection, dataset: Dataset, table: Table, user: str, is_example: bool) -> int:
@@ -260,24 +299,23 @@ def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[
 
     Going through SQLAlchemy's per-row parameter processing costs more than the insert itself at a
     million rows; values are already of the store's types, so only SQLite's dates need their ISO text.
+    The batch, the same for every row, is written into the statement rather than bound per row.
     """
-    count = len(columns["scope_key"])
-    columns["batch_id"] = columns["origin_batch_id"] = [batch_id] * count
     dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
     if dialect.name == "sqlite":
         for name, values in columns.items():
             if isinstance(table.c[name].type, sa.Date):
                 iso = {v: v.isoformat() for v in set(values) if v is not None} | {None: None}
                 columns[name] = list(map(iso.__getitem__, values))
-    quote = dialect.identifier_preparer.quote
     if dialect.driver == "psycopg":
+        columns["batch_id"] = columns["origin_batch_id"] = [batch_id] * len(columns["scope_key"])
         _copy_in(connection, f"COPY {quote(table.name)} ({', '.join(quote(n) for n in columns)}) FROM STDIN", columns)
         return
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    statement = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in columns)}) "
-        f"VALUES ({', '.join(marker for _ in columns)})"
-    )
+    names = [*map(quote, columns), quote("batch_id"), quote("origin_batch_id")]
+    values = [*(marker for _ in columns), str(int(batch_id)), str(int(batch_id))]
+    statement = f"INSERT INTO {quote(table.name)} ({', '.join(names)}) VALUES ({', '.join(values)})"
     connection.exec_driver_sql(statement, list(zip(*columns.values(), strict=True)))
 
 

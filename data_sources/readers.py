@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from data_sources.columnar import ColumnChunk, column_chunks
 from data_sources.values import Uncomputed
 from text_matching import fold
 
@@ -41,6 +42,7 @@ class Table:
     sha256: str | None
     warnings: list[str] = field(default_factory=list)
     digest: Callable[[], str] | None = None
+    column_chunks: Iterator[ColumnChunk] | None = None  # the same rows as columns, for a plain CSV file
 
     def fingerprint(self) -> str:
         """The SHA-256 of the file, or of the rows once a SQL source has been read through."""
@@ -51,8 +53,13 @@ class Table:
 
 
 @contextmanager
-def open_file(path: Path, display_name: str | None = None, dataset: str | None = None) -> Iterator[Table]:
-    """Open a CSV or Excel file as a Table; ReadError if it is neither, empty or unreadable."""
+def open_file(
+    path: Path, display_name: str | None = None, dataset: str | None = None, columnar: bool = False
+) -> Iterator[Table]:
+    """Open a CSV or Excel file as a Table; ReadError if it is neither, empty or unreadable.
+
+    With `columnar`, a plain UTF-8 CSV file also offers its rows as Arrow columns (`column_chunks`).
+    """
     name = display_name or path.name
     suffix = Path(name).suffix.casefold()
     if suffix == ".xls":
@@ -64,7 +71,7 @@ def open_file(path: Path, display_name: str | None = None, dataset: str | None =
         with _excel_table(path, name, facts.sha256, dataset) as table:
             yield table
     else:
-        with _csv_table(path, name, facts) as table:
+        with _csv_table(path, name, facts, columnar) as table:
             yield table
 
 
@@ -73,6 +80,7 @@ class _Facts:
     kind: str
     sha256: str
     encoding: str
+    lines: int = 0
 
 
 def _scan(path: Path, name: str) -> _Facts:
@@ -81,12 +89,15 @@ def _scan(path: Path, name: str) -> _Facts:
     utf8 = codecs.getincrementaldecoder("utf-8")()
     is_utf8 = True
     first = b""
-    size = 0
+    size = newlines = 0
+    last = b""
     with path.open("rb") as handle:
         while block := handle.read(_BLOCK):
             if not first:
                 first = block[:8]
             size += len(block)
+            newlines += block.count(b"\n")
+            last = block[-1:]
             digest.update(block)
             if b"\x00" in block and not first.startswith(b"PK"):
                 raise ReadError(f"{name}: filen är varken CSV eller Excel (den innehåller binära data)")
@@ -108,7 +119,8 @@ def _scan(path: Path, name: str) -> _Facts:
             utf8.decode(b"", final=True)
         except UnicodeDecodeError:
             is_utf8 = False
-    return _Facts("csv", digest.hexdigest(), "utf-8-sig" if is_utf8 else "cp1252")
+    lines = newlines + (0 if last == b"\n" else 1)
+    return _Facts("csv", digest.hexdigest(), "utf-8-sig" if is_utf8 else "cp1252", lines)
 
 
 def detect_separator(first_line: str) -> str:
@@ -127,7 +139,7 @@ def detect_separator(first_line: str) -> str:
 
 
 @contextmanager
-def _csv_table(path: Path, name: str, facts: _Facts) -> Iterator[Table]:
+def _csv_table(path: Path, name: str, facts: _Facts, columnar: bool = False) -> Iterator[Table]:
     try:
         handle = path.open("r", encoding=facts.encoding, newline="")
     except OSError as exc:  # pragma: no cover - the scan already opened it
@@ -157,7 +169,10 @@ def _csv_table(path: Path, name: str, facts: _Facts) -> Iterator[Table]:
             except UnicodeDecodeError:
                 raise ReadError(f"{name}: teckenkodningen känns inte igen; spara filen som CSV UTF-8") from None
 
-        yield Table(name, header, rows(), facts.sha256)
+        table = Table(name, header, rows(), facts.sha256)
+        if columnar and facts.encoding == "utf-8-sig" and reader.line_num == 1 and header:
+            table.column_chunks = column_chunks(path, separator, len(header), facts.lines - 1)
+        yield table
 
 
 def _check_archive(path: Path, name: str) -> None:

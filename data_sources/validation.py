@@ -9,11 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 import vocabulary as v
 from configuration import Config
+from data_sources import columnar
 from data_sources import datasets as ds
 from data_sources.datasets import DATASETS, Dataset
 from data_sources.values import (
@@ -199,7 +204,7 @@ class Validator:
 
     def check(self, chunk: Sequence[tuple[int, Sequence[Any]]]) -> dict[str, list[Any]] | None:
         """Validate rows (Excel row number, cells); the store's columns when all rows are good."""
-        rows = [(n, cells) for n, cells in chunk if _has_content(cells)]
+        rows = _rows_with_content(chunk)
         if not rows or not self._positions:
             return None
         errors_before = self.problem_count
@@ -229,8 +234,39 @@ class Validator:
             else:
                 values = [cells[index] if index < len(cells) else None for cells in all_cells]
             parsed[name] = self._parse_column(name, values, numbers)
+        return self._finish(parsed, numbers, errors_before)
+
+    def check_columns(self, numbers: list[int], columns: Sequence[pa.Array]) -> dict[str, list[Any]] | None:
+        """`check` for a block read as columns (data_sources.columnar): each distinct value parsed once."""
+        blank = columnar.blank_rows(columns)
+        if blank.any():
+            keep = pa.array(~blank)
+            numbers = [n for n, kept in zip(numbers, keep.to_pylist(), strict=True) if kept]
+            columns = [pc.filter(column, keep, memory_pool=columnar.POOL) for column in columns]
+        if not numbers or not self._positions:
+            return None
+        errors_before = self.problem_count
+        self.rows_seen += len(numbers)
+        parsed: dict[str, list[Any]] = {}
+        for name, index in self._positions.items():
+            if self._is_free_text(name):
+                parsed[name] = columnar.free_text(columns[index])
+                continue
+            distinct, codes = columnar.distinct_values(columns[index])
+            per_value = [self._parsed(name, raw) for raw in distinct]
+            required = self.dataset.column(name).required
+            bad = [c for c, item in enumerate(per_value) if item.__class__ is _Bad or (required and item is None)]
+            for i in columnar.rows_with_codes(codes, bad):
+                self._report(name, per_value[codes[i]], distinct[codes[i]], numbers[i])
+            parsed[name] = columnar.spread(per_value, codes)
+        return self._finish(parsed, numbers, errors_before)
+
+    def _finish(
+        self, parsed: dict[str, list[Any]], numbers: list[int], errors_before: int
+    ) -> dict[str, list[Any]] | None:
+        """Rules across columns, keys and scope, once every column is parsed; None if a row is bad."""
         for column in self.dataset.columns:
-            parsed.setdefault(column.name, [None] * len(rows))
+            parsed.setdefault(column.name, [None] * len(numbers))
         if self.problem_count > errors_before:
             return None
         store, row_problems = _SHAPERS[self.dataset.name](parsed, self.context)
@@ -247,47 +283,55 @@ class Validator:
         store["scope_key"] = keys
         self.scope.update(keys)
         store["source_row"] = numbers
-        self.rows_valid += len(rows)
+        self.rows_valid += len(numbers)
         return store
 
     def _label(self, column: str) -> str:
         return self._labels.get(column, column)
 
-    def _parse_column(self, name: str, values: list[Any], numbers: list[int]) -> list[Any]:
-        if self.dataset.column(name).kind == ds.TEXT and not self.dataset.column(name).required:
-            # Free text: nothing to parse, nothing worth caching.
-            return [(v.strip(STRIPPED) or None) if v.__class__ is str else as_text(v) for v in values]
-        parser = self._parsers[name]
+    def _is_free_text(self, name: str) -> bool:
+        column = self.dataset.column(name)
+        return column.kind == ds.TEXT and not column.required
+
+    def _parsed(self, name: str, raw: Any) -> Any:
+        """The parsed value, None for a blank cell, or _Bad; remembered per column and distinct value."""
         cache = self._caches[name]
+        if raw in cache:
+            return cache[raw]
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
-        missing = _MISSING
-        get = cache.get
+        if as_text(raw) is None:
+            result: Any = None
+        elif isinstance(raw, Uncomputed):
+            result = _Bad(UNCOMPUTED_EXPECTED.format(formula=raw.formula))
+        else:
+            try:
+                result = self._parsers[name](raw)
+            except Invalid as exc:
+                result = _Bad(exc.expected)
+        cache[raw] = result
+        return result
 
-        def parse(raw: Any) -> Any:
-            if as_text(raw) is None:
-                result: Any = None
-            elif isinstance(raw, Uncomputed):
-                result = _Bad(UNCOMPUTED_EXPECTED.format(formula=raw.formula))
-            else:
-                try:
-                    result = parser(raw)
-                except Invalid as exc:
-                    result = _Bad(exc.expected)
-            cache[raw] = result
-            return result
+    def _report(self, name: str, item: Any, raw: Any, row: int) -> None:
+        if item is None:
+            if self.dataset.column(name).required:
+                self._add(Problem(row, self._labels[name], None, "ett värde: kolumnen är obligatorisk"))
+        elif item.__class__ is _Bad:
+            self._add(Problem(row, self._labels[name], as_text(raw), item.expected))
 
-        out = [hit if (hit := get(raw, missing)) is not missing else parse(raw) for raw in values]
-        required = self.dataset.column(name).required
-        outcomes = {cache[raw].__class__ for raw in set(values)}  # few distinct values; rows are many
-        if _Bad not in outcomes and not (required and type(None) in outcomes):
+    def _parse_column(self, name: str, values: list[Any], numbers: list[int]) -> list[Any]:
+        if self._is_free_text(name):  # nothing to parse, nothing worth caching
+            if set(map(type, values)) == {str}:  # as CSV gives them
+                return [text or None for text in map(str.strip, values, repeat(STRIPPED))]
+            return [(v.strip(STRIPPED) or None) if v.__class__ is str else as_text(v) for v in values]
+        distinct = set(values)  # few distinct values; rows are many
+        per_value = {raw: self._parsed(name, raw) for raw in distinct}
+        out = list(map(per_value.__getitem__, values))
+        outcomes = set(map(type, per_value.values()))
+        if _Bad not in outcomes and not (self.dataset.column(name).required and type(None) in outcomes):
             return out
         for i, item in enumerate(out):
-            if item is None:
-                if required:
-                    self._add(Problem(numbers[i], self._labels[name], None, "ett värde: kolumnen är obligatorisk"))
-            elif item.__class__ is _Bad:
-                self._add(Problem(numbers[i], self._labels[name], as_text(values[i]), item.expected))
+            self._report(name, item, values[i], numbers[i])
         return out
 
     def _check_keys(self, store: dict[str, list[Any]], numbers: list[int]) -> None:
@@ -315,7 +359,12 @@ class Validator:
                 )
 
 
-_MISSING = object()
+def _rows_with_content(chunk: Sequence[tuple[int, Sequence[Any]]]) -> Sequence[tuple[int, Sequence[Any]]]:
+    """The chunk without its blank rows; usually every row's first cell has text, and then that is all."""
+    firsts = {cells[0] if cells else None for _, cells in chunk}
+    if all(first.__class__ is str and first.strip(STRIPPED) for first in firsts):
+        return chunk
+    return [(n, cells) for n, cells in chunk if _has_content(cells)]
 
 
 def _has_content(cells: Sequence[Any]) -> bool:
