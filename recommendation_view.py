@@ -6,7 +6,7 @@ import pandas as pd
 
 import vocabulary
 from configuration import Config
-from formatting import swedish_date
+from formatting import swedish_date, swedish_int
 from rules.recommendations import status_counts
 
 STATUS_WORDS = {c.id: c.swedish for c in vocabulary.RECOMMENDATION_STATUSES}
@@ -15,13 +15,15 @@ STATUS_WORDS = {c.id: c.swedish for c in vocabulary.RECOMMENDATION_STATUSES}
 def status_summary(recs: pd.DataFrame) -> str:
     counts = status_counts(recs)
     done = counts["done"] + counts["closed"]
-    parts = [f"{done} av {len(recs)} rekommendationer är genomförda"]
+    parts = [f"{swedish_int(done)} av {swedish_int(len(recs))} rekommendationer är genomförda"]
     for status in ("in_progress", "on_hold", "not_started"):
         if counts[status]:
-            parts.append(f"{counts[status]} {STATUS_WORDS[status].lower()}")
+            word = STATUS_WORDS[status].lower()
+            plural = word + "e" if word.endswith("påbörjad") and counts[status] > 1 else word
+            parts.append(f"{swedish_int(counts[status])} {plural}")
     overdue = int(recs["overdue"].sum())
     if overdue:
-        parts.append(f"{overdue} försenad" + ("e" if overdue > 1 else ""))
+        parts.append(f"{swedish_int(overdue)} försenad" + ("e" if overdue > 1 else ""))
     return ", ".join(parts) + "."
 
 

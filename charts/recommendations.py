@@ -30,6 +30,24 @@ def status_per_audit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Cha
     return bars.properties(height=alt.Step(44))
 
 
+def status_per_year(frame: pd.DataFrame) -> alt.Chart:
+    """frame: audit_date, status (one row per recommendation): the recommendations of each year's audits."""
+    data = frame.assign(
+        År=pd.to_datetime(frame["audit_date"]).dt.year.astype(str), Status=frame["status"].map(STATUS_WORDS)
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("År:O", title="Granskningsår", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count():Q", title="Antal rekommendationer", axis=alt.Axis(tickMinStep=1, format=",d")),
+            color=alt.Color("Status:N", scale=scale(RECOMMENDATION_COLOURS, STATUS_WORDS)),
+            tooltip=[alt.Tooltip("År:N"), alt.Tooltip("Status:N"), alt.Tooltip("count():Q", title="Antal")],
+        )
+        .properties(height=300)
+    )
+
+
 def timeline(frame: pd.DataFrame) -> alt.LayerChart:
     """frame: recommendation_id, audit_date, due_date, done_date, status, overdue."""
     data = frame.assign(

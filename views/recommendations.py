@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.recommendations import status_per_audit, timeline
+from charts.recommendations import status_per_audit, status_per_year, timeline
 from formatting import swedish_int
 from page_parts import board, chart_block, empty_state, presentation_footer
 from queries import board as q
@@ -21,28 +21,30 @@ if recs.empty:
     empty_state(b, "granskningsrekommendationer")
     st.stop()
 
-st.header("Status per granskning och mottagare")
+many = len(recs) > LISTED_AT_MOST  # a city's years of audits: a year per bar, then one audit at a time
+st.header("Status per granskningsår" if many else "Status per granskning och mottagare")
 chart_block(
     b,
-    status_per_audit(recs, b.config.unit_names),
+    status_per_year(recs) if many else status_per_audit(recs, b.config.unit_names),
     status_summary(recs),
     overview_table(recs, b.config),
     "rekommendationer.csv",
 )
 
-st.header("Från granskning till slutdatum")
-chart_block(b, timeline(recs), timeline_summary(recs), overview_table(recs, b.config), "tidslinje.csv")
-
-st.header("Varje rekommendation och dess historik")
 listed = recs
-if len(recs) > LISTED_AT_MOST:  # a city's years of audits: one audit at a time, newest first
+if many:
     audits = list(dict.fromkeys(recs.sort_values("audit_date", ascending=False)["audit"]))
     audit = audits[0] if b.present else st.selectbox("Granskning", audits, key="recommendation_audit")
     listed = recs[recs["audit"] == audit]
     st.caption(
         f"{swedish_int(len(listed))} av {swedish_int(len(recs))} rekommendationer, från granskningen {audit}. "
-        "Alla finns i tabellerna ovan."
+        "Alla finns i tabellen ovan."
     )
+
+st.header("Från granskning till slutdatum")
+chart_block(b, timeline(listed), timeline_summary(listed), overview_table(listed, b.config), "tidslinje.csv")
+
+st.header("Varje rekommendation och dess historik")
 history = b.ask(q.recommendation_history, tuple(listed["recommendation_id"]), None)
 for rec in listed.itertuples():
     flag = " – :red-badge[■ Försenad]" if rec.overdue else ""

@@ -19,7 +19,7 @@ from altair.vegalite.v6.schema.core import load_schema
 from charts.explore import explore_chart
 from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
 from charts.kpis import kpi_chart
-from charts.recommendations import status_per_audit, timeline
+from charts.recommendations import status_per_audit, status_per_year, timeline
 from charts.render import vega_lite_spec
 from charts.self_assessments import shares_over_years, unit_category_matrix
 from charts.status import status_heatmap
@@ -104,6 +104,9 @@ def _every_chart(config: Any) -> dict[str, alt.TopLevelMixin]:
         "audits": status_per_audit(
             pd.DataFrame({"audit": ["G1"], "addressee": ["a"], "status": ["done"]}), {"a": "Enhet A"}
         ),
+        "years": status_per_year(
+            pd.DataFrame({"audit_date": [dt.date(2024, 3, 1), dt.date(2025, 3, 1)], "status": ["done", "on_hold"]})
+        ),
         "timeline": timeline(
             pd.DataFrame(
                 {
@@ -141,6 +144,7 @@ def _every_chart(config: Any) -> dict[str, alt.TopLevelMixin]:
         "categories",
         "units",
         "audits",
+        "years",
         "timeline",
         "ratings",
         "matrix",

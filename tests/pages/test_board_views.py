@@ -141,8 +141,13 @@ def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_
     path = write_csv(app_env / "rek.csv", "id;granskning;granskare;granskningsdatum;mottagare;rekommendation\n" + lines)
     assert import_file(open_store(), load_config(), "recommendations", path, user="u").ok
     app = open_view("views/recommendations.py")
+    assert [h.value for h in app.header][:2] == ["Status per granskningsår", "Från granskning till slutdatum"]
+    assert "0 av 60 rekommendationer är genomförda, 60 ej påbörjade." in page_text(app)
+    overview, timeline = app.table[0].value, app.table[1].value
+    assert len(overview) == 60 and set(timeline["Granskning"]) == {"Granskning B"} and len(timeline) == 20
     assert app.selectbox(key="recommendation_audit").value == "Granskning B"
     assert len(app.expander) - 2 == 20  # the two "Visa som tabell" are expanders too
     assert "20 av 60 rekommendationer, från granskningen Granskning B" in page_text(app)
     app.selectbox(key="recommendation_audit").set_value("Granskning A").run()
     assert len(app.expander) - 2 == 40
+    assert len(app.table[1].value) == 40
