@@ -9,6 +9,7 @@ rows and can be read as of any batch.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +25,12 @@ Cell = tuple[object, ...]
 
 def tally(columns: dict[str, list[Any]], cells: dict[Cell, list[int]]) -> None:
     """Add validated incident rows (the store's columns) to `cells`: the importer's running sums."""
+    if set(columns["count"]) == {1}:  # the usual file: one row per incident, counted in C
+        for cell, rows in Counter(zip(*(columns[d] for d in DIMENSIONS), strict=True)).items():
+            sums = cells.setdefault(cell, [0, 0])
+            sums[0] += rows
+            sums[1] += rows
+        return
     for cell, count in zip(zip(*(columns[d] for d in DIMENSIONS), strict=True), columns["count"], strict=True):
         sums = cells.get(cell)
         if sums is None:

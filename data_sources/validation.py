@@ -338,13 +338,13 @@ class Validator:
         key_columns = self.dataset.key_columns
         columns = [store[c if c != "id" else "recommendation_id"] for c in key_columns]
         seen = self._seen_keys
-        keys = list(zip(*columns, strict=True))
+        keys = columns[0] if len(columns) == 1 else list(zip(*columns, strict=True))
         fresh = dict(zip(keys, numbers, strict=True))
         if len(fresh) == len(keys) and seen.keys().isdisjoint(fresh):  # the usual case: no key seen twice
             seen.update(fresh)
             return
         for i, key in enumerate(keys):
-            if key[0] is None:
+            if (key if len(columns) == 1 else key[0]) is None:
                 continue
             first = seen.setdefault(key, numbers[i])
             if first != numbers[i]:

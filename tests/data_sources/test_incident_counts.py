@@ -20,10 +20,10 @@ SEVERITIES = ["Låg", "Medel", "Hög", "Kritisk"]
 CATEGORIES = ["IT", "Informationssäkerhet", "Personuppgifter"]
 
 
-def _file(tmp_path, name: str, rng: random.Random, months: list[str], units: list[str], rows: int):
+def _file(tmp_path, name: str, rng: random.Random, months: list[str], units: list[str], rows: int, most: int = 4):
     lines = [
         f"{rng.choice(months)}-{rng.randint(1, 28):02d};{rng.choice(units)};{rng.choice(SEVERITIES)};"
-        f"{rng.choice(CATEGORIES)};{rng.randint(1, 4)};{rng.choice(['Ja', 'Nej', ''])}\n"
+        f"{rng.choice(CATEGORIES)};{rng.randint(1, most)};{rng.choice(['Ja', 'Nej', ''])}\n"
         for _ in range(rows)
     ]
     return write_csv(tmp_path / name, HEADER + "".join(lines))
@@ -50,15 +50,16 @@ def _assert_cells_match_rows_as_of_every_batch(engine: sa.Engine) -> None:
             assert _sums_from_cells(c, as_of) == _sums_from_rows(c, as_of), f"as of batch {as_of}"
 
 
-def test_counts_follow_imports_that_replace_months_and_an_undo(store, config, tmp_path):
+@pytest.mark.parametrize("most", [4, 1])  # several incidents a row, or the usual one (counted another way)
+def test_counts_follow_imports_that_replace_months_and_an_undo(store, config, tmp_path, most):
     rng = random.Random(7)
-    first = _file(tmp_path, "a.csv", rng, ["2025-01", "2025-02", "2025-03"], UNITS, 300)
+    first = _file(tmp_path, "a.csv", rng, ["2025-01", "2025-02", "2025-03"], UNITS, 300, most)
     assert import_file(store, config, "incidents", first, user="u").outcome == "imported"
     # Replaces February and March for servicenämnden only, and adds April.
-    second = _file(tmp_path, "b.csv", rng, ["2025-02", "2025-03", "2025-04"], UNITS[:1], 80)
+    second = _file(tmp_path, "b.csv", rng, ["2025-02", "2025-03", "2025-04"], UNITS[:1], 80, most)
     replacing = import_file(store, config, "incidents", second, user="u")
     assert replacing.outcome == "imported" and replacing.rows_superseded > 0
-    third = _file(tmp_path, "c.csv", rng, ["2025-04", "2025-05"], UNITS[1:], 50)
+    third = _file(tmp_path, "c.csv", rng, ["2025-04", "2025-05"], UNITS[1:], 50, most)
     adding = import_file(store, config, "incidents", third, user="u")
     assert adding.outcome == "imported"
     batches.undo(store, adding.batch_id, "u")
