@@ -163,7 +163,7 @@ def undo(engine: sa.Engine, batch_id: int, user: str) -> BatchRecord:
                 import_batches.c.id == undo_id
             )
         ).one()
-    refresh_statistics(engine, tables_written_by(batch.dataset), removed + restored)
+    refresh_statistics(engine, tables_written_by(batch.dataset))
     return BatchRecord(**record._mapping)
 
 

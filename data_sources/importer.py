@@ -196,7 +196,7 @@ def import_table(
                 transaction.rollback()
             raise
     result.outcome, result.batch_id = "imported", batch_id
-    refresh_statistics(engine, tables_written_by(dataset.name), result.rows + result.rows_superseded)
+    refresh_statistics(engine, tables_written_by(dataset.name))
     return result
 
 
