@@ -18,13 +18,14 @@ def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:
         bands = [(0, kpi.red, "red"), (kpi.red, kpi.amber, "amber"), (kpi.amber, top, "green")]
     else:
         bands = [(0, kpi.amber, "green"), (kpi.amber, kpi.red, "amber"), (kpi.red, top, "red")]
-    band_frame = pd.DataFrame(
-        [{"från": lo, "till": hi, "Zon": BAND_WORDS[b], "band": b} for lo, hi, b in bands if hi > lo]
+    # The zones and the target are a few fixed values: inline, not a data frame to convert and hash.
+    band_rows = alt.InlineData(
+        values=[{"från": lo, "till": hi, "Zon": BAND_WORDS[b], "band": b} for lo, hi, b in bands if hi > lo]
     )
     fmt = ".0f" if kpi.unit != "percent" else ".1f"
     y = alt.Y("value:Q", title=unit_title, scale=alt.Scale(domain=[0, top], nice=False))
     zones = (
-        alt.Chart(band_frame)
+        alt.Chart(band_rows)
         .mark_rect(opacity=0.13)
         .encode(
             y=alt.Y("från:Q", scale=alt.Scale(domain=[0, top], nice=False), title=unit_title),
@@ -49,7 +50,7 @@ def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:
         )
     )
     target = (
-        alt.Chart(pd.DataFrame({"mål": [kpi.target], "Mål": [f"Mål {kpi.target:g}"]}))
+        alt.Chart(alt.InlineData(values=[{"mål": kpi.target, "Mål": f"Mål {kpi.target:g}"}]))
         .mark_rule(strokeDash=[6, 4], color="black", strokeWidth=2)
         .encode(y=alt.Y("mål:Q"), tooltip=[alt.Tooltip("Mål:N")])
     )

@@ -45,7 +45,12 @@ def vega_lite_spec(chart: alt.TopLevelMixin, large: bool = False) -> dict[str, A
         alt.theme.enable("none"),  # Altair's default theme sets a fixed size; Streamlit sizes the chart
         alt.data_transformers.enable(_TRANSFORMER, datasets=datasets),
     ):
-        spec = chart.to_dict(validate=False)
+        consolidating = alt.data_transformers.consolidate_datasets
+        alt.data_transformers.consolidate_datasets = False  # a few inline values stay where they are drawn
+        try:
+            spec = chart.to_dict(validate=False)
+        finally:
+            alt.data_transformers.consolidate_datasets = consolidating
     spec["config"] = {**spec.get("config", {}), **theme_config(large)}
     spec["datasets"] = {**spec.get("datasets", {}), **datasets}
     return spec
