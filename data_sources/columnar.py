@@ -22,7 +22,7 @@ import pyarrow.csv as pcsv
 
 from data_sources.values import STRIPPED
 
-BLOCK_BYTES = 512 << 10
+BLOCK_BYTES = 512 << 10  # about 5 000 rows; larger blocks made Arrow hold tens of MB more
 
 
 def _memory_pool() -> pa.MemoryPool:
@@ -75,15 +75,18 @@ def column_chunks(path: Path, separator: str, header_width: int, records: int) -
         raise ColumnarNotPossible(f"{number - 2} records on {records} lines")
 
 
-def blank_rows(columns: Sequence[pa.Array]) -> np.ndarray:
-    """True for each row whose every cell is blank: such rows are skipped, as the row reader skips them."""
+def blank_rows(columns: Sequence[pa.Array]) -> np.ndarray | None:
+    """True for each row whose every cell is blank, or None when no row is (the first column says so):
+    such rows are skipped, as the row reader skips them."""
     blank = None
     for column in columns:
         empty = pc.equal(
             pc.utf8_length(pc.utf8_trim(column, STRIPPED, memory_pool=POOL), memory_pool=POOL), 0, memory_pool=POOL
         )
         blank = empty if blank is None else pc.and_(blank, empty, memory_pool=POOL)
-    return np.zeros(0, dtype=bool) if blank is None else blank.to_numpy(zero_copy_only=False)
+        if not pc.any(blank).as_py():
+            return None
+    return None if blank is None else blank.to_numpy(zero_copy_only=False)
 
 
 def free_text(column: pa.Array) -> list[str | None]:

@@ -239,7 +239,7 @@ class Validator:
     def check_columns(self, numbers: list[int], columns: Sequence[pa.Array]) -> dict[str, list[Any]] | None:
         """`check` for a block read as columns (data_sources.columnar): each distinct value parsed once."""
         blank = columnar.blank_rows(columns)
-        if blank.any():
+        if blank is not None:
             keep = pa.array(~blank)
             numbers = [n for n, kept in zip(numbers, keep.to_pylist(), strict=True) if kept]
             columns = [pc.filter(column, keep, memory_pool=columnar.POOL) for column in columns]
