@@ -20,6 +20,10 @@ def _n(value: float) -> str:
     return f"{value:,.0f}".replace(",", "\u00a0")
 
 
+def _ratio(value: float) -> str:
+    return f"{value:.0f} ×" if value >= 10 else f"{value:.1f} ×"
+
+
 def _mark(ok: bool) -> str:
     return "✓ met" if ok else "✗ not met"
 
@@ -42,7 +46,7 @@ def targets(backend: dict[str, Any]) -> list[tuple[str, bool, str]]:
         (
             f"≥ {NAIVE_FACTOR} × faster than naive, cold and warm",
             min(ratio_cold, ratio_warm) >= NAIVE_FACTOR,
-            f"least {ratio_cold:.0f} × cold, {ratio_warm:.0f} × warm",
+            f"least {_ratio(ratio_cold)} cold, {_ratio(ratio_warm)} warm",
         ),
         (
             f"Peak memory ≤ {PEAK_MAX_MB} MB (app serving all views)",
@@ -59,15 +63,17 @@ def targets(backend: dict[str, Any]) -> list[tuple[str, bool, str]]:
 
 def _table(backend: dict[str, Any]) -> list[str]:
     lines = [
-        "| View | Cold ms | Warm ms | Floor ms | Cold ÷ floor | Naive ms | Naive ÷ cold | Naive ÷ warm | Chromium ms |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| View | Cold ms | Warm ms | Floor ms | Drawing ms | Cold ÷ floor | Naive ms | Naive ÷ cold | Naive ÷ warm "
+        "| Chromium ms |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for key, v in backend["views"].items():
         browser = _n(v["browser_ms"]) if "browser_ms" in v else "–"
         lines.append(
             f"| {TITLES[key]} | {_n(v['cold_ms'])} | {_n(v['warm_ms'])} | {v['floor_ms']:.1f} | "
-            f"{v['cold_ms'] / max(v['floor_ms'], 0.1):.1f} | {_n(v['naive_ms'])} | "
-            f"{v['naive_ms'] / v['cold_ms']:.0f} × | {v['naive_ms'] / v['warm_ms']:.0f} × | {browser} |"
+            f"{_n(v['cold_ms'] - v['floor_ms'])} | {v['cold_ms'] / max(v['floor_ms'], 0.1):.1f} | "
+            f"{_n(v['naive_ms'])} | "
+            f"{_ratio(v['naive_ms'] / v['cold_ms'])} | {_ratio(v['naive_ms'] / v['warm_ms'])} | {browser} |"
         )
     return lines
 
@@ -91,8 +97,13 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         "- **Cold**: the view's first run with empty data caches, in a fresh process that has loaded its "
         "modules and drawn one other view (a started server); AppTest, server time.",
         "- **Warm**: the rerun after a filter change (another unit), whose queries are new to the cache.",
+        "- **Cold** and **warm** are the median of three fresh processes.",
         "- **Floor**: the SQL the view asked for during the cold run, run directly with no cache (best of 5).",
-        "- **Naive**: whole tables read into pandas and the view's figures aggregated there (best of 2).",
+        "- **Drawing**: cold minus floor, what Streamlit and the charts cost beyond the SQL. Where it exceeds the "
+        "floor, no view can be drawn within 2 × its floor; the incident counts made the floors that small.",
+        "- **Naive**: whole tables read into pandas and the view's figures aggregated there (best of 2), "
+        "without drawing. For the small tables (2 000 recommendations, 40 000 status rows) reading everything "
+        "takes less than drawing the view, so no way of asking can be 10 × faster there.",
         "- **Chromium**: headless Chromium, from opening the view's address to its last chart drawn, "
         "on a server that has served one other page.",
         "",
@@ -103,7 +114,8 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         backend = results[name]
         lines += [f"## {title}", "", *_table(backend), ""]
         lines += [
-            f"Import of the incidents: {_n(backend['import_rows_per_s'])} rows/s, validation included; "
+            f"Import of the incidents: {_n(backend['import_rows_per_s'])} rows/s, validation included "
+            "(the median of three loads into fresh stores); "
             f"the loading process peaked at {backend['import_peak_rss_mb']} MB. "
             f"The app serving every view, cold and warm, peaked at {backend['peak_rss_mb']} MB.",
             "",
