@@ -61,12 +61,10 @@ def measure_backend(
     print(f"[{name}] importerar …", flush=True)
     loads = [child([str(HERE / "load.py"), url, str(config), str(data)], env)]
     loads += [child([str(HERE / "load.py"), fresh_store(), str(config), str(data)], env) for _ in range(RUNS - 1)]
-    loaded = loads[0]
-    del loaded["import_peak_rss_mb"], loaded["import_rows_per_s"]
     result: dict[str, Any] = {
         "import_rows_per_s": round(statistics.median(load["import_rows_per_s"] for load in loads)),
         "import_peak_rss_mb": max(load["import_peak_rss_mb"] for load in loads),
-        "datasets": loaded,
+        "datasets": {k: v for k, v in loads[0].items() if k not in ("import_rows_per_s", "import_peak_rss_mb")},
         "views": {},
     }
     for view in VIEWS:
