@@ -9,6 +9,14 @@ from formatting import swedish_int, swedish_value
 from rules.kpis import BAND_SYMBOLS, BAND_WORDS
 from rules.status import SYMBOLS, WORDS
 
+QUARTERS_SHOWN = 8
+
+
+def recent_quarters(cells: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The cells of the latest `count` quarters among them."""
+    latest = sorted(cells["period"].unique())[-count:]
+    return cells[cells["period"].isin(latest)]
+
 
 def heatmap_summary(cells: pd.DataFrame, period: str, config: Config) -> str:
     now = cells[cells["period"] == period]

@@ -44,7 +44,11 @@ def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=80, filled=True), color="#0072B2")
         .encode(
-            x=alt.X("Kvartal:O", title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "Kvartal:O",
+                title=None,
+                axis=alt.Axis(labelAngle=0 if len(frame) <= 12 else -45, labelOverlap="greedy"),
+            ),
             y=y,
             tooltip=[alt.Tooltip("Kvartal:N"), alt.Tooltip("Värde:Q", format=fmt), alt.Tooltip("Bedömning:N")],
         )

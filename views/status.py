@@ -10,6 +10,7 @@ from page_parts import board, chart_block, choose_quarter, empty_state, presenta
 from queries import board as q
 from rules.kpis import quarterly_values
 from status_view import (
+    QUARTERS_SHOWN,
     comment_rows,
     heatmap_summary,
     heatmap_table,
@@ -17,6 +18,7 @@ from status_view import (
     kpi_summary,
     kpi_table,
     provenance_table,
+    recent_quarters,
 )
 
 b = board("Status", "status")
@@ -34,10 +36,14 @@ st.header(f"Status per område och kvartal – {b.config.unit_names[unit]}")
 if cells.empty:
     st.info("Ingen status är rapporterad för enheten.")
 else:
+    shown = recent_quarters(cells, QUARTERS_SHOWN)  # ten years of quarters would not be readable
+    summary = heatmap_summary(cells, period, b.config)
+    if len(shown) < len(cells):
+        summary += f" Kartan visar de senaste {QUARTERS_SHOWN} kvartalen; alla finns i tabellen."
     chart_block(
         b,
-        status_heatmap(cells, b.config.area_names),
-        heatmap_summary(cells, period, b.config),
+        status_heatmap(shown, b.config.area_names),
+        summary,
         heatmap_table(cells, b.config),
         f"status-{unit}.csv",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyarrow as pa
 import pytest
 
 from tests.pages.conftest import page_text
@@ -54,6 +55,25 @@ def test_status_view_heat_map_and_kpis(open_view):
     assert "2025Q2: 32\u00a0% mot målet 5\u00a0% – kritiskt." in text
     heat_table = app.table[0].value
     assert heat_table.set_index("Område").loc["Utbildning och medvetenhet", "2025Q2"] == "■ Röd"
+
+
+def test_status_map_shows_the_latest_eight_quarters_and_the_table_all(open_view, app_env, monkeypatch):
+    from configuration import load_config
+    from data_sources.importer import import_file
+    from data_sources.store import open_store
+    from tests.conftest import write_csv
+
+    monkeypatch.setenv("DASHBOARD_DEMO", "0")
+    quarters = [f"{year}Q{q}" for year in range(2021, 2026) for q in range(1, 5)]
+    rows = "".join(f"{quarter};servicenamnden;governance;Grön;\n" for quarter in quarters)
+    path = write_csv(app_env / "status.csv", "period;enhet;område;status;kommentar\n" + rows)
+    assert import_file(open_store(), load_config(), "status", path, user="u").ok
+    app = open_view("views/status.py", period="2025Q4")
+    assert "Kartan visar de senaste 8 kvartalen; alla finns i tabellen." in page_text(app)
+    assert list(app.table[0].value.columns)[1:] == quarters  # 20 quarters in the table
+    heat_map = app.get("vega_lite_chart")[0].proto
+    drawn = pa.ipc.open_stream(heat_map.datasets[0].data.data).read_all().to_pandas()
+    assert sorted(drawn["Kvartal"].unique()) == quarters[-8:]
 
 
 def test_incident_view_years_categories_and_critical_reports(open_view):
