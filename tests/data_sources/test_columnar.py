@@ -44,6 +44,12 @@ FILES: dict[str, tuple[str, str]] = {
         "2025Q1;kommunstyrelsen;governance;Röd;;Bo\n"
         "2025Q2;mkb;governance;gul;;\n",
     ),
+    "status from Excel: BOM, CRLF and quotes": (
+        "status",
+        "\ufeffperiod;enhet;område;status;kommentar\r\n"
+        '2025Q1;mkb;governance;Grön;"Sagt ""bra"" av revisorn"\r\n'
+        "2025Q1;kommunstyrelsen;governance;Röd;\r\n",
+    ),
     "kpis, counts and values": (
         "kpis",
         "period;enhet;nyckeltal;värde;täljare;nämnare\n"
