@@ -101,13 +101,16 @@ def import_file(
 ) -> ImportResult:
     """Validate and, unless `dry_run`, import one CSV or Excel file."""
     name = display_name or path.name
+
+    def read(columnar: bool) -> ImportResult:
+        with open_file(path, name, dataset_name, columnar=columnar) as table:
+            return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run, progress=progress)
+
     try:
         try:
-            with open_file(path, name, dataset_name, columnar=True) as table:
-                return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run, progress=progress)
+            return read(columnar=True)
         except ColumnarNotPossible:  # nothing was saved; the row reader reads any file and names its faults
-            with open_file(path, name, dataset_name) as table:
-                return import_table(engine, config, dataset_name, table, user=user, dry_run=dry_run, progress=progress)
+            return read(columnar=False)
     except ReadError as exc:
         return ImportResult("invalid", dataset_name, name, file_error=str(exc), problem_count=1)
 
