@@ -1,7 +1,7 @@
 """CSV read as Arrow columns: the fast way in for a large, plain file, with the row reader as fallback.
 
 A million incidents are a million rows but only a few thousand distinct dates, units and codes. Read
-by Arrow (in C, on both cores), each column is dictionary-encoded, validation parses each distinct
+by Arrow (in C), each column is dictionary-encoded, validation parses each distinct
 value once with the very parsers the row reader uses, and the parsed values are spread back over the
 rows by their codes. Only plain files take this way: UTF-8, every record on one line and no blank
 lines, so that record n is line n + 1 of the file, as the row reader numbers it. Anything else (a
