@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from domain.roles import operator
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -19,9 +21,9 @@ ORDER = ("status", "kpis", "recommendations", "recommendation_updates", "self_as
 
 
 def main() -> None:
-    from configuration import load_config
-    from data_sources.importer import import_file
+    from data_sources.imports import import_file
     from data_sources.store import open_store
+    from domain.configuration import load_config
 
     url, config_dir, data = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     engine = open_store(url)
@@ -29,7 +31,7 @@ def main() -> None:
     figures: dict[str, object] = {}
     for dataset in ORDER:
         started = time.perf_counter()
-        result = import_file(engine, config, dataset, data / f"{dataset}.csv", user="bench")
+        result = import_file(engine, config, dataset, data / f"{dataset}.csv", actor=operator("bench"))
         seconds = time.perf_counter() - started
         if result.outcome != "imported":
             sys.exit(f"{dataset}: {result.summary()} {result.messages()[:3]}")

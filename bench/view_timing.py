@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 # view: (script, units widget key, units chosen for the warm rerun)
 VIEWS: dict[str, tuple[str, str, list[str]]] = {
-    "lagesbild": ("views/situation.py", "units_Lägesbild", ["kommunstyrelsen"]),
-    "status": ("views/status.py", "units_Status", ["kommunstyrelsen"]),
-    "incidenter": ("views/incidents.py", "units_Incidenter", ["servicenamnden"]),
-    "rekommendationer": ("views/recommendations.py", "units_Rekommendationer", ["servicenamnden"]),
-    "sjalvskattningar": ("views/self_assessments.py", "units_Självskattningar", ["servicenamnden"]),
+    "lagesbild": ("views/situation.py", "units_situation", ["kommunstyrelsen"]),
+    "status": ("views/status.py", "units_status", ["kommunstyrelsen"]),
+    "incidenter": ("views/incidents.py", "units_incidents", ["servicenamnden"]),
+    "rekommendationer": ("views/recommendations.py", "units_recommendations", ["servicenamnden"]),
+    "sjalvskattningar": ("views/self_assessments.py", "units_self_assessments", ["servicenamnden"]),
 }
 WARM_UP = "views/data_overview.py"
 
@@ -39,26 +39,26 @@ def peak_rss_mb() -> float:
 
 def record_queries() -> list[tuple[Any, tuple[Any, ...]]]:
     """Every query a view asks through the shared cache, with its arguments, in order."""
-    import queries.cached as cached
+    import ui.app_store as cached
 
     asked: list[tuple[Any, tuple[Any, ...]]] = []
     original_ask = cached._ask
     original_banner = cached.cached_example_data_in_use
 
-    def ask(name: str, query: Any, url: str, latest: int, *args: Any) -> Any:
+    def ask(name: str, query: Any, url: str, latest: int, as_of: int | None, *args: Any) -> Any:
         asked.append((query, args))
-        return original_ask(name, query, url, latest, *args)
+        return original_ask(name, query, url, latest, as_of, *args)
 
     def banner(url: str, latest: int) -> bool:
-        from queries.store_overview import example_data_in_use
+        from queries.data_overview import example_data_in_use
 
         asked.append((example_data_in_use, ()))
         return original_banner(url, latest)
 
     cached._ask = ask  # type: ignore[assignment]
-    import page_parts
+    from ui import frame
 
-    page_parts.cached_example_data_in_use = banner  # type: ignore[attr-defined]
+    frame.cached_example_data_in_use = banner  # type: ignore[attr-defined]
     return asked
 
 

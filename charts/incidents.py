@@ -5,11 +5,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-import vocabulary
 from charts.theme import CATEGORY_COLOURS, SEVERITY_COLOURS, scale
+from domain import vocabulary
 
-SEVERITY_WORDS = {c.id: c.swedish for c in vocabulary.SEVERITIES}
-CATEGORY_WORDS = {c.id: c.swedish for c in vocabulary.INCIDENT_CATEGORIES}
+SEVERITY_WORDS, CATEGORY_WORDS = vocabulary.SEVERITY_WORDS, vocabulary.CATEGORY_WORDS
 
 
 SELECTION = "rader"

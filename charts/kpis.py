@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 
 from charts.theme import STATUS_COLOURS
-from configuration import Kpi
-from rules.kpis import BAND_SYMBOLS, BAND_WORDS
+from domain.configuration import Kpi
+from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS
 
 
 def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:

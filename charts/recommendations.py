@@ -5,10 +5,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-import vocabulary
 from charts.theme import RECOMMENDATION_COLOURS, scale
+from domain import vocabulary
 
-STATUS_WORDS = {c.id: c.swedish for c in vocabulary.RECOMMENDATION_STATUSES}
+STATUS_WORDS = vocabulary.RECOMMENDATION_WORDS
 
 
 def status_per_audit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Chart:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-import vocabulary
 from charts.theme import RATING_COLOURS, scale
+from domain import vocabulary
 
-RATING_WORDS = {c.id: c.swedish for c in vocabulary.RATINGS}
+RATING_WORDS = vocabulary.RATING_WORDS
 
 
 def shares_over_years(shares: pd.DataFrame) -> alt.Chart:

@@ -6,7 +6,8 @@ import altair as alt
 import pandas as pd
 
 from charts.theme import STATUS_COLOURS, scale
-from rules.status import SYMBOLS, WORDS
+from domain.vocabulary import STATUS_SYMBOLS as SYMBOLS
+from domain.vocabulary import STATUS_WORDS as WORDS
 
 
 def status_heatmap(cells: pd.DataFrame, area_names: dict[str, str]) -> alt.Chart:

@@ -9,55 +9,47 @@ import json
 import secrets
 from dataclasses import dataclass
 
-import pandas as pd
 import sqlalchemy as sa
 
 from data_sources.schema import access_log, login_attempts, read_only_links
+from domain.clock import now
 
 MAX_LINK_DAYS = 365
 LOCKOUT_FAILURES = 5
 LOCKOUT_MINUTES = 15
 
 
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
 def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def write_event(
+    connection: sa.Connection,
+    actor: str,
+    role: str | None,
+    event: str,
+    target: str | None = None,
+    detail: str | None = None,
+) -> None:
+    """One access-log row, in the caller's transaction (an import and its entry commit together)."""
+    connection.execute(
+        access_log.insert().values(
+            at=now(),
+            actor=actor[:300],
+            role=role,
+            event=event,
+            target=None if target is None else target[:300],
+            detail=detail,
+        )
+    )
 
 
 def log_event(
     engine: sa.Engine, actor: str, role: str | None, event: str, target: str | None = None, detail: str | None = None
 ) -> None:
+    """An access-log row of its own (sign-ins, refusals, views, downloads)."""
     with engine.begin() as connection:
-        connection.execute(
-            access_log.insert().values(
-                at=now(),
-                actor=actor[:300],
-                role=role,
-                event=event,
-                target=None if target is None else target[:300],
-                detail=detail,
-            )
-        )
-
-
-def access_log_frame(connection: sa.Connection, limit: int = 1000) -> pd.DataFrame:
-    query = (
-        sa.select(
-            access_log.c.at,
-            access_log.c.actor,
-            access_log.c.role,
-            access_log.c.event,
-            access_log.c.target,
-            access_log.c.detail,
-        )
-        .order_by(access_log.c.id.desc())
-        .limit(limit)
-    )
-    result = connection.execute(query)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        write_event(connection, actor, role, event, target, detail)
 
 
 # --- read-only links -----------------------------------------------------------------------------

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from data_sources.incident_counts import refresh_incident_counts
-from data_sources.schema import DATASET_TABLES, HISTORY_COLUMNS, import_batches, tables_written_by
-from data_sources.store import refresh_statistics
+from data_sources.schema import DATASET_TABLES, HISTORY_COLUMNS, import_batches
+from domain import clock
 
 _WRITE_LOCK_KEY = 72_170_001
 
@@ -23,10 +22,6 @@ def take_write_lock(connection: sa.Connection) -> None:
     """Serialise writers so batch ids follow commit order (SQLite serialises writers by itself)."""
     if connection.dialect.name == "postgresql":
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
-
-
-def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def latest_batch_id(connection: sa.Connection) -> int:
@@ -84,88 +79,83 @@ def history(connection: sa.Connection, limit: int | None = None) -> list[BatchRe
     return [BatchRecord(**row._mapping) for row in connection.execute(query)]
 
 
-def undo(engine: sa.Engine, batch_id: int, user: str) -> BatchRecord:
+def undo(connection: sa.Connection, batch_id: int, user: str) -> BatchRecord:
     """Undo an import: its rows are superseded and what it superseded is current again.
 
     Refused when a later import has already replaced part of it, since restoring would then hide that
-    later import's rows; undo the later one first.
+    later import's rows; undo the later one first. Called through the door (`imports.undo`), which logs it
+    in the same transaction.
     """
-    with engine.begin() as connection:
-        take_write_lock(connection)
-        batch = connection.execute(sa.select(import_batches).where(import_batches.c.id == batch_id)).first()
-        if batch is None:
-            raise UndoRefused(f"Det finns ingen import med nummer {batch_id}.")
-        if batch.kind != "import":
-            raise UndoRefused(
-                f"Nummer {batch_id} är en ångring och kan inte ångras; importera filen på nytt i stället."
-            )
-        if batch.undone_by_batch_id is not None:
-            raise UndoRefused(f"Import {batch_id} är redan ångrad (av nummer {batch.undone_by_batch_id}).")
-        table = DATASET_TABLES[batch.dataset]
-        later = connection.execute(
-            sa.select(sa.func.min(table.c.superseded_by)).where(table.c.batch_id == batch_id)
-        ).scalar_one()
-        if later is not None:
-            raise UndoRefused(
-                f"Import {batch_id} kan inte ångras eftersom nummer {later} senare har ersatt delar av den. "
-                f"Ångra nummer {later} först."
-            )
-        undo_id = connection.execute(
-            import_batches.insert().values(
-                kind="undo",
-                dataset=batch.dataset,
-                created_at=now_utc(),
-                user_name=user,
-                source=f"Ångring av import {batch_id} ({batch.source})",
-                sha256=None,
-                row_count=0,
-                rows_superseded=0,
-                scope_summary=batch.scope_summary,
-                scope_keys=batch.scope_keys,
-                is_example=batch.is_example,
-                undoes_batch_id=batch_id,
-            )
-        ).inserted_primary_key[0]
-        removed = connection.execute(
-            table.update()
-            .where(table.c.batch_id == batch_id, table.c.superseded_by.is_(None))
-            .values(superseded_by=undo_id)
-        ).rowcount
-        data_columns = [c for c in table.c if c.name not in HISTORY_COLUMNS]
-        restored_rows = sa.select(
-            sa.literal(undo_id).label("batch_id"),
-            table.c.origin_batch_id,
-            table.c.source_row,
-            table.c.scope_key,
-            *data_columns,
-        ).where(table.c.superseded_by == batch_id)
-        restored = connection.execute(
-            sa.select(sa.func.count()).select_from(table).where(table.c.superseded_by == batch_id)
-        ).scalar_one()
-        connection.execute(
-            table.insert().from_select(
-                ["batch_id", "origin_batch_id", "source_row", "scope_key", *(c.name for c in data_columns)],
-                restored_rows,
-            )
+    take_write_lock(connection)
+    batch = connection.execute(sa.select(import_batches).where(import_batches.c.id == batch_id)).first()
+    if batch is None:
+        raise UndoRefused(f"Det finns ingen import med nummer {batch_id}.")
+    if batch.kind != "import":
+        raise UndoRefused(
+            f"Nummer {batch_id} är en ångring och kan inte ångras; importera filen på nytt i stället."
         )
-        if batch.dataset == "incidents":
-            refresh_incident_counts(connection, undo_id)
-        connection.execute(
-            import_batches.update()
-            .where(import_batches.c.id == undo_id)
-            .values(row_count=restored, rows_superseded=removed)
+    if batch.undone_by_batch_id is not None:
+        raise UndoRefused(f"Import {batch_id} är redan ångrad (av nummer {batch.undone_by_batch_id}).")
+    table = DATASET_TABLES[batch.dataset]
+    later = connection.execute(
+        sa.select(sa.func.min(table.c.superseded_by)).where(table.c.batch_id == batch_id)
+    ).scalar_one()
+    if later is not None:
+        raise UndoRefused(
+            f"Import {batch_id} kan inte ångras eftersom nummer {later} senare har ersatt delar av den. "
+            f"Ångra nummer {later} först."
         )
-        connection.execute(
-            import_batches.update().where(import_batches.c.id == batch_id).values(undone_by_batch_id=undo_id)
+    undo_id = connection.execute(
+        import_batches.insert().values(
+            kind="undo",
+            dataset=batch.dataset,
+            created_at=clock.now(),
+            user_name=user,
+            source=f"Ångring av import {batch_id} ({batch.source})",
+            sha256=None,
+            row_count=0,
+            rows_superseded=0,
+            scope_summary=batch.scope_summary,
+            scope_keys=batch.scope_keys,
+            is_example=batch.is_example,
+            undoes_batch_id=batch_id,
         )
-        record = connection.execute(
-            sa.select(*(import_batches.c[f] for f in BatchRecord.__dataclass_fields__)).where(
-                import_batches.c.id == undo_id
-            )
-        ).one()
-    refresh_statistics(engine, tables_written_by(batch.dataset))
+    ).inserted_primary_key[0]
+    removed = connection.execute(
+        table.update()
+        .where(table.c.batch_id == batch_id, table.c.superseded_by.is_(None))
+        .values(superseded_by=undo_id)
+    ).rowcount
+    data_columns = [c for c in table.c if c.name not in HISTORY_COLUMNS]
+    restored_rows = sa.select(
+        sa.literal(undo_id).label("batch_id"),
+        table.c.origin_batch_id,
+        table.c.source_row,
+        table.c.scope_key,
+        *data_columns,
+    ).where(table.c.superseded_by == batch_id)
+    restored = connection.execute(
+        sa.select(sa.func.count()).select_from(table).where(table.c.superseded_by == batch_id)
+    ).scalar_one()
+    connection.execute(
+        table.insert().from_select(
+            ["batch_id", "origin_batch_id", "source_row", "scope_key", *(c.name for c in data_columns)],
+            restored_rows,
+        )
+    )
+    if batch.dataset == "incidents":
+        refresh_incident_counts(connection, undo_id)
+    connection.execute(
+        import_batches.update()
+        .where(import_batches.c.id == undo_id)
+        .values(row_count=restored, rows_superseded=removed)
+    )
+    connection.execute(
+        import_batches.update().where(import_batches.c.id == batch_id).values(undone_by_batch_id=undo_id)
+    )
+    record = connection.execute(
+        sa.select(*(import_batches.c[f] for f in BatchRecord.__dataclass_fields__)).where(
+            import_batches.c.id == undo_id
+        )
+    ).one()
     return BatchRecord(**record._mapping)
-
-
-def scope_keys_of(record_scope_keys: str) -> list[str]:
-    return json.loads(record_scope_keys)

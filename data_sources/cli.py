@@ -1,4 +1,5 @@
-"""The command line of the data contract: import, check, sync, demo, history, undo.
+"""The command line of the data contract: import, check, sync, demo, history, undo; and `accounts`
+(see data_sources/accounts.py). Every write goes through the door, as the operating-system user.
 
 Exit codes: 0 success, 1 validation errors (all printed) or a refused undo, 2 usage errors, an
 unusable configuration or a store that cannot be opened.
@@ -12,15 +13,15 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from configuration import ConfigError, load_config
-from data_sources import batches
-from data_sources.access_store import log_event
-from data_sources.datasets import DATASETS
+from data_sources import batches, imports
 from data_sources.demo import load_example_data
-from data_sources.importer import ImportResult, import_file
+from data_sources.imports import ImportResult, import_file
 from data_sources.sources import sync_sources
 from data_sources.store import open_store
-from formatting import swedish_datetime, swedish_int
+from domain.configuration import ConfigError, load_config
+from domain.datasets import DATASETS
+from domain.formatting import swedish_datetime, swedish_int
+from domain.roles import operator
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -46,10 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     hist.add_argument("--limit", type=int, default=None, help="visa bara de senaste")
     undo = commands.add_parser("undo", help="ångra en import")
     undo.add_argument("batch", type=int, help="importens nummer (se history)")
+    commands.add_parser("accounts", help="hantera lokala konton (python -m data_sources accounts --help)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["accounts"]:
+        from data_sources.accounts import main as accounts_main
+
+        return accounts_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command in ("import", "check"):
         if args.dataset.casefold() not in DATASETS:
@@ -64,23 +71,14 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return USAGE
     engine = open_store()
-    user = _user()
+    actor = operator(_user())
     if args.command in ("import", "check"):
         result = import_file(
-            engine, config, args.dataset.casefold(), args.file, user=user, dry_run=args.command == "check"
+            engine, config, args.dataset.casefold(), args.file, actor=actor, dry_run=args.command == "check"
         )
-        if result.outcome == "imported":
-            log_event(
-                engine,
-                user,
-                None,
-                "import",
-                target=f"import {result.batch_id}",
-                detail=f"{result.dataset}: {result.source}, {result.rows} rader",
-            )
         return _report(result)
     if args.command == "sync":
-        results = sync_sources(engine, config, user=user)
+        results = sync_sources(engine, config, actor=actor)
         if not results:
             print("Inga källor är konfigurerade i config/sources.yaml.")
         codes = [_report(r) for r in results]
@@ -97,11 +95,10 @@ def main(argv: list[str] | None = None) -> int:
             print(_history_line(b))
         return OK
     try:
-        record = batches.undo(engine, args.batch, user)
+        record = imports.undo(engine, args.batch, actor=actor)
     except batches.UndoRefused as exc:
         print(exc, file=sys.stderr)
         return INVALID
-    log_event(engine, user, None, "undo", target=f"import {args.batch}", detail=f"ångring nr {record.id}")
     print(
         f"Import {args.batch} är ångrad (nummer {record.id}): {swedish_int(record.rows_superseded)} rader togs ur bruk "
         f"och {swedish_int(record.row_count)} tidigare rader gäller igen."

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from data_sources.columnar import ColumnChunk, column_chunks
 from data_sources.values import Uncomputed
-from text_matching import fold
+from domain.text_matching import fold
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -233,7 +233,7 @@ def _choose_sheet(sheetnames: list[str], dataset: str | None, name: str) -> str:
     wrong data (an instructions sheet, last quarter's copy)."""
     if len(sheetnames) == 1 or dataset is None:
         return sheetnames[0]
-    from data_sources.datasets import DATASETS
+    from domain.datasets import DATASETS
 
     wanted = {fold(dataset)}
     if dataset in DATASETS:

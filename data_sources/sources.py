@@ -14,10 +14,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from configuration import Config, Source
-from data_sources.importer import ImportResult, import_file, import_table
+from data_sources.imports import ImportResult, import_file, import_table
 from data_sources.readers import sql_table
 from data_sources.store import PROJECT_DIR
+from domain.configuration import Config, Source
+from domain.roles import Actor
 
 _PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 SECRETS_FILE = Path(".streamlit") / "secrets.toml"
@@ -27,31 +28,32 @@ class SourceError(Exception):
     """A configured source cannot be reached or resolved; the message is Swedish."""
 
 
-def sync_sources(engine: sa.Engine, config: Config, *, user: str) -> list[ImportResult]:
+def sync_sources(engine: sa.Engine, config: Config, *, actor: Actor) -> list[ImportResult]:
+    """Every configured source through the door, each import logged as the actor's."""
     results: list[ImportResult] = []
     for source in config.sources:
         try:
             if source.path is not None:
-                results.extend(_sync_files(engine, config, source, user))
+                results.extend(_sync_files(engine, config, source, actor))
             else:
-                results.append(_sync_query(engine, config, source, user))
+                results.append(_sync_query(engine, config, source, actor))
         except SourceError as exc:
             results.append(ImportResult("invalid", source.dataset, source.name, file_error=str(exc), problem_count=1))
     return results
 
 
-def _sync_files(engine: sa.Engine, config: Config, source: Source, user: str) -> list[ImportResult]:
+def _sync_files(engine: sa.Engine, config: Config, source: Source, actor: Actor) -> list[ImportResult]:
     assert source.path is not None
     matches = sorted(Path(p) for p in glob.glob(source.path) if Path(p).is_file())
     if not matches:
         raise SourceError(f"Källan '{source.name}': inga filer matchar {source.path}")
     return [
-        import_file(engine, config, source.dataset, path, user=user, display_name=f"{source.name}: {path.name}")
+        import_file(engine, config, source.dataset, path, actor=actor, display_name=f"{source.name}: {path.name}")
         for path in matches
     ]
 
 
-def _sync_query(engine: sa.Engine, config: Config, source: Source, user: str) -> ImportResult:
+def _sync_query(engine: sa.Engine, config: Config, source: Source, actor: Actor) -> ImportResult:
     assert source.query is not None
     url = resolve_url(source)
     try:
@@ -60,7 +62,7 @@ def _sync_query(engine: sa.Engine, config: Config, source: Source, user: str) ->
         raise SourceError(f"Källan '{source.name}': adressen till databasen går inte att använda") from exc
     try:
         with sql_table(source_engine, source.query, f"{source.name} (SQL)") as table:
-            return import_table(engine, config, source.dataset, table, user=user)
+            return import_table(engine, config, source.dataset, table, actor=actor)
     except sa.exc.SQLAlchemyError as exc:
         raise SourceError(
             f"Källan '{source.name}': frågan kunde inte köras mot databasen ({type(exc).__name__}); "

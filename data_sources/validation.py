@@ -16,11 +16,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import vocabulary as v
-from configuration import Config
+import domain.vocabulary as v
 from data_sources import columnar
-from data_sources import datasets as ds
-from data_sources.datasets import DATASETS, Dataset
 from data_sources.values import (
     STRIPPED,
     UNCOMPUTED_EXPECTED,
@@ -39,7 +36,10 @@ from data_sources.values import (
     reference_parser,
     yes_no,
 )
-from text_matching import fold
+from domain import datasets as ds
+from domain.configuration import Config
+from domain.datasets import DATASETS, Dataset
+from domain.text_matching import fold
 
 MAX_PROBLEMS_KEPT = 1000
 _CACHE_LIMIT = 100_000

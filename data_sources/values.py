@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from text_matching import close_matches, fold
+from domain.text_matching import close_matches, fold
+from domain.vocabulary import Code
 
 
 class Invalid(Exception):
@@ -104,14 +105,6 @@ def parse_period(raw: Any) -> str:
         return str(parse_year(raw))
     except Invalid:
         raise Invalid(f"{QUARTER_EXPECTED}, eller ett år som 2025") from None
-
-
-def quarter_parts(period: str) -> tuple[int, int | None]:
-    """(year, quarter) of a canonical period; quarter is None for a whole year."""
-    if "Q" in period:
-        year, quarter = period.split("Q")
-        return int(year), int(quarter)
-    return int(period), None
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -212,15 +205,6 @@ def count_parser(minimum: int) -> Callable[[Any], int]:
 # --- coded values --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Code:
-    """A coded value: its canonical id, its Swedish word, and other accepted spellings."""
-
-    id: str
-    swedish: str
-    also: tuple[str, ...] = ()
-
-
 def code_parser(codes: Iterable[Code], what: str) -> Callable[[Any], Any]:
     """Accept the English id or the Swedish word of each code, in any case."""
     codes = tuple(codes)
@@ -273,7 +257,3 @@ def reference_parser(names: dict[str, list[str]], what: str, where: str) -> Call
         raise Invalid(f"{what} som finns i {where}.{hint}")
 
     return parse_reference
-
-
-def text_value(raw: Any) -> str | None:
-    return as_text(raw)

@@ -78,7 +78,7 @@ def _typed(column: sa.Column, values: Sequence[str]) -> list[str | int]:
     return [str(v) for v in values]
 
 
-def distinct_values(connection: sa.Connection, dataset: str, dimension: str, as_of: int | None = None) -> list:
+def distinct_values(connection: sa.Connection, dataset: str, dimension: str, *, as_of: int | None = None) -> list:
     spec = SPECS[dataset]
     column = spec.table.c[dimension]
     query = sa.select(column).where(visible_as_of(spec.table, as_of)).group_by(column).order_by(column)
@@ -91,6 +91,7 @@ def explore(
     measure: str,
     group_by: Sequence[str],
     filters: Sequence[tuple[str, Sequence[str]]],
+    *,
     as_of: int | None = None,
 ) -> pd.DataFrame:
     """One row per group: the grouping columns and `value`. Filter values come as text (from a link)."""

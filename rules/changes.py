@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from configuration import Config
-from formatting import swedish_date, swedish_value
+from domain.configuration import Config
+from domain.formatting import swedish_date, swedish_value
+from domain.periods import quarter_months
+from domain.vocabulary import BAND_WORDS, STATUS_WORDS
 from rules import status as status_rules
-from rules.kpis import BAND_WORDS
-from rules.periods import quarter_months
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def status_changes(statuses: pd.DataFrame, period: str, previous: str, config: C
         if move in ("better", "worse"):
             area = config.area_names.get(r.area, r.area)
             unit = config.unit_names.get(r.unit, r.unit)
-            out.append(Change(move, f"{area} ({unit}): {status_rules.WORDS[was]} → {status_rules.WORDS[r.status]}"))
+            out.append(Change(move, f"{area} ({unit}): {STATUS_WORDS[was]} → {STATUS_WORDS[r.status]}"))
     return out
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from configuration import Config
-from formatting import swedish_date
+from domain.configuration import Config
+from domain.formatting import swedish_date
 
 
 @dataclass(frozen=True)

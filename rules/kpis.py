@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import pandas as pd
 
-from configuration import Kpi
-
-BAND_WORDS = {"green": "Bra", "amber": "Varning", "red": "Kritiskt"}
-BAND_SYMBOLS = {"green": "●", "amber": "▲", "red": "■"}
+from domain.configuration import Kpi
 
 
 def band(kpi: Kpi, value: float) -> str:
@@ -22,16 +18,6 @@ def band(kpi: Kpi, value: float) -> str:
 
 def meets_target(kpi: Kpi, value: float) -> bool:
     return value >= kpi.target if kpi.better == "higher" else value <= kpi.target
-
-
-@dataclass(frozen=True)
-class KpiValue:
-    kpi: str
-    period: str
-    value: float
-    numerator: int | None
-    denominator: int | None
-    comment: str | None
 
 
 def quarterly_values(series: pd.DataFrame, kpis: dict[str, Kpi]) -> pd.DataFrame:

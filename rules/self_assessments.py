@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from configuration import Assessment
+from domain.configuration import Assessment
 
 
 def shares_by_year(counts: pd.DataFrame) -> pd.DataFrame:

@@ -1,10 +1,8 @@
-"""Status rules: levels, arrows against the previous quarter, words and symbols (never colour alone)."""
+"""Status rules: levels and movement against the previous quarter (words and symbols: domain.vocabulary)."""
 
 from __future__ import annotations
 
 LEVEL = {"green": 0, "amber": 1, "red": 2}
-WORDS = {"green": "Grön", "amber": "Gul", "red": "Röd"}
-SYMBOLS = {"green": "●", "amber": "▲", "red": "■"}
 
 
 def movement(previous: str | None, current: str) -> str:

@@ -1,17 +1,16 @@
-"""Data och importer (/data): what the store holds per dataset, and every import, newest first."""
+"""Data och importer (/data): what the store holds per dataset, its data quality, and every import."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from app_store import app_config, current_store, latest_batch
-from data_overview_table import dataset_rows, history_rows
-from data_quality_report import quality_findings
-from page_parts import example_data_banner
-from queries.board import today
-from queries.cached import ask, cached_dataset_overview, cached_import_history
-from session_identity import require
+from domain import clock
+from queries import incidents, recommendations, self_assessments
+from queries.data_overview import status_quarters_per_unit
+from ui.app_store import app_config, ask, cached_dataset_overview, cached_import_history, current_store, latest_batch
+from ui.frame import example_data_banner
+from ui.sign_in import require
+from view_models.data_overview import dataset_rows, findings_table, history_rows, quality_findings
 
 actor = require("data")
 url, engine = current_store()
@@ -31,9 +30,18 @@ overview = cached_dataset_overview(url, latest)
 st.table(dataset_rows(overview))
 
 st.header("Datakvalitet")
-findings = quality_findings(lambda query, *args: ask(query, url, latest, *args), overview, app_config(), today())
+findings = quality_findings(
+    overview=overview,
+    quarters=ask(status_quarters_per_unit, url, latest),
+    assessed=ask(self_assessments.assessed_units, url, latest, "internal_control"),
+    critical=ask(incidents.critical_incidents, url, latest, ()),
+    recommendations=ask(recommendations.recommendations_with_progress, url, latest),
+    config=app_config(),
+    now=clock.now(),
+    today=clock.today(),
+)
 if findings:
-    st.table(pd.DataFrame([{"Kontroll": f"▲ {f.check}", "Vad": f.text} for f in findings]), hide_index=True)
+    st.table(findings_table(findings), hide_index=True)
 else:
     st.markdown(
         "● Inga brister hittades: inga saknade kvartal eller självskattningar, inga gamla källor, "

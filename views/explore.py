@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_store import app_config, current_store, latest_batch
 from charts.explore import explore_chart
 from charts.render import vega_lite_spec
-from explore_view import (
+from data_sources.exports import csv_bytes, excel_bytes
+from queries.explore import SPECS, distinct_values, explore
+from ui.app_store import app_config, ask, current_store, latest_batch
+from ui.sign_in import require
+from view_models.explore import (
     CHART_KINDS,
     display_table,
     label_colours,
@@ -16,10 +19,6 @@ from explore_view import (
     state_from_link,
     state_to_link,
 )
-from exports import csv_bytes, excel_bytes
-from queries.cached import ask
-from queries.explore import SPECS, distinct_values, explore
-from session_identity import require
 
 require("utforska")
 config = app_config()
@@ -80,7 +79,7 @@ with st.sidebar:
     )
     st.markdown("**Filter**")
     for dimension in dims:
-        values = ask(distinct_values, url, latest, state.dataset, dimension, None)
+        values = ask(distinct_values, url, latest, state.dataset, dimension)
         labels = labeller(dimension, config)
         chosen = [v for v in values if str(v) in state.filters.get(dimension, [])]
         picked = st.multiselect(
@@ -95,7 +94,7 @@ with st.sidebar:
 
 st.query_params.from_dict(state_to_link(state))
 filters = tuple((d, tuple(chosen)) for d, chosen in state.filters.items() if chosen)
-result = ask(explore, url, latest, state.dataset, state.measure, tuple(state.group_by), filters, None)
+result = ask(explore, url, latest, state.dataset, state.measure, tuple(state.group_by), filters)
 measure = measures[state.measure]
 if result.empty:
     st.info("Inga rader matchar valet. Ta bort något filter.")

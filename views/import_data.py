@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_store import app_config, current_store, latest_batch
-from data_overview_table import history_rows
-from data_sources import batches
-from data_sources.datasets import DATASETS
+from data_sources import batches, imports
+from data_sources.exports import template_csv
 from data_sources.sources import sync_sources
-from import_flow import keep_upload, problem_table, run_upload, too_large, undo_import, validate_upload
-from import_templates import column_help, template_csv
-from queries.cached import cached_import_history
-from session_identity import require
+from data_sources.uploads import keep_upload
+from domain.datasets import DATASETS
+from ui.app_store import app_config, cached_import_history, current_store, latest_batch
+from ui.sign_in import require
+from view_models.data_overview import history_rows
+from view_models.import_data import column_help, problem_table, too_large
 
 actor = require("import")
 config = app_config()
@@ -56,7 +56,10 @@ def handle_upload(name: str, data: bytes) -> None:
         return
     validation_key = (dataset, path.name, latest_batch(engine))
     if st.session_state.get("validation", (None,))[0] != validation_key:
-        st.session_state["validation"] = (validation_key, validate_upload(engine, config, dataset, path, name))
+        st.session_state["validation"] = (
+            validation_key,
+            imports.import_file(engine, config, dataset, path, actor=actor, display_name=name, dry_run=True),
+        )
     checked = st.session_state["validation"][1]
     for warning in checked.warnings:
         st.warning(warning)
@@ -72,13 +75,13 @@ def handle_upload(name: str, data: bytes) -> None:
     )
     if st.button("Importera", type="primary", key=f"confirm_{path.name}"):
         bar = st.progress(0.0, text="Importerar …")
-        result = run_upload(
+        result = imports.import_file(
             engine,
             config,
-            actor,
             dataset,
             path,
-            name,
+            actor=actor,
+            display_name=name,
             progress=lambda n: bar.progress(min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader"),
         )
         bar.empty()
@@ -118,7 +121,7 @@ else:
         if yes.button("Ja, ångra", type="primary"):
             forget_pending_undo()
             try:
-                record = undo_import(engine, actor, batch.id)
+                record = imports.undo(engine, batch.id, actor=actor)
             except batches.UndoRefused as refused:
                 st.session_state["undo_message"] = ("error", str(refused))
             else:
@@ -145,5 +148,5 @@ st.header("Konfigurerade källor")
 if not config.sources:
     st.markdown("Inga källor är konfigurerade i `config/sources.yaml`.")
 elif st.button("Hämta från alla källor"):
-    for result in sync_sources(engine, config, user=actor.id):
+    for result in sync_sources(engine, config, actor=actor):
         (st.success if result.ok else st.error)(result.summary() if result.ok else " ".join(result.messages()[:3]))

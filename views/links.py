@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from access_control import BOARD_VIEWS, ensure
-from app_store import current_store
-from data_sources.access_store import MAX_LINK_DAYS, all_links, create_link, log_event, now, revoke_link
-from formatting import swedish_datetime
-from navigation import VIEWS
-from session_identity import require
+from data_sources.access_store import MAX_LINK_DAYS, all_links, create_link, log_event, revoke_link
+from domain.clock import now
+from domain.formatting import swedish_datetime
+from domain.roles import ensure
+from ui.app_store import current_store
+from ui.sign_in import require
+from view_models.links import VIEW_TITLES, link_table
 
 actor = require("lankar")
 ensure(actor, "manage_links")
@@ -20,7 +20,7 @@ st.markdown(
     "En länk ger mottagaren läsrätt till styrelsevyerna, aldrig import eller administration. Den gäller tills "
     "den går ut eller dras tillbaka; återkallelsen gäller från mottagarens nästa klick."
 )
-titles = {v.url_path: v.title for v in VIEWS if v.url_path in BOARD_VIEWS}
+titles = VIEW_TITLES
 
 with st.form("new_link", clear_on_submit=True):
     recipient = st.text_input("Mottagare (namn och organisation)")
@@ -56,23 +56,7 @@ links = all_links(engine)
 if links:
     st.header("Länkar")
     moment = now()
-    states = {"valid": "gäller", "expired": "utgången", "revoked": "återkallad"}
-    st.table(
-        pd.DataFrame(
-            [
-                {
-                    "Nr": str(link.id),
-                    "Mottagare": link.recipient,
-                    "Skapad": f"{swedish_datetime(link.created_at)} av {link.created_by}",
-                    "Går ut": swedish_datetime(link.expires_at),
-                    "Vyer": ", ".join(titles.get(v, v) for v in link.views) or "alla styrelsevyer",
-                    "Läge": states[link.state(moment)],
-                }
-                for link in links
-            ]
-        ),
-        hide_index=True,
-    )
+    st.table(link_table(links, moment), hide_index=True)
     active = [link for link in links if link.state(moment) == "valid"]
     if active:
         chosen = st.selectbox("Länk att dra tillbaka", active, format_func=lambda lk: f"nr {lk.id}: {lk.recipient}")

@@ -4,35 +4,36 @@ from __future__ import annotations
 
 import streamlit as st
 
-from page_parts import board, choose_quarter, empty_state, presentation_footer
-from queries import board as q
-from queries.facts import critical_incidents_by_year
+from domain.clock import today
+from domain.periods import previous_quarter
+from queries import incidents, recommendations, self_assessments, status
 from rules.kpis import quarterly_values
-from rules.periods import previous_quarter
 from rules.recommendations import with_overdue
 from rules.self_assessments import shares_by_year
-from situation_picture import build_situation
+from ui.frame import empty_state, presentation_footer, view_frame
+from ui.widgets import choose_quarter
+from view_models.situation import build_situation
 
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
 
-b = board("Lägesbild", "")
-period = choose_quarter(b, b.ask(q.quarters_with_data, b.units, None))
+f = view_frame("situation", "Lägesbild", "")
+period = choose_quarter(f, f.ask(status.quarters_with_data, f.units))
 if period is None:
-    empty_state(b, "kvartalsrapporter")
+    empty_state(f, "kvartalsrapporter")
     st.stop()
 
 picture = build_situation(
     period=period,
-    statuses=b.ask(q.status_by_quarter, b.units, (period, previous_quarter(period)), None),
-    kpi_values=quarterly_values(b.ask(q.kpi_series, b.units, None), b.config.kpis),
-    critical=b.ask(q.critical_incidents, b.units, None),
-    critical_by_year=b.ask(critical_incidents_by_year, None),
-    recommendations=with_overdue(b.ask(q.recommendations_with_progress, None), q.today()),
-    self_assessment_shares=shares_by_year(b.ask(q.rating_counts_by_year, "internal_control", (), None)),
-    config=b.config,
-    today=q.today(),
+    statuses=f.ask(status.status_by_quarter, f.units, (period, previous_quarter(period))),
+    kpi_values=quarterly_values(f.ask(status.kpi_series, f.units), f.config.kpis),
+    critical=f.ask(incidents.critical_incidents, f.units),
+    critical_by_year=f.ask(incidents.critical_incidents_by_year),
+    recommendations=with_overdue(f.ask(recommendations.recommendations_with_progress), today()),
+    self_assessment_shares=shares_by_year(f.ask(self_assessments.rating_counts_by_year, "internal_control", ())),
+    config=f.config,
+    today=today(),
 )
-st.subheader(f"{b.unit_label} · {period}")
+st.subheader(f"{f.unit_label} · {period}")
 st.markdown(picture.summary())
 
 st.header("Status per område")
@@ -79,4 +80,4 @@ if picture.changes:
 else:
     st.markdown(f"Inga förändringar sedan {picture.previous}.")
 
-presentation_footer(b, "views/situation.py")
+presentation_footer(f)

@@ -6,10 +6,12 @@ import streamlit as st
 
 from charts.kpis import kpi_chart
 from charts.status import status_heatmap
-from page_parts import board, chart_block, choose_quarter, empty_state, presentation_footer
-from queries import board as q
+from queries import status as q
 from rules.kpis import quarterly_values
-from status_view import (
+from ui.blocks import chart_block
+from ui.frame import empty_state, presentation_footer, view_frame
+from ui.widgets import choose_quarter
+from view_models.status import (
     QUARTERS_SHOWN,
     comment_rows,
     heatmap_summary,
@@ -21,53 +23,53 @@ from status_view import (
     recent_quarters,
 )
 
-b = board("Status", "status")
-period = choose_quarter(b, b.ask(q.quarters_with_data, b.units, None))
+f = view_frame("status", "Status", "status")
+period = choose_quarter(f, f.ask(q.quarters_with_data, f.units))
 if period is None:
-    empty_state(b, "kvartalsrapporter")
+    empty_state(f, "kvartalsrapporter")
     st.stop()
 
-unit = b.units[0]
-if len(b.units) > 1:
-    st.markdown(f"Översikten per område visar {b.config.unit_names[unit]}; nyckeltalen gäller alla valda enheter.")
-cells = b.ask(q.status_matrix, unit, None)
+unit = f.units[0]
+if len(f.units) > 1:
+    st.markdown(f"Översikten per område visar {f.config.unit_names[unit]}; nyckeltalen gäller alla valda enheter.")
+cells = f.ask(q.status_matrix, unit)
 cells = cells[cells["period"] <= period]
-st.header(f"Status per område och kvartal – {b.config.unit_names[unit]}")
+st.header(f"Status per område och kvartal – {f.config.unit_names[unit]}")
 if cells.empty:
     st.info("Ingen status är rapporterad för enheten.")
 else:
     shown = recent_quarters(cells, QUARTERS_SHOWN)  # ten years of quarters would not be readable
-    summary = heatmap_summary(cells, period, b.config)
+    summary = heatmap_summary(cells, period, f.config)
     if len(shown) < len(cells):
         summary += f" Kartan visar de senaste {QUARTERS_SHOWN} kvartalen; alla finns i tabellen."
     chart_block(
-        b,
-        status_heatmap(shown, b.config.area_names),
+        f,
+        status_heatmap(shown, f.config.area_names),
         summary,
-        heatmap_table(cells, b.config),
+        heatmap_table(cells, f.config),
         f"status-{unit}.csv",
     )
 
 st.header("Nyckeltal över tid")
-values = quarterly_values(b.ask(q.kpi_series, b.units, None), b.config.kpis)
+values = quarterly_values(f.ask(q.kpi_series, f.units), f.config.kpis)
 values = values[values["period"] <= period]
-for kpi_id, kpi in b.config.kpis.items():
+for kpi_id, kpi in f.config.kpis.items():
     series = values[values["kpi"] == kpi_id]
     if series.empty:
         continue
     st.subheader(kpi.name)
-    chart_block(b, kpi_chart(series, kpi), kpi_summary(series, kpi), kpi_table(series, kpi), f"{kpi_id}.csv")
+    chart_block(f, kpi_chart(series, kpi), kpi_summary(series, kpi), kpi_table(series, kpi), f"{kpi_id}.csv")
     with st.expander("Om nyckeltalet: definition, källa och import"):
         st.markdown(kpi_definition(kpi))
         st.table(
-            provenance_table(b.ask(q.kpi_provenance, kpi_id, b.units, None).head(8), kpi, b.config), hide_index=True
+            provenance_table(f.ask(q.kpi_provenance, kpi_id, f.units).head(8), kpi, f.config), hide_index=True
         )
 
 st.header(f"Kommentarer {period}")
-comments = comment_rows(b.ask(q.status_by_quarter, b.units, (period,), None), b.config)
+comments = comment_rows(f.ask(q.status_by_quarter, f.units, (period,)), f.config)
 if comments.empty:
     st.markdown("Inga kommentarer detta kvartal.")
 else:
     st.table(comments, hide_index=True)
 
-presentation_footer(b, "views/status.py")
+presentation_footer(f)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from data_sources.batches import latest_batch_id
-from data_sources.importer import import_file
+from data_sources.imports import import_file
+from domain.roles import operator
 from tests.conftest import write_csv
 
 
 def _import(store, config, tmp_path, dataset, text, name="fil.csv"):
-    result = import_file(store, config, dataset, write_csv(tmp_path / name, text), user="u")
+    result = import_file(store, config, dataset, write_csv(tmp_path / name, text), actor=operator("u"))
     with store.connect() as c:
         assert latest_batch_id(c) == 0 or result.ok, "a rejected file must save nothing"
     return result
@@ -108,17 +109,20 @@ def test_empty_file_and_header_only_file(sqlite_store, config, tmp_path):
 def test_a_file_that_is_neither_csv_nor_excel(sqlite_store, config, tmp_path):
     pdf = tmp_path / "rapport.pdf"
     pdf.write_bytes(b"%PDF-1.7\n\x00\x01binary")
-    r = import_file(sqlite_store, config, "status", pdf, user="u")
+    r = import_file(sqlite_store, config, "status", pdf, actor=operator("u"))
     assert r.messages() == [
         "rapport.pdf: filen är varken CSV eller Excel; använd en fil som slutar på .csv eller .xlsx"
     ]
     disguised = tmp_path / "status.csv"
     disguised.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    r = import_file(sqlite_store, config, "status", disguised, user="u")
+    r = import_file(sqlite_store, config, "status", disguised, actor=operator("u"))
     assert "varken CSV eller Excel" in r.messages()[0]
     old_excel = tmp_path / "status.xls"
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-    assert ".xls kan inte läsas" in import_file(sqlite_store, config, "status", old_excel, user="u").messages()[0]
+    assert (
+        ".xls kan inte läsas"
+        in import_file(sqlite_store, config, "status", old_excel, actor=operator("u")).messages()[0]
+    )
 
 
 def test_an_update_for_an_unknown_recommendation(sqlite_store, config, tmp_path):
@@ -126,13 +130,15 @@ def test_an_update_for_an_unknown_recommendation(sqlite_store, config, tmp_path)
         "id;granskning;granskare;granskningsdatum;mottagare;rekommendation\n"
         "R1;Granskning av IT-säkerhet;Revisionen;2025-01-28;servicenamnden;Gör något\n"
     )
-    assert import_file(sqlite_store, config, "recommendations", write_csv(tmp_path / "r.csv", recs), user="u").ok
+    assert import_file(
+        sqlite_store, config, "recommendations", write_csv(tmp_path / "r.csv", recs), actor=operator("u")
+    ).ok
     r = import_file(
         sqlite_store,
         config,
         "recommendation_updates",
         write_csv(tmp_path / "u.csv", "rekommendation_id;datum;status\nR1;2025-06-01;Pågår\nR9;2025-06-01;Pågår\n"),
-        user="u",
+        actor=operator("u"),
     )
     assert [(p.row, p.column, p.value) for p in r.problems] == [(3, "rekommendation_id", "R9")]
     assert "importera rekommendationerna först" in r.problems[0].expected

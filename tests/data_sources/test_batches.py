@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from data_sources import batches
-from data_sources.importer import import_file
+from data_sources import batches, imports
+from data_sources.imports import import_file
 from data_sources.schema import import_batches, status, visible_as_of
+from domain.roles import operator
 from tests.conftest import write_csv
 
 HEADER = "period;enhet;område;status;kommentar\n"
@@ -39,11 +40,11 @@ def test_import_supersedes_only_within_its_scope_and_keeps_history(store, config
             "2025Q2;Servicenämnden;governance;Gul;",
         ],
     )
-    r1 = import_file(store, config, "status", first, user="anna")
+    r1 = import_file(store, config, "status", first, actor=operator("anna"))
     assert r1.outcome == "imported" and r1.rows == 3 and r1.rows_superseded == 0
 
     second = _status_file(tmp_path, "q1-rättad.csv", ["2025Q1;servicenamnden;governance;Grön;Rättad"])
-    r2 = import_file(store, config, "status", second, user="anna")
+    r2 = import_file(store, config, "status", second, actor=operator("anna"))
     assert r2.outcome == "imported"
     assert r2.rows_superseded == 1  # only 2025Q1 × servicenämnden
 
@@ -57,10 +58,18 @@ def test_import_supersedes_only_within_its_scope_and_keeps_history(store, config
 
 def test_reading_as_of_an_earlier_batch_shows_what_was_there(store, config, tmp_path):
     r1 = import_file(
-        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="u"
+        store,
+        config,
+        "status",
+        _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
+        actor=operator("u"),
     )
     import_file(
-        store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Grön;"]), user="u"
+        store,
+        config,
+        "status",
+        _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Grön;"]),
+        actor=operator("u"),
     )
     assert _current_status(store)[("2025Q1", "servicenamnden", "training")] == "green"
     assert _current_status(store, as_of=r1.batch_id)[("2025Q1", "servicenamnden", "training")] == "red"
@@ -68,7 +77,11 @@ def test_reading_as_of_an_earlier_batch_shows_what_was_there(store, config, tmp_
 
 def test_undo_restores_what_the_batch_superseded_and_keeps_both_states_readable(store, config, tmp_path):
     r1 = import_file(
-        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="u"
+        store,
+        config,
+        "status",
+        _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
+        actor=operator("u"),
     )
     r2 = import_file(
         store,
@@ -77,9 +90,9 @@ def test_undo_restores_what_the_batch_superseded_and_keeps_both_states_readable(
         _status_file(
             tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Grön;", "2025Q1;servicenamnden;continuity;Gul;"]
         ),
-        user="u",
+        actor=operator("u"),
     )
-    record = batches.undo(store, r2.batch_id, "controller")
+    record = imports.undo(store, r2.batch_id, actor=operator("controller"))
     assert record.kind == "undo" and record.row_count == 1 and record.rows_superseded == 2
 
     assert _current_status(store) == {("2025Q1", "servicenamnden", "training"): "red"}
@@ -92,24 +105,32 @@ def test_undo_restores_what_the_batch_superseded_and_keeps_both_states_readable(
 
 def test_undo_is_refused_when_a_later_import_replaced_part_of_the_batch(store, config, tmp_path):
     r1 = import_file(
-        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="u"
+        store,
+        config,
+        "status",
+        _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
+        actor=operator("u"),
     )
     r2 = import_file(
-        store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Gul;"]), user="u"
+        store,
+        config,
+        "status",
+        _status_file(tmp_path, "b.csv", ["2025Q1;servicenamnden;training;Gul;"]),
+        actor=operator("u"),
     )
     with pytest.raises(batches.UndoRefused, match=f"nummer {r2.batch_id}"):
-        batches.undo(store, r1.batch_id, "u")
-    batches.undo(store, r2.batch_id, "u")
+        imports.undo(store, r1.batch_id, actor=operator("u"))
+    imports.undo(store, r2.batch_id, actor=operator("u"))
     with pytest.raises(batches.UndoRefused, match="redan ångrad"):
-        batches.undo(store, r2.batch_id, "u")
+        imports.undo(store, r2.batch_id, actor=operator("u"))
     with pytest.raises(batches.UndoRefused, match="ingen import"):
-        batches.undo(store, 999, "u")
+        imports.undo(store, 999, actor=operator("u"))
 
 
 def test_the_same_file_twice_is_recognised_and_changes_nothing(store, config, tmp_path):
     path = _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"])
-    r1 = import_file(store, config, "status", path, user="u")
-    r2 = import_file(store, config, "status", path, user="u")
+    r1 = import_file(store, config, "status", path, actor=operator("u"))
+    r2 = import_file(store, config, "status", path, actor=operator("u"))
     assert r2.outcome == "unchanged" and r2.same_as_batch == r1.batch_id
     assert "redan importerad" in r2.summary()
     with store.connect() as c:
@@ -119,9 +140,9 @@ def test_the_same_file_twice_is_recognised_and_changes_nothing(store, config, tm
 
 def test_the_same_file_after_its_undo_is_imported_again(store, config, tmp_path):
     path = _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"])
-    r1 = import_file(store, config, "status", path, user="u")
-    batches.undo(store, r1.batch_id, "u")
-    again = import_file(store, config, "status", path, user="u")
+    r1 = import_file(store, config, "status", path, actor=operator("u"))
+    imports.undo(store, r1.batch_id, actor=operator("u"))
+    again = import_file(store, config, "status", path, actor=operator("u"))
     assert again.outcome == "imported"
     assert _current_status(store) == {("2025Q1", "servicenamnden", "training"): "red"}
 
@@ -129,7 +150,7 @@ def test_the_same_file_after_its_undo_is_imported_again(store, config, tmp_path)
 def test_a_file_with_one_bad_row_saves_nothing(store, config, tmp_path):
     rows = [f"2025Q1;servicenamnden;{area};Grön;" for area in ("governance", "training", "continuity")]
     rows.append("2025Q1;servicenamnden;suppliers;Lila;")
-    result = import_file(store, config, "status", _status_file(tmp_path, "bad.csv", rows), user="u")
+    result = import_file(store, config, "status", _status_file(tmp_path, "bad.csv", rows), actor=operator("u"))
     assert result.outcome == "invalid"
     assert [(p.row, p.column, p.value) for p in result.problems] == [(5, "status", "Lila")]
     with store.connect() as c:
@@ -138,25 +159,25 @@ def test_a_file_with_one_bad_row_saves_nothing(store, config, tmp_path):
 
 
 def test_a_large_file_is_written_in_chunks_and_rolled_back_whole_on_a_late_error(store, config, tmp_path, monkeypatch):
-    from data_sources import importer
+    from data_sources import imports as importer
 
     monkeypatch.setattr(importer, "CHUNK_ROWS", 7)
     header = "datum;enhet;allvarlighetsgrad;kategori;antal\n"
     good = "".join(f"2025-{m:02d};servicenamnden;Låg;IT;{n + 1}\n" for m in range(1, 13) for n in range(3))
     path = write_csv(tmp_path / "inc.csv", header + good + "2025-13;servicenamnden;Låg;IT;1\n")
-    result = import_file(store, config, "incidents", path, user="u")
+    result = import_file(store, config, "incidents", path, actor=operator("u"))
     assert result.outcome == "invalid" and result.problems[0].row == 38
     with store.connect() as c:
         assert batches.latest_batch_id(c) == 0
 
     path = write_csv(tmp_path / "inc2.csv", header + good)
-    result = import_file(store, config, "incidents", path, user="u")
+    result = import_file(store, config, "incidents", path, actor=operator("u"))
     assert result.outcome == "imported" and result.rows == 36
 
 
 def test_check_validates_without_writing(store, config, tmp_path):
     path = _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"])
-    result = import_file(store, config, "status", path, user="u", dry_run=True)
+    result = import_file(store, config, "status", path, actor=operator("u"), dry_run=True)
     assert result.outcome == "valid" and result.rows == 1
     with store.connect() as c:
         assert batches.latest_batch_id(c) == 0
@@ -164,10 +185,18 @@ def test_check_validates_without_writing(store, config, tmp_path):
 
 def test_history_lists_batches_newest_first_with_who_and_source(store, config, tmp_path):
     import_file(
-        store, config, "status", _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]), user="anna"
+        store,
+        config,
+        "status",
+        _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
+        actor=operator("anna"),
     )
     import_file(
-        store, config, "status", _status_file(tmp_path, "b.csv", ["2025Q2;servicenamnden;training;Röd;"]), user="bertil"
+        store,
+        config,
+        "status",
+        _status_file(tmp_path, "b.csv", ["2025Q2;servicenamnden;training;Röd;"]),
+        actor=operator("bertil"),
     )
     with store.connect() as c:
         rows = batches.history(c)
@@ -191,13 +220,13 @@ def test_every_import_and_undo_leave_postgresql_with_fresh_statistics(postgres_s
         config,
         "status",
         _status_file(tmp_path, "a.csv", ["2025Q1;servicenamnden;training;Röd;"]),
-        user="u",
+        actor=operator("u"),
     )
     assert first.outcome == "imported"
     assert _times_analyzed(postgres_store, "status") == 1
     rows = [f"2025Q{q};servicenamnden;{a};Gul;" for q in (2, 3) for a in ("training", "governance")]
-    second = import_file(postgres_store, config, "status", _status_file(tmp_path, "b.csv", rows), user="u")
+    second = import_file(postgres_store, config, "status", _status_file(tmp_path, "b.csv", rows), actor=operator("u"))
     assert second.outcome == "imported"
     assert _times_analyzed(postgres_store, "status") == 2
-    batches.undo(postgres_store, second.batch_id, user="u")
+    imports.undo(postgres_store, second.batch_id, actor=operator("u"))
     assert _times_analyzed(postgres_store, "status") == 3

@@ -11,10 +11,11 @@ import pytest
 import sqlalchemy as sa
 
 from data_sources.columnar import ColumnarNotPossible
-from data_sources.importer import ImportResult, import_file, import_table
+from data_sources.imports import ImportResult, import_file, import_table
 from data_sources.readers import open_file
 from data_sources.schema import DATASET_TABLES, HISTORY_COLUMNS
 from data_sources.store import create_store_engine
+from domain.roles import operator
 from tests.conftest import write_csv
 
 INCIDENTS = "datum;enhet;allvarlighetsgrad;kategori;ärendenummer;rubrik;anmäld_till_imy;rapportdatum;antal\n"
@@ -81,7 +82,7 @@ def _store(template: Path, path: Path) -> sa.Engine:
 def _row_by_row(engine: sa.Engine, config: Any, dataset: str, path: Path) -> ImportResult:
     with open_file(path, path.name, dataset) as table:
         assert table.column_chunks is None
-        return import_table(engine, config, dataset, table, user="u")
+        return import_table(engine, config, dataset, table, actor=operator("u"))
 
 
 def _stored(engine: sa.Engine, dataset: str) -> list[tuple[Any, ...]]:
@@ -98,7 +99,7 @@ def test_columns_and_rows_give_the_same_import(sqlite_template, config, tmp_path
     with open_file(path, path.name, dataset, columnar=True) as table:
         assert table.column_chunks is not None  # this file does go the columnar way
     columns_store, rows_store = _store(sqlite_template, tmp_path / "a.db"), _store(sqlite_template, tmp_path / "b.db")
-    by_columns = import_file(columns_store, config, dataset, path, user="u")
+    by_columns = import_file(columns_store, config, dataset, path, actor=operator("u"))
     by_rows = _row_by_row(rows_store, config, dataset, path)
     assert (by_columns.outcome, by_columns.rows, by_columns.scope_summary, by_columns.warnings) == (
         by_rows.outcome,
@@ -113,7 +114,7 @@ def test_columns_and_rows_give_the_same_import(sqlite_template, config, tmp_path
 
 def test_the_plain_incident_file_is_stored_as_written(sqlite_store, config, tmp_path):
     path = write_csv(tmp_path / "fil.csv", FILES["incidents, plain"][1])
-    result = import_file(sqlite_store, config, "incidents", path, user="u")
+    result = import_file(sqlite_store, config, "incidents", path, actor=operator("u"))
     assert result.outcome == "imported" and result.rows == 4
     rows = {row[0]: row for row in _query(sqlite_store)}
     assert rows[2] == (2, "servicenamnden", "critical", "Servern stannade", True, 1)
@@ -164,7 +165,7 @@ def test_a_file_that_is_not_plain_is_read_row_by_row_with_the_rows_numbered_as_i
         assert table.column_chunks is not None
         with pytest.raises(ColumnarNotPossible):
             list(table.column_chunks)
-    result = import_file(_store(sqlite_template, tmp_path / "a.db"), config, "incidents", path, user="u")
+    result = import_file(_store(sqlite_template, tmp_path / "a.db"), config, "incidents", path, actor=operator("u"))
     assert (
         result.messages()
         == _row_by_row(_store(sqlite_template, tmp_path / "b.db"), config, "incidents", path).messages()
@@ -176,5 +177,5 @@ def test_a_file_in_the_windows_encoding_is_read_row_by_row(sqlite_store, config,
     path = write_csv(tmp_path / "fil.csv", INCIDENTS + "2025-03-14;Servicenämnden;Låg;IT;A;Skrivaren;;;\n", "cp1252")
     with open_file(path, path.name, "incidents", columnar=True) as table:
         assert table.column_chunks is None
-    result = import_file(sqlite_store, config, "incidents", path, user="u")
+    result = import_file(sqlite_store, config, "incidents", path, actor=operator("u"))
     assert result.outcome == "imported" and result.rows == 1

@@ -10,7 +10,8 @@ import gc
 
 import pytest
 
-from data_sources.importer import import_file
+from data_sources.imports import import_file
+from domain.roles import operator
 from tests.conftest import write_csv
 
 HEADER = "datum;enhet;allvarlighetsgrad;kategori;rubrik\n"
@@ -27,7 +28,12 @@ def test_the_cycle_collector_is_paused_while_importing_and_running_again_after(
     path = write_csv(tmp_path / "incidenter.csv", HEADER + row)
     assert gc.isenabled()
     result = import_file(
-        sqlite_store, config, "incidents", path, user="u", progress=lambda _rows: seen_during.append(gc.isenabled())
+        sqlite_store,
+        config,
+        "incidents",
+        path,
+        actor=operator("u"),
+        progress=lambda _rows: seen_during.append(gc.isenabled()),
     )
     assert result.outcome == outcome
     assert seen_during == [False]
@@ -38,7 +44,7 @@ def test_an_import_does_not_turn_on_a_collector_someone_else_paused(sqlite_store
     path = write_csv(tmp_path / "incidenter.csv", HEADER + "2025-01-05;servicenamnden;Låg;IT-incident;\n")
     gc.disable()
     try:
-        assert import_file(sqlite_store, config, "incidents", path, user="u").outcome == "imported"
+        assert import_file(sqlite_store, config, "incidents", path, actor=operator("u")).outcome == "imported"
         assert not gc.isenabled()
     finally:
         gc.enable()

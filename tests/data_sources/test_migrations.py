@@ -7,6 +7,7 @@ from alembic.migration import MigrationContext
 
 from data_sources.schema import metadata
 from data_sources.store import migrate
+from domain.roles import operator
 
 
 def test_migrated_store_matches_the_schema(store):
@@ -16,11 +17,11 @@ def test_migrated_store_matches_the_schema(store):
 
 
 def test_migrating_again_keeps_the_data(store, config, tmp_path):
-    from data_sources.importer import import_file
+    from data_sources.imports import import_file
     from tests.conftest import write_csv
 
     path = write_csv(tmp_path / "s.csv", "period;enhet;område;status\n2025Q1;mkb;governance;Grön\n")
-    assert import_file(store, config, "status", path, user="u").ok
+    assert import_file(store, config, "status", path, actor=operator("u")).ok
     migrate(store)
     with store.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM status").scalar_one() == 1

@@ -9,9 +9,10 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from data_sources.importer import import_file
+from data_sources.imports import import_file
 from data_sources.readers import ReadError, Uncomputed, detect_separator, open_file, sql_table
 from data_sources.schema import incidents, kpis
+from domain.roles import operator
 from tests.conftest import write_csv
 
 
@@ -52,7 +53,9 @@ def test_separator_is_taken_from_the_header_outside_quotes():
 
 def test_windows_1252_text_with_swedish_letters_is_decoded(tmp_path, sqlite_store, config):
     text = "period;enhet;område;status;kommentar\n2025Q1;Överförmyndarnämnden;governance;Grön;Åtgärd klar\n"
-    result = import_file(sqlite_store, config, "status", write_csv(tmp_path / "s.csv", text, "cp1252"), user="u")
+    result = import_file(
+        sqlite_store, config, "status", write_csv(tmp_path / "s.csv", text, "cp1252"), actor=operator("u")
+    )
     assert result.outcome == "imported"
 
 
@@ -62,7 +65,7 @@ def test_decimal_comma_values_are_stored_as_numbers(tmp_path, sqlite_store, conf
         "2025Q2;servicenamnden;phishing_click_rate;32,5\n"
         "2025;servicenamnden;mfa_coverage;96.5 %\n"
     )
-    assert import_file(sqlite_store, config, "kpis", write_csv(tmp_path / "k.csv", text), user="u").ok
+    assert import_file(sqlite_store, config, "kpis", write_csv(tmp_path / "k.csv", text), actor=operator("u")).ok
     with sqlite_store.connect() as c:
         assert sorted(c.execute(sa.select(kpis.c.period, kpis.c.value))) == [("2025", 96.5), ("2025Q2", 32.5)]
 
@@ -87,7 +90,7 @@ def test_excel_dates_numbers_and_percent_cells(tmp_path, sqlite_store, config):
         [["Period", "Enhet", "Nyckeltal", "Värde"], ["2025Q2", "Servicenämnden", "phishing_click_rate", 0.32]],
         formats={"D2": "0%"},
     )
-    assert import_file(sqlite_store, config, "kpis", path, user="u").ok
+    assert import_file(sqlite_store, config, "kpis", path, actor=operator("u")).ok
     with sqlite_store.connect() as c:
         assert c.execute(sa.select(kpis.c.value)).scalar_one() == pytest.approx(32)
 
@@ -98,7 +101,7 @@ def test_excel_dates_numbers_and_percent_cells(tmp_path, sqlite_store, config):
             [dt.datetime(2025, 4, 6), "mkb", "hög", "it", 3],
         ],
     )
-    assert import_file(sqlite_store, config, "incidents", path, user="u").ok
+    assert import_file(sqlite_store, config, "incidents", path, actor=operator("u")).ok
     with sqlite_store.connect() as c:
         assert c.execute(sa.select(incidents.c.date, incidents.c.count)).one() == (dt.date(2025, 4, 6), 3)
 
@@ -117,7 +120,7 @@ def test_excel_formula_without_a_saved_value_is_an_error_not_an_empty_cell(tmp_p
     )
     with open_file(path, dataset="kpis") as table:
         assert next(iter(table.rows))[1][3] == Uncomputed("=40+50")
-    result = import_file(sqlite_store, config, "kpis", path, user="u")
+    result = import_file(sqlite_store, config, "kpis", path, actor=operator("u"))
     assert [(p.row, p.column) for p in result.problems] == [(2, "värde")]
     assert "formeln =40+50" in result.problems[0].expected
 
@@ -153,7 +156,7 @@ def test_sql_source_streams_rows_and_hashes_what_it_read(tmp_path):
 
 def test_excel_with_several_sheets_and_none_named_after_the_dataset_is_refused(tmp_path, sqlite_store, config):
     path = _workbook(tmp_path / "f.xlsx", [["period"]], sheet="Blad1", extra_sheets=["Instruktioner"])
-    result = import_file(sqlite_store, config, "kpis", path, user="u")
+    result = import_file(sqlite_store, config, "kpis", path, actor=operator("u"))
     assert result.messages() == [
         "f.xlsx: arbetsboken har flera blad (Blad1, Instruktioner) och inget heter 'kpis' eller 'Nyckeltal'; "
         "byt namn på bladet med data eller spara det som en egen fil"

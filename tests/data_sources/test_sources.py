@@ -6,9 +6,10 @@ import shutil
 
 import sqlalchemy as sa
 
-from configuration import load_config
 from data_sources.schema import incidents, status
 from data_sources.sources import sync_sources
+from domain.configuration import load_config
+from domain.roles import operator
 from tests.conftest import ROOT, write_csv
 
 SOURCES = """sources:
@@ -45,7 +46,7 @@ def _setup(tmp_path, monkeypatch):
 
 def test_sync_imports_files_and_sql_and_a_second_sync_changes_nothing(store, tmp_path, monkeypatch):
     config = _setup(tmp_path, monkeypatch)
-    results = sync_sources(store, config, user="sync")
+    results = sync_sources(store, config, actor=operator("sync"))
     assert [(r.source, r.outcome, r.rows) for r in results] == [
         ("statusrapporter: 2025q1.csv", "imported", 1),
         ("statusrapporter: 2025q2.csv", "imported", 1),
@@ -54,14 +55,14 @@ def test_sync_imports_files_and_sql_and_a_second_sync_changes_nothing(store, tmp
     with store.connect() as c:
         assert c.execute(sa.select(sa.func.sum(incidents.c.count))).scalar_one() == 1280
         assert c.execute(sa.select(sa.func.count()).select_from(status)).scalar_one() == 2
-    again = sync_sources(store, config, user="sync")
+    again = sync_sources(store, config, actor=operator("sync"))
     assert [r.outcome for r in again] == ["unchanged", "unchanged", "unchanged"]
 
 
 def test_a_missing_environment_variable_is_named(store, tmp_path, monkeypatch):
     config = _setup(tmp_path, monkeypatch)
     monkeypatch.delenv("SERVICEDESK_DB")
-    results = sync_sources(store, config, user="sync")
+    results = sync_sources(store, config, actor=operator("sync"))
     assert results[-1].messages() == ["Källan 'ärendesystemet': miljövariabeln SERVICEDESK_DB är inte satt"]
 
 
@@ -69,6 +70,6 @@ def test_a_failing_query_is_reported_without_internals(store, tmp_path, monkeypa
     _setup(tmp_path, monkeypatch)
     text = (tmp_path / "config" / "sources.yaml").read_text(encoding="utf-8").replace("FROM tickets", "FROM saknas")
     (tmp_path / "config" / "sources.yaml").write_text(text, encoding="utf-8")
-    results = sync_sources(store, load_config(tmp_path / "config"), user="sync")
+    results = sync_sources(store, load_config(tmp_path / "config"), actor=operator("sync"))
     assert results[-1].outcome == "invalid"
     assert results[-1].messages()[0].startswith("Källan 'ärendesystemet': frågan kunde inte köras mot databasen")

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-import vocabulary
 from data_sources.values import (
     Invalid,
     code_parser,
@@ -21,6 +20,7 @@ from data_sources.values import (
     reference_parser,
     yes_no,
 )
+from domain import vocabulary
 
 
 @pytest.mark.parametrize("text", ["2025Q3", "2025-Q3", "Q3 2025", "2025 kv3", "2025q3", " 2025 Q3 ", "kv3 2025"])

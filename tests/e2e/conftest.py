@@ -13,13 +13,17 @@ from collections.abc import Iterator
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from scripts.screenshot import CHROMIUM_FLAGS
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
+CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+STALE = "[data-testid='stElementContainer'][data-stale='true']"
+MAIN = "[data-testid='stMain']"
+TIMEOUT = 60_000  # generous: the suite must pass on a 2-core machine with one core kept busy
 
 
 def _free_port() -> int:
@@ -84,7 +88,7 @@ CONTROLLER = ("anna@malmo.se", "anna-lösenord-123")
 @pytest.fixture(scope="session")
 def accounts_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app with local accounts: a controller who can sign in and make links."""
-    import accounts
+    from data_sources import accounts
 
     folder = tmp_path_factory.mktemp("e2e-accounts")
     config_dir = folder / "config"
@@ -134,7 +138,8 @@ def browser(app_url: str) -> Iterator[Browser]:
         # The first session of a new server loads the example data; let that happen on the main page.
         warm = browser.new_page()
         warm.goto(app_url)
-        warm.wait_for_selector(SCRIPT_DONE, timeout=90_000)
+        wait_for_app_run(warm)
+        expect(warm.locator("h1")).to_contain_text("Lägesbild", timeout=90_000)
         warm.close()
         yield browser
         browser.close()
@@ -148,10 +153,20 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def open_view(page: Page, url: str) -> str:
-    """Open a URL, wait until the script has finished and the charts are drawn; the page's text."""
+def wait_for_app_run(page: Page) -> None:
+    """Wait as Streamlit's own end-to-end tests do: connected, the script finished, no element left stale
+    from the previous run. What a run draws afterwards (charts render on their own) is waited for by the
+    assertion itself, with `expect` and a timeout, never by counting once."""
+    page.locator(CONNECTED).wait_for(state="attached", timeout=TIMEOUT)
+    page.locator(SCRIPT_DONE).wait_for(state="attached", timeout=TIMEOUT)
+    expect(page.locator(STALE)).to_have_count(0, timeout=TIMEOUT)
+
+
+def open_view(page: Page, url: str, *expected: str) -> str:
+    """Open a URL, wait for the run, then for each expected text in the main area; the main area's text."""
     page.goto(url)
-    page.wait_for_selector(SCRIPT_DONE, timeout=60_000)
-    page.wait_for_timeout(500)
-    page.wait_for_selector(SCRIPT_DONE, timeout=60_000)
-    return page.inner_text("[data-testid='stMain']")
+    wait_for_app_run(page)
+    main = page.locator(MAIN)
+    for text in expected:
+        expect(main).to_contain_text(text, timeout=TIMEOUT)
+    return main.inner_text()

@@ -2,38 +2,38 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import SCRIPT_DONE, open_view
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import MAIN, TIMEOUT, open_view, wait_for_app_run
 
 BAD = "period;enhet;område;status\n2025Q4;Servicenämden;communication;Lila\n"
 GOOD = "period;enhet;område;status\n2025Q4;Servicenämnden;communication;Röd\n"
+CHANGE = "Kommunikation (Servicenämnden): Grön → Röd"
 
 
-def _upload(page, name: str, text: str) -> str:
+def _upload(page, name: str, text: str, *expected: str) -> None:
     page.locator("input[type='file']").set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": text.encode()}]
     )
-    page.wait_for_timeout(500)
-    page.wait_for_selector(SCRIPT_DONE, timeout=60_000)
-    return page.inner_text("[data-testid='stMain']")
+    wait_for_app_run(page)
+    for words in expected:
+        expect(page.locator(MAIN)).to_contain_text(words, timeout=TIMEOUT)
 
 
 def test_upload_errors_fix_import_and_undo(page, app_url):
-    open_view(page, f"{app_url}/import?dataset=status")
-    text = _upload(page, "status.csv", BAD)
-    assert "status.csv importerades inte: 2 fel. Inget sparades." in text
-    assert "Menade du: Servicenämnden" in text
-
-    text = _upload(page, "status-rättad.csv", GOOD)
-    assert "status-rättad.csv är korrekt: 1 rader" in text
+    open_view(page, f"{app_url}/import?dataset=status", "Importera data")
+    _upload(
+        page, "status.csv", BAD, "status.csv importerades inte: 2 fel. Inget sparades.", "Menade du: Servicenämnden"
+    )
+    _upload(page, "status-rättad.csv", GOOD, "status-rättad.csv är korrekt: 1 rader")
     page.get_by_role("button", name="Importera").click()
-    page.wait_for_selector("text=klar: 1 rader till status", timeout=60_000)
+    expect(page.locator(MAIN)).to_contain_text("klar: 1 rader till status", timeout=TIMEOUT)
 
-    situation = open_view(page, f"{app_url}/?period=2025Q4")
-    assert "Kommunikation (Servicenämnden): Grön → Röd" in situation
+    open_view(page, f"{app_url}/?period=2025Q4", CHANGE)
 
-    open_view(page, f"{app_url}/import?dataset=status")
+    open_view(page, f"{app_url}/import?dataset=status", "Senaste importer")
     page.get_by_role("button", name="Ångra vald import …").click()
     page.get_by_role("button", name="Ja, ångra").click()
-    page.wait_for_selector("text=är ångrad", timeout=60_000)
-    situation = open_view(page, f"{app_url}/?period=2025Q4")
-    assert "Kommunikation (Servicenämnden): Grön → Röd" not in situation
+    expect(page.locator(MAIN)).to_contain_text("är ångrad", timeout=TIMEOUT)
+    situation = open_view(page, f"{app_url}/?period=2025Q4", "Sedan förra kvartalet")
+    assert CHANGE not in situation

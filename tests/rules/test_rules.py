@@ -8,11 +8,11 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exports import FORMULA_STARTS, csv_bytes, safe_frame
-from formatting import swedish_decimal, swedish_int, swedish_percent, swedish_value
+from data_sources.exports import FORMULA_STARTS, csv_bytes, safe_frame
+from domain.formatting import swedish_decimal, swedish_int, swedish_percent, swedish_value
+from domain.periods import previous_quarter, quarter_months, quarter_of_month
 from rules.changes import kpi_changes, status_changes
 from rules.kpis import band, meets_target, quarterly_values
-from rules.periods import previous_quarter, quarter_months, quarter_of_month
 from rules.recommendations import status_counts, with_overdue
 from rules.self_assessments import shares_by_year
 from rules.status import movement

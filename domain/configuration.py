@@ -1,0 +1,314 @@
+"""The YAML configuration under `config/`, loaded and validated once and handed down as typed objects.
+
+Errors name the file, the place in it and what is expected, in Swedish, so an administrator can fix a
+typo without reading Python.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from domain.text_matching import fold
+
+DEFAULT_CONFIG_DIR = "config"
+RATINGS = ("satisfactory", "improvement", "urgent", "not_applicable")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message lists every problem found."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Unit(_Model):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    type: Literal["committee", "company", "administration"]
+    aliases: tuple[str, ...] = ()
+
+
+class Organisation(_Model):
+    municipality: str
+    units: tuple[Unit, ...] = Field(min_length=1)
+
+
+class Area(_Model):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+
+
+class Kpi(_Model):
+    id: str = ""
+    name: str
+    unit: Literal["percent", "count", "days", "hours"]
+    better: Literal["higher", "lower"]
+    target: float
+    amber: float
+    red: float
+    description: str
+    source: str
+    owner: str = ""
+
+    @model_validator(mode="after")
+    def _thresholds_in_order(self) -> Kpi:
+        ordered = (
+            self.target >= self.amber >= self.red if self.better == "higher" else self.target <= self.amber <= self.red
+        )
+        if not ordered:
+            word = "target ≥ amber ≥ red" if self.better == "higher" else "target ≤ amber ≤ red"
+            raise ValueError(f"gränserna måste ligga i ordningen {word}")
+        if self.unit == "percent" and not all(0 <= v <= 100 for v in (self.target, self.amber, self.red)):
+            raise ValueError("mål och gränser för ett procenttal måste ligga mellan 0 och 100")
+        return self
+
+
+class Category(_Model):
+    id: str
+    name: str
+
+
+class Statement(_Model):
+    id: str
+    category: str
+    text: str
+
+
+class Assessment(_Model):
+    id: str = ""
+    name: str
+    scale: tuple[Literal["satisfactory", "improvement", "urgent", "not_applicable"], ...]
+    categories: tuple[Category, ...] = Field(min_length=1)
+    statements: tuple[Statement, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _statements_in_known_categories(self) -> Assessment:
+        known = {c.id for c in self.categories}
+        for s in self.statements:
+            if s.category not in known:
+                raise ValueError(f"påstående {s.id} har okänd kategori '{s.category}'")
+        ids = [s.id.casefold() for s in self.statements]
+        if len(ids) != len(set(ids)):
+            raise ValueError("påståendenas id måste vara unika")
+        return self
+
+
+class Source(_Model):
+    name: str
+    dataset: str
+    path: str | None = None
+    url: str | None = None
+    url_secret: str | None = None
+    query: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Source:
+        is_sql = self.url is not None or self.url_secret is not None
+        if (self.path is None) == (not is_sql):
+            raise ValueError("ange antingen path (fil) eller url/url_secret med query (SQL)")
+        if is_sql and not self.query:
+            raise ValueError("en SQL-källa behöver query")
+        if self.url and re.search(r"://[^/@:]+:(?!\$\{)[^@/]+@", self.url):
+            raise ValueError(
+                "lösenord får inte stå i config/sources.yaml; skriv ${VARIABEL} och sätt variabeln i miljön"
+            )
+        return self
+
+
+class User(_Model):
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
+    name: str = ""
+    role: Literal["admin", "controller", "viewer", "auditor"]
+    password_hash: str | None = None
+    disabled: bool = False
+
+
+class AppSettings(_Model):
+    default_unit: str = "servicenamnden"
+    stale_after_days: int = Field(default=120, ge=1)
+    max_upload_mb: int = Field(default=200, ge=1)
+
+
+class Config(BaseModel):
+    """The whole configuration; lookups by id or by name are precomputed here."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    directory: Path
+    organisation: Organisation
+    areas: tuple[Area, ...]
+    kpis: dict[str, Kpi]
+    assessments: dict[str, Assessment]
+    sources: tuple[Source, ...]
+    app: AppSettings
+    users: tuple[User, ...] = ()
+
+    @cached_property
+    def unit_names(self) -> dict[str, str]:
+        return {u.id: u.name for u in self.organisation.units}
+
+    @cached_property
+    def area_names(self) -> dict[str, str]:
+        return {a.id: a.name for a in self.areas}
+
+
+_FILES = ("organisation", "areas", "kpis", "assessments", "sources", "app", "users")
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("DASHBOARD_CONFIG_DIR", DEFAULT_CONFIG_DIR))
+
+
+def load_config(directory: Path | str | None = None) -> Config:
+    """Read and validate every YAML file; raise ConfigError listing all problems at once."""
+    folder = Path(directory) if directory is not None else config_dir()
+    problems: list[str] = []
+    raw: dict[str, dict] = {}
+    for name in _FILES:
+        path = folder / f"{name}.yaml"
+        if not path.exists():
+            if name in ("sources", "app", "users"):
+                raw[name] = {}
+                continue
+            problems.append(f"{path}: filen saknas")
+            continue
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (rad {mark.line + 1})" if mark is not None else ""
+            problems.append(f"{path}{where}: filen är inte giltig YAML")
+            continue
+        except UnicodeDecodeError:
+            problems.append(f"{path}: filen måste vara sparad som UTF-8")
+            continue
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            problems.append(f"{path}: filen ska innehålla nycklar och värden på översta nivån")
+            continue
+        raw[name] = loaded
+    if problems:
+        raise ConfigError(_problem_text(problems))
+
+    organisation = _validated(Organisation, raw["organisation"], folder / "organisation.yaml", problems)
+    areas = _validated_list(Area, raw["areas"].get("areas"), folder / "areas.yaml", "areas", problems)
+    kpis = _validated_map(Kpi, raw["kpis"].get("kpis"), folder / "kpis.yaml", "kpis", problems)
+    assessments = _validated_map(
+        Assessment, raw["assessments"].get("assessments"), folder / "assessments.yaml", "assessments", problems
+    )
+    sources = _validated_list(Source, raw["sources"].get("sources") or [], folder / "sources.yaml", "sources", problems)
+    app = _validated(AppSettings, raw["app"], folder / "app.yaml", problems)
+    users = _validated_list(User, raw["users"].get("users") or [], folder / "users.yaml", "users", problems)
+    if problems:
+        raise ConfigError(_problem_text(problems))
+
+    assert isinstance(organisation, Organisation) and isinstance(app, AppSettings)
+    _check_unique([u.id for u in organisation.units], folder / "organisation.yaml", "enhets-id", problems)
+    _check_names_unambiguous(organisation, folder / "organisation.yaml", problems)
+    _check_unique([a.id for a in areas], folder / "areas.yaml", "område-id", problems)
+    _check_unique([u.email.casefold() for u in users], folder / "users.yaml", "e-postadressen", problems)
+    if app.default_unit not in {u.id for u in organisation.units}:
+        problems.append(f"{folder / 'app.yaml'}: default_unit '{app.default_unit}' finns inte i organisation.yaml")
+    from domain.datasets import DATASETS  # the dataset names are the data contract's
+
+    for source in sources:
+        if source.dataset not in DATASETS:
+            problems.append(
+                f"{folder / 'sources.yaml'}: källan '{source.name}' har okänd datamängd '{source.dataset}'; "
+                f"möjliga: {', '.join(DATASETS)}"
+            )
+    if problems:
+        raise ConfigError(_problem_text(problems))
+    return Config(
+        directory=folder,
+        organisation=organisation,
+        areas=tuple(areas),
+        kpis={k: v.model_copy(update={"id": k}) for k, v in kpis.items()},
+        assessments={k: v.model_copy(update={"id": k}) for k, v in assessments.items()},
+        sources=tuple(sources),
+        app=app,
+        users=tuple(users),
+    )
+
+
+def _validated(model: type[_Model], data: object, path: Path, problems: list[str], where: str = "") -> _Model | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            location = ".".join(str(p) for p in (where, *err["loc"]) if p != "")
+            problems.append(f"{path}: {location or 'filen'}: {_swedish(err)}")
+        return None
+
+
+def _validated_list(model: type[_Model], data: object, path: Path, key: str, problems: list[str]) -> list:
+    if not isinstance(data, list) or (key not in ("sources", "users") and not data):
+        problems.append(f"{path}: nyckeln '{key}' ska vara en lista med minst en post")
+        return []
+    out = [_validated(model, item, path, problems, f"{key}[{i}]") for i, item in enumerate(data)]
+    return [o for o in out if o is not None]
+
+
+def _validated_map(model: type[_Model], data: object, path: Path, key: str, problems: list[str]) -> dict:
+    if not isinstance(data, dict) or not data:
+        problems.append(f"{path}: nyckeln '{key}' ska innehålla minst en post med id som nyckel")
+        return {}
+    out = {str(k): _validated(model, v, path, problems, f"{key}.{k}") for k, v in data.items()}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _check_unique(ids: list[str], path: Path, what: str, problems: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            problems.append(f"{path}: {what} '{i}' förekommer mer än en gång")
+        seen.add(i)
+
+
+def _check_names_unambiguous(organisation: Organisation, path: Path, problems: list[str]) -> None:
+    owner: dict[str, str] = {}
+    for unit in organisation.units:
+        for spelling in {unit.id, unit.name, *unit.aliases}:
+            key = fold(spelling)
+            if owner.setdefault(key, unit.id) != unit.id:
+                problems.append(f"{path}: '{spelling}' pekar ut både '{owner[key]}' och '{unit.id}'")
+
+
+_PYDANTIC_SWEDISH = {
+    "missing": "fältet saknas",
+    "extra_forbidden": "okänt fält (stavfel?)",
+    "string_type": "ska vara text",
+    "float_parsing": "ska vara ett tal",
+    "float_type": "ska vara ett tal",
+    "int_parsing": "ska vara ett heltal",
+    "int_type": "ska vara ett heltal",
+    "string_pattern_mismatch": "får bara innehålla a–z, 0–9 och _",
+    "too_short": "får inte vara tom",
+    "greater_than_equal": "är för litet",
+    "tuple_type": "ska vara en lista",
+    "dict_type": "ska vara nycklar och värden",
+    "model_type": "ska vara nycklar och värden",
+}
+
+
+def _swedish(err: dict) -> str:
+    kind = err["type"]
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"ogiltigt värde {err.get('input')!r}; möjliga: {expected}".replace(" or ", ", ")
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return _PYDANTIC_SWEDISH.get(kind, err["msg"])
+
+
+def _problem_text(problems: list[str]) -> str:
+    return "Konfigurationen har fel:\n" + "\n".join(f"- {p}" for p in problems)

@@ -1,0 +1,172 @@
+"""The datasets of the data contract: their columns, what one import replaces, and their row rules.
+
+This module is the contract in code; `docs/data-contract.md` is the prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Column kinds; `validation.parsers_for` turns each into a parser with the configuration at hand.
+QUARTER, PERIOD, YEAR, UNIT, AREA, KPI, ASSESSMENT = "quarter", "period", "year", "unit", "area", "kpi", "assessment"
+DATE, DAY_OR_MONTH, TEXT, COUNT0, COUNT1, NUMBER, PERCENT, YES_NO = (
+    "date",
+    "day_or_month",
+    "text",
+    "count0",
+    "count1",
+    "number",
+    "percent",
+    "yes_no",
+)
+STATUS, TREND, SEVERITY, CATEGORY, REC_STATUS, RATING, STATEMENT = (
+    "status",
+    "trend",
+    "severity",
+    "category",
+    "rec_status",
+    "rating",
+    "statement",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    swedish: str
+    kind: str
+    required: bool = False
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    scope_columns: tuple[str, ...]
+    scope_text: str
+    key_columns: tuple[str, ...]
+    period_column: str | None = None
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+C = Column
+DATASETS: dict[str, Dataset] = {
+    d.name: d
+    for d in (
+        Dataset(
+            "status",
+            "Kvartalsstatus",
+            (
+                C("period", "period", QUARTER, True, "2025Q3"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("area", "område", AREA, True, "Incidenthantering"),
+                C("status", "status", STATUS, True, "Gul"),
+                C("trend", "trend", TREND, False, "Upp"),
+                C("comment", "kommentar", TEXT, False, "Ny kommunikationsplan för kritiska incidenter"),
+            ),
+            scope_columns=("period", "unit"),
+            scope_text="kvartal × enhet",
+            key_columns=("period", "unit", "area"),
+            period_column="period",
+        ),
+        Dataset(
+            "kpis",
+            "Nyckeltal",
+            (
+                C("period", "period", PERIOD, True, "2025Q2"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("kpi", "nyckeltal", KPI, True, "phishing_click_rate"),
+                C("value", "värde", NUMBER, False, ""),
+                C("numerator", "täljare", COUNT0, False, "320"),
+                C("denominator", "nämnare", COUNT0, False, "1000"),
+                C("comment", "kommentar", TEXT, False, "Simuleringen avbröts efter 27 av 72 timmar"),
+            ),
+            scope_columns=("period", "unit"),
+            scope_text="period × enhet",
+            key_columns=("period", "unit", "kpi"),
+            period_column="period",
+        ),
+        Dataset(
+            "incidents",
+            "Incidenter",
+            (
+                C("date", "datum", DAY_OR_MONTH, True, "2025-03-14"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("severity", "allvarlighetsgrad", SEVERITY, True, "Kritisk"),
+                C("category", "kategori", CATEGORY, True, "IT-incident"),
+                C("count", "antal", COUNT1, False, "1"),
+                C("reference", "ärendenummer", TEXT, False, "INC-2025-0042"),
+                C("title", "rubrik", TEXT, False, "Avbrott i e-posttjänsten"),
+                C("reported_to_authority", "anmäld_till_imy", YES_NO, False, "Nej"),
+                C("incident_manager", "incidentansvarig", TEXT, False, "Anna Andersson"),
+                C("responsible_manager", "ansvarig_chef", TEXT, False, "Bertil Berg"),
+                C("report_date", "rapportdatum", DATE, False, "2025-03-20"),
+                C("resolved_date", "åtgärdad_datum", DATE, False, "2025-03-15"),
+            ),
+            scope_columns=("month", "unit"),
+            scope_text="månad × enhet",
+            key_columns=("reference",),
+            period_column="month",
+        ),
+        Dataset(
+            "recommendations",
+            "Granskningsrekommendationer",
+            (
+                C("id", "id", TEXT, True, "ITS-2025-1"),
+                C("audit", "granskning", TEXT, True, "Granskning av IT-säkerhet"),
+                C("auditor", "granskare", TEXT, True, "Malmö stadsrevision"),
+                C("audit_date", "granskningsdatum", DATE, True, "2025-01-28"),
+                C("addressee", "mottagare", UNIT, True, "Servicenämnden"),
+                C("area", "område", TEXT, False, "Incidenthantering"),
+                C("recommendation", "rekommendation", TEXT, True, "Komplettera rutinerna med datering"),
+                C("committed", "åtagande", YES_NO, False, "Ja"),
+                C("owner", "ansvarig", TEXT, False, "IT-chef"),
+                C("due_date", "slutdatum", DATE, False, "2025-12-31"),
+                C("response", "yttrande", TEXT, False, "Nämnden åtar sig att genomföra rekommendationen"),
+                C("response_date", "yttrandedatum", DATE, False, "2025-03-20"),
+                C("decision_ref", "beslut", TEXT, False, "SN 2025-03-20 § 45"),
+            ),
+            scope_columns=("recommendation_id",),
+            scope_text="rekommendation (id)",
+            key_columns=("id",),
+        ),
+        Dataset(
+            "recommendation_updates",
+            "Uppföljning av rekommendationer",
+            (
+                C("recommendation_id", "rekommendation_id", TEXT, True, "ITS-2025-1"),
+                C("date", "datum", DATE, True, "2025-06-30"),
+                C("status", "status", REC_STATUS, True, "Pågår"),
+                C("progress", "andel_klar", PERCENT, False, "50"),
+                C("comment", "kommentar", TEXT, False, "Rutinerna dateras under hösten"),
+            ),
+            scope_columns=("recommendation_id", "date"),
+            scope_text="rekommendation × datum",
+            key_columns=("recommendation_id", "date"),
+        ),
+        Dataset(
+            "self_assessments",
+            "Självskattningar",
+            (
+                C("year", "år", YEAR, True, "2024"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("assessment", "självskattning", ASSESSMENT, True, "internal_control"),
+                C("statement", "påstående", STATEMENT, True, "IK1"),
+                C("rating", "bedömning", RATING, True, "Tillfredsställande"),
+                C("comment", "kommentar", TEXT, False, ""),
+            ),
+            scope_columns=("year", "unit", "assessment"),
+            scope_text="år × enhet × självskattning",
+            key_columns=("year", "unit", "assessment", "statement"),
+            period_column="year",
+        ),
+    )
+}

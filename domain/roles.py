@@ -1,0 +1,107 @@
+"""Who may see and do what: the views in meeting order with the roles that see each (one list), the
+actions beyond seeing, and the actor a request is made by.
+
+Checked in three places: the navigation built per role (`dashboard.py`), the guard at the top of every
+view (`ui.sign_in.require`), and the door for writes (`ensure` in `data_sources.imports`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("admin", "controller", "viewer", "auditor")
+ROLE_WORDS = {
+    "admin": "administratör",
+    "controller": "controller",
+    "viewer": "nämndledamot",
+    "auditor": "revisor",
+    "link": "granskningslänk",
+}
+_EVERYONE = frozenset(ROLES)
+_CONTROLLERS = frozenset({"admin", "controller"})
+
+
+@dataclass(frozen=True)
+class View:
+    """One URL of the app. `name` is its module in every layer: views/, view_models/, queries/, charts/."""
+
+    name: str
+    title: str
+    path: str
+    icon: str
+    roles: frozenset[str]
+    in_meeting: bool = False  # one of the board's views, stepped through in this order when presenting
+
+    @property
+    def script(self) -> str:
+        return f"views/{self.name}.py"
+
+
+VIEWS = (
+    View("situation", "Lägesbild", "", ":material/dashboard:", _EVERYONE, True),
+    View("status", "Status", "status", ":material/traffic:", _EVERYONE, True),
+    View("incidents", "Incidenter", "incidenter", ":material/warning:", _EVERYONE, True),
+    View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", _EVERYONE, True),
+    View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", _EVERYONE, True),
+    View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),
+    View("import_data", "Importera", "import", ":material/upload_file:", _CONTROLLERS),
+    View("explore", "Utforska", "utforska", ":material/query_stats:", _CONTROLLERS),
+    View("links", "Granskningslänkar", "lankar", ":material/link:", _CONTROLLERS),
+    View("access_log", "Åtkomstlogg", "logg", ":material/history:", frozenset({"admin", "auditor"})),
+)
+MEETING_VIEWS = tuple(v for v in VIEWS if v.in_meeting)
+VIEW_AT = {v.path: v for v in VIEWS}
+
+# Actions beyond seeing a view.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "import": _CONTROLLERS,
+    "undo": _CONTROLLERS,
+    "import_history": frozenset({"admin", "controller", "auditor"}),
+    "access_log": frozenset({"admin", "auditor"}),
+    "manage_links": _CONTROLLERS,
+}
+
+
+class Forbidden(Exception):
+    """The actor may not do this; pages show "Du saknar behörighet" and the event is logged."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking: a signed-in user, a read-only link, someone at the server's command line, or nobody
+    in open local mode."""
+
+    id: str  # for the log: e-mail, 'länk 12', 'anna (kommandorad)' or 'öppet läge'
+    name: str
+    role: str  # one of ROLES, or 'link'
+    kind: str  # 'oidc', 'local', 'link', 'operator' or 'open'
+    link_id: int | None = None
+    link_views: tuple[str, ...] = field(default=())
+
+    def sees(self, path: str) -> bool:
+        if self.role == "link":
+            return path in (self.link_views or tuple(v.path for v in MEETING_VIEWS))
+        view = VIEW_AT.get(path)
+        return view is not None and self.role in view.roles
+
+    def may(self, action: str) -> bool:
+        return self.role in PERMISSIONS.get(action, frozenset())
+
+
+def ensure(actor: Actor, action: str) -> None:
+    if not actor.may(action):
+        raise Forbidden(action)
+
+
+def operator(name: str) -> Actor:
+    """Someone with access to the server itself (the command line, sync, the example data): an admin."""
+    return Actor(id=name, name=name, role="admin", kind="operator")
+
+
+OPEN_ACTOR = Actor(id="öppet läge", name="Öppet läge (ingen inloggning)", role="admin", kind="open")
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def open_mode_allowed(server_address: str | None) -> bool:
+    """Open local mode only when the server listens on loopback; Streamlit's default (none) is every address."""
+    return bool(server_address) and server_address in LOOPBACK

@@ -1,0 +1,81 @@
+"""The coded values of the domain: each code's id, the Swedish word shown to users and accepted in files,
+and its symbol where colour alone must never carry the meaning. One list per fact; every other module
+reads its words and symbols from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    """A coded value: its canonical id, its Swedish word, other accepted spellings, and a symbol."""
+
+    id: str
+    swedish: str
+    also: tuple[str, ...] = ()
+    symbol: str = ""
+
+
+STATUSES = (
+    Code("green", "Grön", ("gron",), "●"),
+    Code("amber", "Gul", ("yellow", "orange"), "▲"),
+    Code("red", "Röd", (), "■"),
+)
+# How a KPI value stands against its thresholds: the same three levels as a status, in other words.
+BANDS = (
+    Code("green", "Bra", (), "●"),
+    Code("amber", "Varning", (), "▲"),
+    Code("red", "Kritiskt", (), "■"),
+)
+TRENDS = (
+    Code("up", "Upp", ("uppåt", "förbättrad")),
+    Code("flat", "Oförändrad", ("oforandrad", "stilla")),
+    Code("down", "Ned", ("ner", "nedåt", "försämrad")),
+)
+SEVERITIES = (
+    Code("critical", "Kritisk"),
+    Code("high", "Hög"),
+    Code("medium", "Medel"),
+    Code("low", "Låg"),
+)
+INCIDENT_CATEGORIES = (
+    Code("it", "IT-incident", ("it incident",)),
+    Code("information_security", "Informationssäkerhetsincident", ("informationssäkerhet",)),
+    Code("personal_data", "Personuppgiftsincident", ("personuppgift", "personuppgifter")),
+)
+RECOMMENDATION_STATUSES = (
+    Code("not_started", "Ej påbörjad", ("ej startad",)),
+    Code("in_progress", "Pågår"),
+    Code("on_hold", "Avvaktar", ("vilande",)),
+    Code("done", "Genomförd", ("klar",)),
+    Code("closed", "Avslutad", ("stängd",)),
+)
+RATINGS = (
+    Code("satisfactory", "Tillfredsställande", ("ja, tillfredsställande",)),
+    Code("improvement", "Förbättringsområde", ("delvis, förbättringsområde",)),
+    Code("urgent", "Behöver ses över omgående", ("omgående",)),
+    Code("not_applicable", "Ej tillämplig", ("ej tillämpligt", "n/a")),
+)
+
+
+def words(codes: tuple[Code, ...]) -> dict[str, str]:
+    """id → Swedish word, in the list's order."""
+    return {c.id: c.swedish for c in codes}
+
+
+def symbols(codes: tuple[Code, ...]) -> dict[str, str]:
+    return {c.id: c.symbol for c in codes}
+
+
+STATUS_WORDS, STATUS_SYMBOLS = words(STATUSES), symbols(STATUSES)
+BAND_WORDS, BAND_SYMBOLS = words(BANDS), symbols(BANDS)
+SEVERITY_WORDS = words(SEVERITIES)
+CATEGORY_WORDS = words(INCIDENT_CATEGORIES)
+RECOMMENDATION_WORDS = words(RECOMMENDATION_STATUSES)
+RATING_WORDS = words(RATINGS)
+
+
+def swedish_label(codes: tuple[Code, ...], ident: str) -> str:
+    """The Swedish word for a stored code; the code itself if it is not in the list."""
+    return next((c.swedish for c in codes if c.id == ident), ident)

@@ -1,0 +1,15 @@
+"""The access log, newest first. It is not part of the batches: every read shows it as it stands."""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_sources.schema import access_log
+from queries.common import frame
+
+
+def access_log_rows(connection: sa.Connection, limit: int = 1000) -> pd.DataFrame:
+    log = access_log.c
+    query = sa.select(log.at, log.actor, log.role, log.event, log.target, log.detail).order_by(log.id.desc())
+    return frame(connection, query.limit(limit))

@@ -1,0 +1,104 @@
+"""What the store holds: per dataset its current rows, the periods covered and the last import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_sources.schema import DATASET_TABLES, import_batches, status, visible_as_of
+from domain.datasets import DATASETS
+
+
+@dataclass(frozen=True)
+class DatasetOverview:
+    dataset: str
+    title: str
+    rows: int
+    first_period: str | None
+    last_period: str | None
+    example_rows: int
+    last_import_at: dt.datetime | None
+    last_import_by: str | None
+    last_import_source: str | None
+    last_import_id: int | None
+
+
+def dataset_overview(connection: sa.Connection, *, as_of: int | None = None) -> list[DatasetOverview]:
+    out = []
+    for name, dataset in DATASETS.items():
+        table = DATASET_TABLES[name]
+        period = table.c[dataset.period_column] if dataset.period_column else None
+        columns = [sa.func.count().label("rows")]
+        if period is not None:
+            columns += [sa.func.min(period), sa.func.max(period)]
+        else:
+            columns += [sa.null(), sa.null()]
+        columns.append(sa.func.count().filter(import_batches.c.is_example.is_(True)))
+        query = (
+            sa.select(*columns)
+            .select_from(table.join(import_batches, import_batches.c.id == table.c.origin_batch_id))
+            .where(visible_as_of(table, as_of))
+        )
+        rows, first, last, example = connection.execute(query).one()
+        last_batch = connection.execute(
+            sa.select(
+                import_batches.c.id, import_batches.c.created_at, import_batches.c.user_name, import_batches.c.source
+            )
+            .where(
+                import_batches.c.dataset == name,
+                import_batches.c.kind == "import",
+                *([import_batches.c.id <= as_of] if as_of is not None else []),
+            )
+            .order_by(import_batches.c.id.desc())
+            .limit(1)
+        ).first()
+        out.append(
+            DatasetOverview(
+                dataset=name,
+                title=dataset.title,
+                rows=rows,
+                first_period=None if first is None else str(first),
+                last_period=None if last is None else str(last),
+                example_rows=example,
+                last_import_at=None if last_batch is None else last_batch.created_at,
+                last_import_by=None if last_batch is None else last_batch.user_name,
+                last_import_source=None if last_batch is None else last_batch.source,
+                last_import_id=None if last_batch is None else last_batch.id,
+            )
+        )
+    return out
+
+
+def example_data_in_use(connection: sa.Connection, *, as_of: int | None = None) -> bool:
+    """Whether any current row came from the example data: the banner on every view asks this.
+
+    Looked up from the few example batches (and undos, which may restore their rows) through the batch
+    index, so it costs the same with a million own rows as with none.
+    """
+    b = import_batches
+    example = list(connection.execute(sa.select(b.c.id).where(b.c.is_example.is_(True))).scalars())
+    if not example:
+        return False
+    undos = connection.execute(sa.select(b.c.id).where(b.c.kind == "undo")).scalars()
+    candidates = [*example, *undos]
+    for table in DATASET_TABLES.values():
+        query = sa.select(
+            sa.exists().where(
+                table.c.batch_id.in_(candidates), table.c.origin_batch_id.in_(example), visible_as_of(table, as_of)
+            )
+        )
+        if connection.execute(query).scalar_one():
+            return True
+    return False
+
+
+def status_quarters_per_unit(connection: sa.Connection, *, as_of: int | None = None) -> pd.DataFrame:
+    query = (
+        sa.select(status.c.unit, status.c.period)
+        .where(visible_as_of(status, as_of))
+        .group_by(status.c.unit, status.c.period)
+    )
+    return pd.DataFrame(connection.execute(query).all(), columns=["unit", "period"])

@@ -1,0 +1,117 @@
+"""Configuration: the shipped files load, and mistakes are reported in Swedish with file and place."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from domain.configuration import ConfigError, load_config
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def config_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "config"
+    shutil.copytree(ROOT / "config", target)
+    return target
+
+
+def test_shipped_configuration_has_the_contract_ids(config):
+    assert len([u for u in config.organisation.units if u.type == "committee"]) == 15
+    assert len([u for u in config.organisation.units if u.type == "company"]) == 9
+    assert {"servicenamnden", "kommunstyrelsen", "mkb"} <= set(config.unit_names)
+    assert [a.id for a in config.areas] == [
+        "governance",
+        "incident_management",
+        "communication",
+        "training",
+        "access_management",
+        "vulnerability_management",
+        "continuity",
+        "suppliers",
+        "classification",
+        "monitoring",
+    ]
+    assert set(config.kpis) == {
+        "phishing_click_rate",
+        "training_completion",
+        "mfa_coverage",
+        "critical_patches_overdue",
+        "systems_classified",
+        "critical_incidents",
+    }
+    internal = config.assessments["internal_control"]
+    assert [s.id for s in internal.statements] == [f"IK{i}" for i in range(1, 20)]
+    assert [c.name for c in internal.categories] == [
+        "Kontrollmiljö",
+        "Riskanalys",
+        "Kontrollaktiviteter",
+        "Information och kommunikation",
+        "Uppföljning och utvärdering",
+    ]
+    assert [s.id for s in config.assessments["access"].statements] == [f"FT{i}" for i in range(1, 7)]
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_every_problem_is_listed_with_file_and_place(config_copy):
+    _replace(config_copy / "kpis.yaml", "better: lower\n    target: 5", "better: lower\n    target: 50")
+    _replace(config_copy / "areas.yaml", "{id: training, name:", "{id: Training!, name:")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config_copy)
+    message = str(caught.value)
+    assert message.startswith("Konfigurationen har fel:")
+    assert "kpis.yaml: kpis.phishing_click_rate: gränserna måste ligga i ordningen target ≤ amber ≤ red" in message
+    assert "areas.yaml: areas[3].id: får bara innehålla a–z, 0–9 och _" in message
+
+
+def test_missing_file_and_broken_yaml(config_copy):
+    (config_copy / "areas.yaml").unlink()
+    (config_copy / "kpis.yaml").write_text("kpis: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config_copy)
+    assert "areas.yaml: filen saknas" in str(caught.value)
+    assert "kpis.yaml (rad 2): filen är inte giltig YAML" in str(caught.value)
+
+
+def test_unknown_field_and_ambiguous_unit_names(config_copy):
+    _replace(
+        config_copy / "organisation.yaml",
+        "{id: mkb, name: MKB Fastighets AB, type: company, aliases: [MKB]}",
+        "{id: mkb, name: MKB Fastighets AB, type: company, aliases: [Valnämnden], colour: red}",
+    )
+    with pytest.raises(ConfigError, match="colour: okänt fält"):
+        load_config(config_copy)
+    _replace(config_copy / "organisation.yaml", ", colour: red", "")
+    with pytest.raises(ConfigError, match="'Valnämnden' pekar ut både 'valnamnden' och 'mkb'"):
+        load_config(config_copy)
+
+
+def test_a_password_in_sources_yaml_is_refused(config_copy):
+    (config_copy / "sources.yaml").write_text(
+        "sources:\n  - name: db\n    dataset: incidents\n"
+        "    url: postgresql://user:hemligt@db/x\n    query: SELECT 1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"lösenord får inte stå i config/sources\.yaml"):
+        load_config(config_copy)
+    (config_copy / "sources.yaml").write_text(
+        "sources:\n  - name: db\n    dataset: incidenter\n    url: postgresql://user:${PW}@db/x\n    query: SELECT 1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="okänd datamängd 'incidenter'"):
+        load_config(config_copy)
+
+
+def test_statement_in_unknown_category(config_copy):
+    _replace(
+        config_copy / "assessments.yaml", "{id: IK1, category: control_environment", "{id: IK1, category: kontrollmiljo"
+    )
+    with pytest.raises(ConfigError, match="påstående IK1 har okänd kategori 'kontrollmiljo'"):
+        load_config(config_copy)

@@ -1,0 +1,76 @@
+"""The example data carries the published figures of the source documents, read back through queries."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from data_sources.demo import load_example_data
+from data_sources.schema import import_batches
+from domain.roles import operator
+from queries import incidents, recommendations, self_assessments, status
+
+
+@pytest.fixture
+def demo_store(store, config):
+    results = load_example_data(store, config)
+    assert all(r.outcome == "imported" for r in results), [r.messages() for r in results]
+    return store
+
+
+def test_incidents_about_18000_a_year_and_critical_6_6_4(demo_store):
+    with demo_store.connect() as c:
+        assert incidents.critical_incidents_by_year(c) == {2023: 6, 2024: 6, 2025: 4}
+        per_year = incidents.incidents_by_year(c)
+    assert set(per_year) == {2023, 2024, 2025}
+    assert all(17_500 <= n <= 18_500 for n in per_year.values())
+
+
+def test_internal_control_shares_2015_and_2024(demo_store):
+    with demo_store.connect() as c:
+        shares = self_assessments.rating_shares_by_year(c, "internal_control")
+    assert round(shares[2015]["satisfactory"]) == 65 and round(shares[2024]["satisfactory"]) == 89
+    assert round(shares[2015]["improvement"]) == 31 and round(shares[2024]["improvement"]) == 9
+    assert round(shares[2015]["urgent"]) == 3 and round(shares[2024].get("urgent", 0)) == 0
+
+
+def test_access_review_ranges_2021_and_2024(demo_store):
+    with demo_store.connect() as c:
+        y2021 = self_assessments.satisfactory_share_by_statement(c, "access", 2021)
+        y2024 = self_assessments.satisfactory_share_by_statement(c, "access", 2024)
+    assert (round(min(y2021.values())), round(max(y2021.values()))) == (41, 71)
+    assert (round(min(y2024.values())), round(max(y2024.values()))) == (65, 78)
+
+
+def test_phishing_32_percent_and_two_of_three_recommendations_done(demo_store):
+    with demo_store.connect() as c:
+        assert status.kpi_value(c, "phishing_click_rate", "2025Q2", "servicenamnden") == 32
+        latest = recommendations.latest_recommendation_status(c)
+    assert sorted(latest.values()) == ["done", "done", "on_hold"]
+
+
+def test_every_example_batch_is_marked_as_example_data(demo_store):
+    with demo_store.connect() as c:
+        marks = c.execute(sa.select(import_batches.c.is_example, import_batches.c.user_name)).all()
+    assert marks and all(is_example and user == "exempeldata" for is_example, user in marks)
+
+
+def test_the_banner_knows_when_example_rows_are_still_shown(store, config, tmp_path):
+    from data_sources.imports import import_file, import_table, undo
+    from data_sources.readers import open_file
+    from queries.data_overview import example_data_in_use
+    from tests.conftest import write_csv
+
+    example = write_csv(tmp_path / "exempel.csv", "period;enhet;område;status\n2025Q1;mkb;governance;Grön\n")
+    with open_file(example, "exempel.csv", "status") as table:
+        assert import_table(store, config, "status", table, actor=operator("exempeldata"), is_example=True).ok
+    with store.connect() as c:
+        assert example_data_in_use(c)
+    own = write_csv(tmp_path / "egen.csv", "period;enhet;område;status\n2025Q1;mkb;governance;Röd\n")
+    replacing = import_file(store, config, "status", own, actor=operator("u"))
+    with store.connect() as c:
+        assert not example_data_in_use(c)
+        assert example_data_in_use(c, as_of=replacing.batch_id - 1)
+    undo(store, replacing.batch_id, actor=operator("u"))  # the example row is current again, as a copy made by the undo
+    with store.connect() as c:
+        assert example_data_in_use(c)

@@ -1,0 +1,94 @@
+"""The shape of the code: the root reads as the stack, each layer imports only those below it, Streamlit
+stays in the entry point, views/ and ui/, and no pages/ folder lets Streamlit run views before sign-in."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+# Top to bottom; a module may import its own layer and the ones below it, never one above.
+LAYERS = ("dashboard", "views", "ui", "view_models", "charts", "rules", "queries", "data_sources", "domain")
+PROJECT_FILES = {
+    "Makefile",
+    "README.md",
+    "pyproject.toml",
+    "constraints.txt",
+    "requirements.txt",
+    "requirements-dev.txt",
+}
+OTHER_FOLDERS = {"bench", "config", "docs", "migrations", "scripts", "tests", "data", "__pycache__"}
+
+
+def _modules() -> list[Path]:
+    return [ROOT / "dashboard.py", *(p for layer in LAYERS[1:] for p in (ROOT / layer).rglob("*.py"))]
+
+
+def _imported(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names & set(LAYERS)
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_import_runs_from_a_lower_layer_to_a_higher_one(path):
+    layer = path.relative_to(ROOT).parts[0].removesuffix(".py")
+    upward = {name for name in _imported(path) if LAYERS.index(name) < LAYERS.index(layer)}
+    assert not upward, f"{path.relative_to(ROOT)} imports {sorted(upward)}, which lie above {layer}"
+
+
+def test_the_root_holds_the_entry_point_and_the_layers_only():
+    loose = [
+        p.name
+        for p in ROOT.iterdir()
+        if not p.name.startswith(".")
+        and p.name not in PROJECT_FILES
+        and p.name not in OTHER_FOLDERS
+        and p.name not in {f"{layer}.py" if layer == "dashboard" else layer for layer in LAYERS}
+    ]
+    assert loose == [], f"loose at the root: {loose}"
+
+
+def test_there_is_no_pages_folder_that_streamlit_would_run_before_sign_in():
+    # Streamlit 1.67 lists and runs a pages/ folder's scripts next to the main script for a visitor who
+    # has not signed in, until some session has called st.navigation. The views live in views/.
+    assert not (ROOT / "pages").exists()
+
+
+def _ruff_on_streamlit_import_in(place: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--stdin-filename", place, "-"],
+        input="import streamlit as st\n\nst.write(1)\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize("place", ["rules/probe.py", "view_models/probe.py", "data_sources/probe.py", "domain/p.py"])
+def test_ruff_refuses_streamlit_below_the_ui(place):
+    checked = _ruff_on_streamlit_import_in(place)
+    assert checked.returncode == 1 and "TID251" in checked.stdout
+
+
+@pytest.mark.parametrize("place", ["ui/probe.py", "views/probe.py", "dashboard.py"])
+def test_ruff_allows_streamlit_in_the_ui_and_the_views(place):
+    checked = _ruff_on_streamlit_import_in(place)
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_each_view_has_one_name_in_every_layer():
+    from domain.roles import VIEWS
+
+    for view in VIEWS:
+        assert (ROOT / view.script).exists()
+        assert (ROOT / "view_models" / f"{view.name}.py").exists(), f"view_models/{view.name}.py"

@@ -1,0 +1,170 @@
+"""AppTest of access: sign-in, every page typed by hand without the right role, read-only links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+import sqlalchemy as sa
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from data_sources import access_store, accounts
+from data_sources.store import open_store
+from tests.conftest import ROOT
+from tests.views.conftest import page_text
+
+PASSWORDS = {
+    "anna@malmo.se": ("controller", "anna-lösenord-123"),
+    "bo@malmo.se": ("viewer", "bo-lösenord-1234"),
+    "rut@ey.se": ("auditor", "rut-lösenord-123"),
+}
+
+
+@pytest.fixture
+def accounts_env(app_env, monkeypatch):
+    folder = app_env / "config"
+    shutil.copytree(ROOT / "config", folder)
+    users = [{"email": e, "role": r, "password_hash": accounts.hash_password(p)} for e, (r, p) in PASSWORDS.items()]
+    (folder / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_CONFIG_DIR", str(folder))
+    return app_env
+
+
+def _log() -> list[tuple[str, str, str | None, str | None]]:
+    with open_store().connect() as c:
+        rows = c.execute(sa.text("SELECT actor, event, target, detail FROM access_log ORDER BY id")).all()
+    return [tuple(r) for r in rows]
+
+
+def _signed_in(email: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    assert app.title[0].value == "Logga in"
+    app.text_input[0].input(email)
+    app.text_input[1].input(PASSWORDS[email][1])
+    app.button[0].click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_sign_in_wrong_then_right(accounts_env):
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    assert "Lägesbild" not in page_text(app)  # no data before signing in
+    app.text_input[0].input("anna@malmo.se")
+    app.text_input[1].input("fel-lösenord")
+    app.button[0].click().run()
+    assert app.error[0].value.startswith("Inloggningen misslyckades")
+    app.text_input[1].input(PASSWORDS["anna@malmo.se"][1])
+    app.button[0].click().run()
+    assert app.title[0].value == "Lägesbild"
+    assert ("anna@malmo.se", "login_failed", None, "fel lösenord") in _log()
+    assert ("anna@malmo.se", "login", None, "lokalt konto") in _log()
+
+
+@pytest.mark.parametrize(
+    ("email", "script", "allowed"),
+    [
+        ("bo@malmo.se", "views/import_data.py", False),
+        ("bo@malmo.se", "views/explore.py", False),
+        ("bo@malmo.se", "views/links.py", False),
+        ("bo@malmo.se", "views/access_log.py", False),
+        ("bo@malmo.se", "views/incidents.py", True),
+        ("rut@ey.se", "views/access_log.py", True),
+        ("rut@ey.se", "views/import_data.py", False),
+        ("anna@malmo.se", "views/import_data.py", True),
+        ("anna@malmo.se", "views/access_log.py", False),
+    ],
+)
+def test_a_page_typed_by_hand_without_the_role_is_denied_and_logged(accounts_env, email, script, allowed):
+    app = _signed_in(email)
+    app.switch_page(script).run()
+    denied = any(e.value == "Du saknar behörighet till den här sidan." for e in app.error)
+    assert denied is not allowed
+    if not allowed:
+        assert not app.table and len(app.title) == 0  # no data drawn
+        path = (
+            "/"
+            + {
+                "views/import_data.py": "import",
+                "views/explore.py": "utforska",
+                "views/links.py": "lankar",
+                "views/access_log.py": "logg",
+            }[script]
+        )
+        assert (email, "denied", path, None) in _log()
+
+
+def test_a_viewer_sees_the_data_overview_without_the_import_history(accounts_env):
+    app = _signed_in("bo@malmo.se")
+    app.switch_page("views/data_overview.py").run()
+    assert "Datamängder" in page_text(app) and "Importhistorik" not in page_text(app)
+
+
+def _link(days: int = 30, views: tuple[str, ...] = ()) -> tuple[str, int]:
+    token, link = access_store.create_link(open_store(), "Revisor Rut", "anna@malmo.se", days, views)
+    return token, link.id
+
+
+def _open_link(token: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["link"] = token
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_a_link_gives_the_board_views_only_and_leaves_the_address_bar(accounts_env):
+    open_store()  # migrated, so the link can be stored before the app first runs
+    token, link_id = _link()
+    app = _open_link(token)
+    assert app.title[0].value == "Lägesbild"
+    assert "link" not in app.query_params
+    assert "Granskningslänk till Revisor Rut" in page_text(app) or any(
+        "Granskningslänk till Revisor Rut" in m.value for m in app.sidebar.markdown
+    )
+    app.switch_page("views/import_data.py").run()
+    assert app.error[0].value == "Du saknar behörighet till den här sidan."
+    events = [(a, e) for a, e, _, _ in _log()]
+    assert (f"länk {link_id}", "link_used") in events and (f"länk {link_id}", "denied") in events
+    assert all(token not in str(row) for row in _log())  # tokens never reach the log
+
+
+@pytest.mark.parametrize("kind", ["expired", "tampered", "unknown"])
+def test_expired_tampered_and_unknown_links_get_the_same_message_and_no_data(accounts_env, kind):
+    engine = open_store()
+    token, _ = _link()
+    if kind == "expired":
+        with engine.begin() as c:
+            c.execute(
+                sa.text("UPDATE read_only_links SET expires_at = :t"),
+                {"t": access_store.now() - dt.timedelta(minutes=1)},
+            )
+    elif kind == "tampered":
+        token = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
+    else:
+        token = "inte-en-token"
+    app = _open_link(token)
+    assert any(e.value.startswith("Länken fungerar inte.") for e in app.error)
+    assert app.title[0].value == "Logga in"  # no data: back at the sign-in
+    reasons = [d for _, e, _, d in _log() if e == "link_refused"]
+    assert reasons == [
+        {"expired": "utgången", "tampered": "okänd eller ändrad token", "unknown": "okänd eller ändrad token"}[kind]
+    ]
+
+
+def test_open_mode_refuses_an_address_other_than_loopback(app_env):
+    from streamlit import config as streamlit_config
+
+    streamlit_config.set_option("server.address", "0.0.0.0")
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    assert app.error[0].value.startswith("Appen startar inte i öppet läge")
+    assert not app.title
+
+
+def test_open_mode_shows_its_banner(open_view):
+    app = open_view("views/situation.py")
+    assert any("Öppet läge" in w.value for w in app.sidebar.warning)

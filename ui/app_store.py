@@ -1,0 +1,90 @@
+"""The app's handle on the store and configuration, and the cached ask: opened once per process, shared
+by all sessions.
+
+Views get the engine, the configuration and the latest batch id from here. Cached answers are keyed by
+the store's URL, that batch id and the `as_of` batch they read, so a new import is seen on the next
+rerun by every session, and an answer as of an earlier batch never changes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+import streamlit as st
+
+from data_sources.batches import BatchRecord, history, latest_batch_id
+from data_sources.demo import load_example_data
+from data_sources.store import database_url, open_store
+from domain.configuration import Config, config_dir, load_config
+from queries.data_overview import DatasetOverview, dataset_overview, example_data_in_use
+
+
+@st.cache_resource(show_spinner=False)
+def _config_in(directory: str) -> Config:
+    return load_config(directory)
+
+
+def app_config() -> Config:
+    """The validated configuration of DASHBOARD_CONFIG_DIR (read once per folder and process)."""
+    return _config_in(str(config_dir()))
+
+
+@st.cache_resource(show_spinner="Öppnar databasen …")
+def store_engine(url: str) -> sa.Engine:
+    """Open and migrate the store; an empty store gets the example data unless DASHBOARD_DEMO=0."""
+    engine = open_store(url)
+    with engine.connect() as connection:
+        empty = latest_batch_id(connection) == 0
+    if empty and os.environ.get("DASHBOARD_DEMO", "1") != "0":
+        load_example_data(engine, app_config())
+    return engine
+
+
+def current_store() -> tuple[str, sa.Engine]:
+    url = database_url()
+    return url, store_engine(url)
+
+
+def latest_batch(engine: sa.Engine) -> int:
+    """Read on every rerun (one indexed max()); the key that invalidates every cached answer."""
+    with engine.connect() as connection:
+        return latest_batch_id(connection)
+
+
+def ask(query: Callable[..., Any], url: str, latest: int, *args: Any, as_of: int | None = None) -> Any:
+    """Run a query function of `queries/` on the store at `url`, as of a batch (None: the latest)."""
+    return _ask(f"{query.__module__}.{query.__qualname__}", query, url, latest, as_of, *args)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _ask(query_name: str, _query: Callable[..., Any], url: str, latest: int, as_of: int | None, *args: Any) -> Any:
+    with store_engine(url).connect() as connection:
+        return _query(connection, *args, as_of=as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_dataset_overview(url: str, latest: int) -> list[DatasetOverview]:
+    with store_engine(url).connect() as connection:
+        return dataset_overview(connection)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_import_history(url: str, latest: int, limit: int = 100) -> list[BatchRecord]:
+    with store_engine(url).connect() as connection:
+        return history(connection, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_example_data_in_use(url: str, latest: int) -> bool:
+    with store_engine(url).connect() as connection:
+        return example_data_in_use(connection)
+
+
+def read_now(query: Callable[..., Any], *args: Any) -> Any:
+    """An uncached read of what changes without a batch (the access log)."""
+    _, engine = current_store()
+    with engine.connect() as connection:
+        return query(connection, *args)

@@ -1,0 +1,65 @@
+"""Blocks every view draws the same way: a chart with its summary, its table and its download; a table
+of bounded length."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from charts.render import vega_lite_spec
+from data_sources.exports import csv_bytes
+from domain.formatting import swedish_int
+from ui.frame import Frame
+from ui.sign_in import log_export
+
+TABLE_ROWS_SHOWN = 100
+
+
+def chart_block(
+    f: Frame,
+    chart: alt.TopLevelMixin,
+    summary: str,
+    table: pd.DataFrame,
+    file_name: str,
+    select_key: str | None = None,
+) -> Any:
+    """The summary in words, the chart (its summary as alt text), and the data behind it as table and CSV.
+
+    With `select_key` a selection in the chart reruns the page and its state is returned.
+    """
+    st.markdown(summary)
+    selecting = {"on_select": "rerun", "key": select_key} if select_key else {}
+    spec = vega_lite_spec(chart, large=f.present)
+    event = st.vega_lite_chart(spec, width="stretch", theme=None, alt=summary, **selecting)
+    with st.expander("Visa som tabell"):
+        table_with_limit(table)
+        st.download_button(
+            "Ladda ner som CSV",
+            partial(csv_bytes, table),  # made when clicked, not on every run
+            file_name=file_name,
+            mime="text/csv",
+            key=f"download_{file_name}",
+            on_click=log_export,
+            args=(f.actor, file_name),
+        )
+    return event if select_key else None
+
+
+def table_with_limit(
+    table: pd.DataFrame, limit: int = TABLE_ROWS_SHOWN, total: int | None = None, note: str | None = None
+) -> None:
+    """A plain table (read well by screen readers) of at most `limit` rows; all rows are in the CSV file.
+
+    Thousands of rows would make the page slow to draw and impossible to read; the first rows are
+    shown and the rest named.
+    """
+    st.table(table.head(limit), hide_index=True)
+    total = len(table) if total is None else total
+    if total > limit:
+        st.caption(
+            note or f"De första {swedish_int(limit)} av {swedish_int(total)} raderna visas; alla finns i CSV-filen."
+        )

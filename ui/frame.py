@@ -1,0 +1,137 @@
+"""The frame every board view draws in: who asks, which store and batch, which units, presentation mode,
+the title and the example-data banner; and the way out of it (the presentation footer)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+import streamlit as st
+
+from domain.configuration import Config
+from domain.roles import Actor
+from ui.app_store import app_config, ask, cached_example_data_in_use, current_store, latest_batch
+from ui.navigation import neighbours
+from ui.sign_in import require
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
+.block-container {padding-top: 1.5rem; max-width: 100%;}
+html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.35rem;}
+h1 {font-size: 3rem !important;} h2 {font-size: 2.1rem !important;}
+[data-testid="stMetricValue"] {font-size: 3rem !important;}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The state of one board view's run: store, batch read as of, units, presentation or not, who asks."""
+
+    name: str
+    url: str
+    engine: sa.Engine
+    latest: int
+    config: Config
+    units: tuple[str, ...]
+    present: bool
+    actor: Actor
+    as_of: int | None = None  # None: the latest batch
+
+    def ask(self, query: Callable[..., Any], *args: Any) -> Any:
+        """A query of `queries/`, cached, as of the frame's batch."""
+        return ask(query, self.url, self.latest, *args, as_of=self.as_of)
+
+    @property
+    def unit_label(self) -> str:
+        names = [self.config.unit_names[u] for u in self.units]
+        if not names:
+            return "alla enheter"
+        return names[0] if len(names) == 1 else f"{len(names)} enheter"
+
+
+def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool = False) -> Frame:
+    """Check access, read the link (unit, present), draw the title and the example-data banner.
+
+    No `unit` in the link means the configured default unit, or every unit where the view is about the
+    whole municipality (incidents, recommendations, self-assessments); an empty `units` means all.
+    """
+    actor = require(path)
+    config = app_config()
+    url, engine = current_store()
+    latest = latest_batch(engine)
+    params = st.query_params
+    present = params.get("present") == "1"
+    asked = params.get_all("unit")
+    units = tuple(u for u in asked if u in config.unit_names)
+    if asked and len(units) < len(asked):
+        unknown = ", ".join(u for u in asked if u not in config.unit_names)
+        st.warning(f"Enheten {unknown} i länken finns inte och visas inte.")
+    if not units and not all_units_by_default:
+        units = (config.app.default_unit,)
+    if present:
+        st.html(PRESENTATION_CSS)
+    else:
+        units = tuple(
+            st.sidebar.multiselect(
+                "Enheter (ingen vald = alla)" if all_units_by_default else "Enheter",
+                options=list(config.unit_names),
+                default=list(units),
+                format_func=config.unit_names.__getitem__,
+                key=f"units_{name}",  # views differ in their default (one board or the whole municipality)
+                placeholder="Alla enheter" if all_units_by_default else config.unit_names[config.app.default_unit],
+            )
+        ) or (() if all_units_by_default else (config.app.default_unit,))
+        st.sidebar.toggle("Presentationsläge", key="present_toggle", on_change=_enter_presentation)
+    if units:
+        params["unit"] = list(units)
+    elif "unit" in params:
+        del params["unit"]
+    st.title(title)
+    example_data_banner(url, latest)
+    return Frame(name, url, engine, latest, config, units, present, actor)
+
+
+def example_data_banner(url: str, latest: int) -> None:
+    if latest and cached_example_data_in_use(url, latest):
+        st.warning(
+            "**Exempeldata.** Det som visas bygger på offentliga uppgifter från Malmö stad kompletterade med "
+            "påhittade detaljer. Importera egna filer för att ersätta dem.",
+            icon=":material/science:",
+        )
+
+
+def _enter_presentation() -> None:
+    st.query_params["present"] = "1"
+
+
+def empty_state(f: Frame, what: str) -> None:
+    if f.latest == 0:
+        st.info(
+            "Det finns inga data ännu. En controller importerar filer med kommandoraden eller under "
+            "**Data och importer**; därefter visas de här."
+        )
+    else:
+        st.info(f"Det finns inga {what} för {f.unit_label} ännu.")
+
+
+def presentation_footer(f: Frame) -> None:
+    """Previous and next view in meeting order, keeping quarter and units; a way out of presentation."""
+    if not f.present:
+        return
+    previous, following = neighbours(f.name, f.actor)
+    keep: dict[str, str | list[str]] = {"present": "1"}
+    if f.units:
+        keep["unit"] = list(f.units)
+    if period := st.query_params.get("period"):
+        keep["period"] = period
+    left, middle, right = st.columns([1, 1, 1])
+    if previous is not None:
+        left.page_link(previous.script, label=f"← {previous.title}", query_params=keep)
+    exit_params = {k: v for k, v in keep.items() if k != "present"}
+    middle.page_link(f"views/{f.name}.py", label="Avsluta presentationsläget", query_params=exit_params)
+    if following is not None:
+        right.page_link(following.script, label=f"{following.title} →", query_params=keep)

@@ -1,0 +1,32 @@
+"""The pages of the app for Streamlit's navigation, and the previous and next view in meeting order."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from domain.roles import MEETING_VIEWS, VIEWS, Actor, View
+
+
+def pages_for(actor: Actor) -> list[st.Page]:
+    """Every page is registered, so a URL typed by hand reaches the page's own guard (denied and logged);
+    only the pages of the actor's role are listed. The views live in views/, not pages/: Streamlit would
+    run a pages/ folder's scripts by itself for someone not yet signed in, before st.navigation has run."""
+    return [
+        st.Page(
+            v.script,
+            title=v.title,
+            icon=v.icon,
+            url_path=v.path or None,
+            default=v.path == "",
+            visibility="visible" if actor.sees(v.path) else "hidden",
+        )
+        for v in VIEWS
+    ]
+
+
+def neighbours(name: str, actor: Actor) -> tuple[View | None, View | None]:
+    """The previous and next board view in meeting order, among those the actor may see."""
+    views = [v for v in MEETING_VIEWS if actor.sees(v.path) or v.name == name]
+    names = [v.name for v in views]
+    i = names.index(name)
+    return (views[i - 1] if i > 0 else None, views[i + 1] if i + 1 < len(views) else None)

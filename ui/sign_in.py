@@ -1,0 +1,196 @@
+"""Who is using this session, decided on the server at every rerun: a read-only link, the municipality's
+OIDC provider (Streamlit's st.login), a local account, or open local mode on 127.0.0.1 only.
+
+Nothing the browser sends is trusted as an identity: a link token is exchanged once for a server-side
+session and re-checked (revocation, expiry) on every rerun; a local sign-in is re-checked against
+users.yaml on every rerun, so a disabled account loses access at once.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+import streamlit as st
+
+from data_sources.access_store import link_by_id, link_by_token, log_event
+from data_sources.accounts import authenticate
+from domain.clock import now
+from domain.configuration import Config, User
+from domain.roles import OPEN_ACTOR, ROLE_WORDS, Actor, open_mode_allowed
+
+LINK_REFUSED = (
+    "Länken fungerar inte. Den kan ha gått ut, ha dragits tillbaka eller vara felaktigt kopierad. "
+    "Be den som skickade länken om en ny."
+)
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
+
+
+def _oidc_configured() -> bool:
+    try:
+        return bool(st.secrets.load_if_toml_exists()) and "auth" in st.secrets
+    except Exception:  # a broken secrets file must not open the app
+        return False
+
+
+def _user(config: Config, email: str) -> User | None:
+    return next((u for u in config.users if u.email.casefold() == email.casefold()), None)
+
+
+def current_actor(engine: sa.Engine, config: Config) -> Actor | None:
+    """The actor of this rerun, or None after drawing what the user must do first (sign in, a refusal)."""
+    if "link" in st.query_params:
+        _exchange_link(engine, st.query_params.get("link") or "")
+    identity = st.session_state.get("identity")
+    if identity and identity.get("kind") == "link":
+        return _link_actor(engine, identity["link_id"])
+    if _oidc_configured():
+        return _oidc_actor(engine, config)
+    if config.users:
+        return _local_actor(engine, config, identity)
+    if not open_mode_allowed(st.get_option("server.address")):
+        st.error(
+            "Appen startar inte i öppet läge: inga användare finns i config/users.yaml och ingen OIDC-inloggning "
+            "är konfigurerad, och servern lyssnar inte bara på 127.0.0.1. Starta med --server.address 127.0.0.1 "
+            "(som `make run` gör) eller lägg till användare."
+        )
+        return None
+    return OPEN_ACTOR
+
+
+def _exchange_link(engine: sa.Engine, token: str) -> None:
+    """Swap the token in the address bar for a server-side session; the token leaves the URL at once."""
+    del st.query_params["link"]
+    link = link_by_token(engine, token) if _TOKEN.match(token) else None
+    reason = (
+        "okänd eller ändrad token"
+        if link is None
+        else {"revoked": "återkallad", "expired": "utgången"}.get(link.state(now()), "")
+    )
+    if link is not None and not reason:
+        st.session_state["identity"] = {"kind": "link", "link_id": link.id}
+        log_event(engine, f"länk {link.id}", "link", "link_used", detail=f"mottagare {link.recipient}")
+        return
+    st.session_state.pop("identity", None)
+    masked = f"{token[:4]}…" if token else "tom"
+    log_event(engine, f"länk {link.id}" if link else f"token {masked}", "link", "link_refused", detail=reason)
+    st.session_state["link_refused"] = True
+
+
+def _link_actor(engine: sa.Engine, link_id: int) -> Actor | None:
+    link = link_by_id(engine, link_id)
+    state = "unknown" if link is None else link.state(now())
+    if link is None or state != "valid":
+        st.session_state.pop("identity", None)
+        log_event(
+            engine,
+            f"länk {link_id}",
+            "link",
+            "link_refused",
+            detail={"revoked": "återkallad", "expired": "utgången"}.get(state, state),
+        )
+        st.error(LINK_REFUSED)
+        return None
+    return Actor(
+        id=f"länk {link.id}",
+        name=f"Granskningslänk till {link.recipient}",
+        role="link",
+        kind="link",
+        link_id=link.id,
+        link_views=link.views,
+    )
+
+
+def _oidc_actor(engine: sa.Engine, config: Config) -> Actor | None:
+    if not st.user.is_logged_in:
+        if st.session_state.pop("link_refused", False):
+            st.error(LINK_REFUSED)
+        st.title("IT-säkerhet – lägesbild")
+        st.markdown("Logga in med ditt konto i kommunen.")
+        if st.button("Logga in", type="primary"):
+            st.login()
+        return None
+    email = str(st.user.get("email") or "")
+    user = _user(config, email)
+    if user is None or user.disabled:
+        if not st.session_state.get("denied_logged"):
+            log_event(
+                engine,
+                email or "okänd",
+                None,
+                "login_denied",
+                detail="finns inte i users.yaml" if user is None else "avstängd",
+            )
+            st.session_state["denied_logged"] = True
+        st.error(
+            f"Du saknar behörighet: {email or 'kontot'} har ingen roll i instrumentpanelen. Kontakta administratören."
+        )
+        if st.button("Logga ut"):
+            st.logout()
+        return None
+    if st.session_state.get("logged_in_as") != email:
+        log_event(engine, email, user.role, "login", detail="OIDC")
+        st.session_state["logged_in_as"] = email
+    return Actor(id=user.email, name=user.name or user.email, role=user.role, kind="oidc")
+
+
+def _local_actor(engine: sa.Engine, config: Config, identity: dict | None) -> Actor | None:
+    if identity and identity.get("kind") == "local":
+        user = _user(config, identity["email"])
+        if user is not None and not user.disabled and user.password_hash:
+            return Actor(id=user.email, name=user.name or user.email, role=user.role, kind="local")
+        st.session_state.pop("identity", None)
+    if st.session_state.pop("link_refused", False):
+        st.error(LINK_REFUSED)
+    st.title("Logga in")
+    with st.form("login"):
+        username = st.text_input("E-post", autocomplete="username")
+        password = st.text_input("Lösenord", type="password", autocomplete="current-password")
+        submitted = st.form_submit_button("Logga in", type="primary")
+    if submitted:
+        user, reason = authenticate(engine, config, username, password)
+        if user is not None:
+            st.session_state["identity"] = {"kind": "local", "email": user.email}
+            log_event(engine, user.email, user.role, "login", detail="lokalt konto")
+            st.rerun()
+        log_event(engine, username.strip() or "tomt", None, "login_failed", detail=reason)
+        st.error(
+            "Inloggningen misslyckades: fel e-post eller lösenord, eller så är kontot tillfälligt låst "
+            "efter för många försök."
+        )
+    return None
+
+
+def sign_out_button(actor: Actor, engine: sa.Engine) -> None:
+    st.sidebar.markdown(f"**{actor.name}**  \n{ROLE_WORDS.get(actor.role, actor.role)}")
+    if actor.kind in ("local", "oidc", "link") and st.sidebar.button("Logga ut"):
+        log_event(engine, actor.id, actor.role, "logout")
+        st.session_state.clear()
+        if actor.kind == "oidc":
+            st.logout()
+        st.rerun()
+
+
+def require(view: str) -> Actor:
+    """The guard at the top of every page: the actor, or "Du saknar behörighet" (logged) and no data."""
+    from ui.app_store import current_store
+
+    actor: Actor | None = st.session_state.get("_actor")
+    _, engine = current_store()
+    if actor is not None and actor.sees(view):
+        if actor.kind == "link" and st.session_state.get("_last_link_view") != view:
+            log_event(engine, actor.id, actor.role, "link_view", target=f"/{view}")
+            st.session_state["_last_link_view"] = view
+        return actor
+    log_event(engine, actor.id if actor else "okänd", actor.role if actor else None, "denied", target=f"/{view}")
+    st.error("Du saknar behörighet till den här sidan.")
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() ends the script run
+
+
+def log_export(actor: Actor, file_name: str) -> None:
+    """Download callback: who took which data out of the app."""
+    from ui.app_store import current_store
+
+    _, engine = current_store()
+    log_event(engine, actor.id, actor.role, "export", target=file_name)

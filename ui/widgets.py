@@ -1,0 +1,94 @@
+"""Widgets bound to the link: each reads its value from the query string, offers a control outside
+presentation mode, and writes the choice back, so a copied link reproduces the view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from data_sources.values import Invalid, parse_quarter
+from domain.configuration import Assessment
+from ui.frame import Frame
+
+
+def choose_quarter(f: Frame, quarters: Sequence[str]) -> str | None:
+    """The quarter from the link (`period`), else the latest with data; written back into the link."""
+    if not quarters:
+        return None
+    wanted = st.query_params.get("period")
+    period = quarters[-1]
+    if wanted:
+        try:
+            parsed = parse_quarter(wanted)
+        except Invalid:
+            parsed = None
+        if parsed in quarters:
+            period = parsed
+        else:
+            st.warning(f"Kvartalet '{wanted}' i länken saknar data; visar {period} i stället.")
+    if not f.present:
+        period = st.sidebar.selectbox(
+            "Kvartal",
+            options=list(reversed(quarters)),
+            index=list(reversed(quarters)).index(period),
+            key="period_choice",
+            placeholder="Välj kvartal",
+        )
+    st.query_params["period"] = period
+    return period
+
+
+def year_range(f: Frame, years: list[int]) -> tuple[int, int]:
+    """Years from the link (`from`, `to`), else the last two with data; a slider outside presentation."""
+    params = st.query_params
+
+    def year(name: str, default: int) -> int:
+        value = params.get(name)
+        return int(value) if value and value.isdigit() and int(value) in years else default
+
+    first, last = year("from", years[max(0, len(years) - 2)]), year("to", years[-1])
+    first, last = min(first, last), max(first, last)
+    if not f.present and len(years) > 1:
+        first, last = st.sidebar.select_slider("År", options=years, value=(first, last), key="incident_years")
+    params["from"], params["to"] = str(first), str(last)
+    return first, last
+
+
+def code_filter(f: Frame, name: str, label: str, words: dict[str, str]) -> tuple[str, ...]:
+    """A filter on coded values kept in the link as repeated `name`; a multiselect outside presentation."""
+    params = st.query_params
+    chosen = [c for c in params.get_all(name) if c in words]
+    if not f.present:
+        chosen = st.sidebar.multiselect(
+            label,
+            list(words),
+            default=chosen,
+            format_func=words.__getitem__,
+            placeholder="Alla",
+            key=f"incident_{name}",
+        )
+    if chosen:
+        params[name] = chosen
+    elif name in params:
+        del params[name]
+    return tuple(chosen)
+
+
+def choose_assessment(f: Frame) -> Assessment:
+    """The self-assessment from the link (`assessment`), else the first configured."""
+    assessments = f.config.assessments
+    wanted = st.query_params.get("assessment")
+    ident = wanted if wanted in assessments else next(iter(assessments))
+    if not f.present:
+        ids = list(assessments)
+        ident = st.sidebar.selectbox(
+            "Självskattning",
+            ids,
+            index=ids.index(ident),
+            format_func=lambda i: assessments[i].name,
+            key="assessment_choice",
+            placeholder="Välj självskattning",
+        )
+    st.query_params["assessment"] = ident
+    return assessments[ident]
