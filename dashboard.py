@@ -1,35 +1,48 @@
-"""Entry point: page setup, configuration check, who is asking, and the navigation for their role."""
+"""Entry point: page setup, configuration check, who is asking, and the navigation for their role.
+
+`streamlit run dashboard.py` imports this module, finds `app` and serves the app through the security
+headers of ui/server.py; each visitor's run then executes `main()`.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from domain.configuration import ConfigError
-from ui.navigation import pages_for
+from ui.app_store import app_config, current_store
+from ui.navigation import first_view, pages_for
+from ui.server import middleware
+from ui.sign_in import current_actor, sign_out_button
 
-st.set_page_config(page_title="IT-säkerhet – lägesbild", page_icon="🛡️", layout="wide")
-# Streamlit serves <html lang="en">; screen readers must read Swedish. A constant script, no user text.
-st.html("<script>document.documentElement.lang = 'sv';</script>", unsafe_allow_javascript=True)
-st.session_state.pop("_actor", None)
+CONFIGURATION_BROKEN = "Instrumentpanelen kan inte starta eftersom konfigurationen har fel. Rätta filerna och ladda om."
 
-try:
-    from ui.app_store import app_config
 
-    config = app_config()
-except ConfigError as problem:
-    st.error("Instrumentpanelen kan inte starta eftersom konfigurationen har fel. Rätta filerna och ladda om sidan.")
-    st.code(str(problem), language=None)
-    st.stop()
+def main() -> None:
+    st.set_page_config(page_title="IT-säkerhet – lägesbild", page_icon="🛡️", layout="wide")
+    # Streamlit serves <html lang="en">; screen readers must read Swedish. A constant script, no user text.
+    st.html("<script>document.documentElement.lang = 'sv';</script>", unsafe_allow_javascript=True)
+    st.session_state.pop("_actor", None)
+    try:
+        config = app_config()
+    except ConfigError as problem:
+        st.error(CONFIGURATION_BROKEN)
+        st.code(str(problem), language=None)
+        st.stop()
+    _, engine = current_store()
+    actor = current_actor(engine, config)
+    if actor is None:
+        st.stop()
+    st.session_state["_actor"] = actor
+    if actor.kind == "open":
+        st.sidebar.warning("Öppet läge: ingen inloggning är konfigurerad. Appen nås bara från den här datorn.")
+    sign_out_button(actor, engine)
+    page = st.navigation(pages_for(actor))
+    if st.session_state.pop("link_opened", False) and not actor.sees(page.url_path):
+        st.switch_page(first_view(actor).script)  # a link limited to some views opens on the first of them
+    page.run()
 
-from ui.app_store import current_store  # noqa: E402 - after the configuration check
-from ui.sign_in import current_actor, sign_out_button  # noqa: E402
 
-_, engine = current_store()
-actor = current_actor(engine, config)
-if actor is None:
-    st.stop()
-st.session_state["_actor"] = actor
-if actor.kind == "open":
-    st.sidebar.warning("Öppet läge: ingen inloggning är konfigurerad. Appen nås bara från den här datorn.")
-sign_out_button(actor, engine)
-st.navigation(pages_for(actor)).run()
+if __name__ == "__main__":  # one run of the app for one visitor
+    main()
+else:  # imported by `streamlit run` to serve the app
+    app = st.App(__file__, middleware=middleware())

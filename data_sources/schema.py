@@ -303,3 +303,26 @@ login_attempts = sa.Table(
     sa.Column("succeeded", sa.Boolean, nullable=False),
     sa.Index(None, "username", "at"),
 )
+
+# Accounts live in the store so every app process sees a change on its next rerun; users.yaml seeds them.
+accounts = sa.Table(
+    "accounts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("email_key", sa.String(320), nullable=False, unique=True),  # casefolded, for lookups
+    sa.Column("email", sa.String(320), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("password_hash", sa.String(300), nullable=True),  # Argon2; none for OIDC users
+    sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("from_file", sa.Boolean, nullable=False),  # last set by users.yaml, not by an administrator
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+account_seeds = sa.Table(
+    "account_seeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)

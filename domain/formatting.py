@@ -59,3 +59,13 @@ def swedish_value(value: float, unit: str) -> str:
         return swedish_int(value)
     word = {"days": "dagar", "hours": "timmar"}.get(unit, "")
     return f"{swedish_decimal(value, 0 if float(value).is_integer() else 1)}{NBSP}{word}".strip()
+
+
+_MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def inert(text: object) -> str:
+    """Outside text (from a file, a visitor or the link) made inert for Markdown: every ASCII punctuation
+    character is escaped, so it can never become a link, an image, HTML, a directive (`:red[…]`), an
+    emoji code, a formula or structure, and reads exactly as written."""
+    return "".join(f"\\{c}" if c in _MARKDOWN_PUNCTUATION else c for c in str(text))

@@ -48,6 +48,7 @@ VIEWS = (
     View("explore", "Utforska", "utforska", ":material/query_stats:", _CONTROLLERS),
     View("links", "Granskningslänkar", "lankar", ":material/link:", _CONTROLLERS),
     View("access_log", "Åtkomstlogg", "logg", ":material/history:", frozenset({"admin", "auditor"})),
+    View("accounts", "Konton", "konton", ":material/manage_accounts:", frozenset({"admin"})),
 )
 MEETING_VIEWS = tuple(v for v in VIEWS if v.in_meeting)
 VIEW_AT = {v.path: v for v in VIEWS}
@@ -59,6 +60,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "import_history": frozenset({"admin", "controller", "auditor"}),
     "access_log": frozenset({"admin", "auditor"}),
     "manage_links": _CONTROLLERS,
+    "manage_accounts": frozenset({"admin"}),
 }
 
 

@@ -22,14 +22,19 @@ from domain.configuration import Config, config_dir, load_config
 from queries.data_overview import DatasetOverview, dataset_overview, example_data_in_use
 
 
-@st.cache_resource(show_spinner=False)
-def _config_in(directory: str) -> Config:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _config_in(directory: str, stamp: tuple[tuple[str, int, int], ...]) -> Config:
     return load_config(directory)
 
 
 def app_config() -> Config:
-    """The validated configuration of DASHBOARD_CONFIG_DIR (read once per folder and process)."""
-    return _config_in(str(config_dir()))
+    """The validated configuration of DASHBOARD_CONFIG_DIR, read again when one of its files changes
+    (a stat per rerun), so an edit of users.yaml reaches the accounts on the next click."""
+    folder = config_dir()
+    stamp = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml")) if p.is_file()
+    )
+    return _config_in(str(folder), stamp)
 
 
 @st.cache_resource(show_spinner="Öppnar databasen …")

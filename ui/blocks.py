@@ -12,11 +12,23 @@ import streamlit as st
 
 from charts.render import vega_lite_spec
 from data_sources.exports import csv_bytes
-from domain.formatting import swedish_int
+from domain.formatting import inert, swedish_int
 from ui.frame import Frame
 from ui.sign_in import log_export
 
 TABLE_ROWS_SHOWN = 100
+
+
+def table_of(frame: pd.DataFrame, *, hide_index: bool = True) -> None:
+    """st.table, whose cells Streamlit renders as Markdown, with every text cell and header made inert."""
+    shown = frame.copy()
+    shown.columns = [inert(c) for c in shown.columns]
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].map(lambda v: inert(v) if isinstance(v, str) else v)
+    if not hide_index:
+        shown.index = shown.index.map(lambda v: inert(v) if isinstance(v, str) else v)
+    st.table(shown, hide_index=hide_index)
 
 
 def chart_block(
@@ -31,7 +43,7 @@ def chart_block(
 
     With `select_key` a selection in the chart reruns the page and its state is returned.
     """
-    st.markdown(summary)
+    st.markdown(inert(summary))
     selecting = {"on_select": "rerun", "key": select_key} if select_key else {}
     spec = vega_lite_spec(chart, large=f.present)
     event = st.vega_lite_chart(spec, width="stretch", theme=None, alt=summary, **selecting)
@@ -57,7 +69,7 @@ def table_with_limit(
     Thousands of rows would make the page slow to draw and impossible to read; the first rows are
     shown and the rest named.
     """
-    st.table(table.head(limit), hide_index=True)
+    table_of(table.head(limit))
     total = len(table) if total is None else total
     if total > limit:
         st.caption(

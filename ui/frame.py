@@ -11,6 +11,7 @@ import sqlalchemy as sa
 import streamlit as st
 
 from domain.configuration import Config
+from domain.formatting import inert
 from domain.roles import Actor
 from ui.app_store import app_config, ask, cached_example_data_in_use, current_store, latest_batch
 from ui.navigation import neighbours
@@ -69,7 +70,7 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
     units = tuple(u for u in asked if u in config.unit_names)
     if asked and len(units) < len(asked):
         unknown = ", ".join(u for u in asked if u not in config.unit_names)
-        st.warning(f"Enheten {unknown} i länken finns inte och visas inte.")
+        st.warning(f"Enheten {inert(unknown)} i länken finns inte och visas inte.")
     if not units and not all_units_by_default:
         units = (config.app.default_unit,)
     if present:
@@ -115,7 +116,7 @@ def empty_state(f: Frame, what: str) -> None:
             "**Data och importer**; därefter visas de här."
         )
     else:
-        st.info(f"Det finns inga {what} för {f.unit_label} ännu.")
+        st.info(f"Det finns inga {what} för {inert(f.unit_label)} ännu.")
 
 
 def presentation_footer(f: Frame) -> None:

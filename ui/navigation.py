@@ -30,3 +30,8 @@ def neighbours(name: str, actor: Actor) -> tuple[View | None, View | None]:
     names = [v.name for v in views]
     i = names.index(name)
     return (views[i - 1] if i > 0 else None, views[i + 1] if i + 1 < len(views) else None)
+
+
+def first_view(actor: Actor) -> View:
+    """The first view in the app's order that the actor may see (Lägesbild for everyone but some links)."""
+    return next(v for v in VIEWS if actor.sees(v.path))

@@ -2,8 +2,9 @@
 OIDC provider (Streamlit's st.login), a local account, or open local mode on 127.0.0.1 only.
 
 Nothing the browser sends is trusted as an identity: a link token is exchanged once for a server-side
-session and re-checked (revocation, expiry) on every rerun; a local sign-in is re-checked against
-users.yaml on every rerun, so a disabled account loses access at once.
+session and re-checked (revocation, expiry) on every rerun; a signed-in account (local or OIDC) is read
+from the store on every rerun, so a disabled or removed account, a new role or a new password takes
+effect on the next click in every app process.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import re
 import sqlalchemy as sa
 import streamlit as st
 
+from data_sources import accounts
 from data_sources.access_store import link_by_id, link_by_token, log_event
-from data_sources.accounts import authenticate
+from data_sources.accounts import Account, authenticate
 from domain.clock import now
-from domain.configuration import Config, User
+from domain.configuration import Config
+from domain.formatting import inert
 from domain.roles import OPEN_ACTOR, ROLE_WORDS, Actor, open_mode_allowed
 
 LINK_REFUSED = (
@@ -33,21 +36,30 @@ def _oidc_configured() -> bool:
         return False
 
 
-def _user(config: Config, email: str) -> User | None:
-    return next((u for u in config.users if u.email.casefold() == email.casefold()), None)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _seeded(url: str, fingerprint: str, _engine: sa.Engine, _config: Config) -> bool:
+    """users.yaml applied to the store once per process and content; the store is the truth after that."""
+    return accounts.seed(_engine, _config.users)
+
+
+def _actor(account: Account, kind: str) -> Actor:
+    return Actor(id=account.email, name=account.name or account.email, role=account.role, kind=kind)
 
 
 def current_actor(engine: sa.Engine, config: Config) -> Actor | None:
     """The actor of this rerun, or None after drawing what the user must do first (sign in, a refusal)."""
+    _seeded(str(engine.url), accounts.users_fingerprint(config.users), engine, config)
     if "link" in st.query_params:
         _exchange_link(engine, st.query_params.get("link") or "")
     identity = st.session_state.get("identity")
     if identity and identity.get("kind") == "link":
         return _link_actor(engine, identity["link_id"])
+    if identity and st.session_state.pop("link_refused", False):
+        st.error(LINK_REFUSED)  # the link failed; whoever was signed in here stays signed in
     if _oidc_configured():
-        return _oidc_actor(engine, config)
-    if config.users:
-        return _local_actor(engine, config, identity)
+        return _oidc_actor(engine)
+    if accounts.any_accounts(engine):
+        return _local_actor(engine, identity)
     if not open_mode_allowed(st.get_option("server.address")):
         st.error(
             "Appen startar inte i öppet läge: inga användare finns i config/users.yaml och ingen OIDC-inloggning "
@@ -69,9 +81,9 @@ def _exchange_link(engine: sa.Engine, token: str) -> None:
     )
     if link is not None and not reason:
         st.session_state["identity"] = {"kind": "link", "link_id": link.id}
+        st.session_state["link_opened"] = True
         log_event(engine, f"länk {link.id}", "link", "link_used", detail=f"mottagare {link.recipient}")
         return
-    st.session_state.pop("identity", None)
     masked = f"{token[:4]}…" if token else "tom"
     log_event(engine, f"länk {link.id}" if link else f"token {masked}", "link", "link_refused", detail=reason)
     st.session_state["link_refused"] = True
@@ -101,7 +113,7 @@ def _link_actor(engine: sa.Engine, link_id: int) -> Actor | None:
     )
 
 
-def _oidc_actor(engine: sa.Engine, config: Config) -> Actor | None:
+def _oidc_actor(engine: sa.Engine) -> Actor | None:
     if not st.user.is_logged_in:
         if st.session_state.pop("link_refused", False):
             st.error(LINK_REFUSED)
@@ -111,7 +123,7 @@ def _oidc_actor(engine: sa.Engine, config: Config) -> Actor | None:
             st.login()
         return None
     email = str(st.user.get("email") or "")
-    user = _user(config, email)
+    user = accounts.find(engine, email) if email else None
     if user is None or user.disabled:
         if not st.session_state.get("denied_logged"):
             log_event(
@@ -119,27 +131,30 @@ def _oidc_actor(engine: sa.Engine, config: Config) -> Actor | None:
                 email or "okänd",
                 None,
                 "login_denied",
-                detail="finns inte i users.yaml" if user is None else "avstängd",
+                detail="inget konto" if user is None else "avstängd",
             )
             st.session_state["denied_logged"] = True
         st.error(
-            f"Du saknar behörighet: {email or 'kontot'} har ingen roll i instrumentpanelen. Kontakta administratören."
+            f"Du saknar behörighet: {inert(email) or 'kontot'} har ingen roll i instrumentpanelen. "
+            "Kontakta administratören."
         )
         if st.button("Logga ut"):
             st.logout()
         return None
+    st.session_state.pop("denied_logged", None)
     if st.session_state.get("logged_in_as") != email:
         log_event(engine, email, user.role, "login", detail="OIDC")
         st.session_state["logged_in_as"] = email
-    return Actor(id=user.email, name=user.name or user.email, role=user.role, kind="oidc")
+    return _actor(user, "oidc")
 
 
-def _local_actor(engine: sa.Engine, config: Config, identity: dict | None) -> Actor | None:
+def _local_actor(engine: sa.Engine, identity: dict | None) -> Actor | None:
     if identity and identity.get("kind") == "local":
-        user = _user(config, identity["email"])
-        if user is not None and not user.disabled and user.password_hash:
-            return Actor(id=user.email, name=user.name or user.email, role=user.role, kind="local")
-        st.session_state.pop("identity", None)
+        user = accounts.find(engine, identity["email"])
+        if user is not None and not user.disabled and user.password_hash and user.credential == identity["credential"]:
+            return _actor(user, "local")
+        st.session_state.pop("identity", None)  # disabled, removed or a new password: signed out
+        log_event(engine, identity["email"], None, "logout", detail="kontot är ändrat eller avstängt")
     if st.session_state.pop("link_refused", False):
         st.error(LINK_REFUSED)
     st.title("Logga in")
@@ -148,9 +163,9 @@ def _local_actor(engine: sa.Engine, config: Config, identity: dict | None) -> Ac
         password = st.text_input("Lösenord", type="password", autocomplete="current-password")
         submitted = st.form_submit_button("Logga in", type="primary")
     if submitted:
-        user, reason = authenticate(engine, config, username, password)
+        user, reason = authenticate(engine, username, password)
         if user is not None:
-            st.session_state["identity"] = {"kind": "local", "email": user.email}
+            st.session_state["identity"] = {"kind": "local", "email": user.email, "credential": user.credential}
             log_event(engine, user.email, user.role, "login", detail="lokalt konto")
             st.rerun()
         log_event(engine, username.strip() or "tomt", None, "login_failed", detail=reason)
@@ -162,7 +177,7 @@ def _local_actor(engine: sa.Engine, config: Config, identity: dict | None) -> Ac
 
 
 def sign_out_button(actor: Actor, engine: sa.Engine) -> None:
-    st.sidebar.markdown(f"**{actor.name}**  \n{ROLE_WORDS.get(actor.role, actor.role)}")
+    st.sidebar.markdown(f"**{inert(actor.name)}**  \n{ROLE_WORDS.get(actor.role, actor.role)}")
     if actor.kind in ("local", "oidc", "link") and st.sidebar.button("Logga ut"):
         log_event(engine, actor.id, actor.role, "logout")
         st.session_state.clear()

@@ -9,6 +9,7 @@ import streamlit as st
 
 from data_sources.values import Invalid, parse_quarter
 from domain.configuration import Assessment
+from domain.formatting import inert
 from ui.frame import Frame
 
 
@@ -26,7 +27,7 @@ def choose_quarter(f: Frame, quarters: Sequence[str]) -> str | None:
         if parsed in quarters:
             period = parsed
         else:
-            st.warning(f"Kvartalet '{wanted}' i länken saknar data; visar {period} i stället.")
+            st.warning(f"Kvartalet '{inert(wanted)}' i länken saknar data; visar {period} i stället.")
     if not f.present:
         period = st.sidebar.selectbox(
             "Kvartal",

@@ -85,8 +85,8 @@ def comment_rows(statuses: pd.DataFrame, config: Config) -> pd.DataFrame:
 def kpi_definition(kpi: Kpi) -> str:
     better = "högre är bättre" if kpi.better == "higher" else "lägre är bättre"
     return (
-        f"**Definition:** {kpi.description}  \n**Källa:** {kpi.source}  \n**Ägare:** {kpi.owner or '–'}  \n"
-        f"**Mål:** {swedish_value(kpi.target, kpi.unit)}; gul vid {swedish_value(kpi.amber, kpi.unit)}, "
+        f"Definition: {kpi.description}  \nKälla: {kpi.source}  \nÄgare: {kpi.owner or '–'}  \n"
+        f"Mål: {swedish_value(kpi.target, kpi.unit)}; gul vid {swedish_value(kpi.amber, kpi.unit)}, "
         f"röd vid {swedish_value(kpi.red, kpi.unit)} ({better})."
     )
 

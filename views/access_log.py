@@ -8,6 +8,7 @@ from data_sources.exports import csv_bytes
 from domain.roles import ensure
 from queries.access_log import access_log_rows
 from ui.app_store import read_now
+from ui.blocks import table_of
 from ui.sign_in import log_export, require
 from view_models.access_log import log_table
 
@@ -24,4 +25,4 @@ st.download_button(
     on_click=log_export,
     args=(actor, "atkomstlogg.csv"),
 )
-st.table(table, hide_index=True)
+table_of(table)

@@ -8,6 +8,7 @@ from domain import clock
 from queries import incidents, recommendations, self_assessments
 from queries.data_overview import status_quarters_per_unit
 from ui.app_store import app_config, ask, cached_dataset_overview, cached_import_history, current_store, latest_batch
+from ui.blocks import table_of
 from ui.frame import example_data_banner
 from ui.sign_in import require
 from view_models.data_overview import dataset_rows, findings_table, history_rows, quality_findings
@@ -27,7 +28,7 @@ if latest == 0:
 
 st.header("Datamängder")
 overview = cached_dataset_overview(url, latest)
-st.table(dataset_rows(overview))
+table_of(dataset_rows(overview), hide_index=False)
 
 st.header("Datakvalitet")
 findings = quality_findings(
@@ -41,7 +42,7 @@ findings = quality_findings(
     today=clock.today(),
 )
 if findings:
-    st.table(findings_table(findings), hide_index=True)
+    table_of(findings_table(findings))
 else:
     st.markdown(
         "● Inga brister hittades: inga saknade kvartal eller självskattningar, inga gamla källor, "
@@ -52,4 +53,4 @@ if not actor.may("import_history"):
     st.stop()
 st.header("Importhistorik")
 st.markdown("Varje import är en egen version. En import ersätter tidigare rader inom sin omfattning; inget raderas.")
-st.table(history_rows(cached_import_history(url, latest)))
+table_of(history_rows(cached_import_history(url, latest)), hide_index=False)

@@ -7,8 +7,10 @@ import streamlit as st
 from charts.explore import explore_chart
 from charts.render import vega_lite_spec
 from data_sources.exports import csv_bytes, excel_bytes
+from domain.formatting import inert
 from queries.explore import SPECS, distinct_values, explore
 from ui.app_store import app_config, ask, current_store, latest_batch
+from ui.blocks import table_of
 from ui.sign_in import require
 from view_models.explore import (
     CHART_KINDS,
@@ -101,7 +103,7 @@ if result.empty:
     st.stop()
 table = labelled(result, state, config)
 names = list(table.columns)
-st.markdown(f"{measure.label} per {' och '.join(n.lower() for n in names[:-1])}: {len(table)} grupper.")
+st.markdown(inert(f"{measure.label} per {' och '.join(n.lower() for n in names[:-1])}: {len(table)} grupper."))
 if state.chart != "table":
     value_format = ",.0f" if measure.unit == "count" else ",.1f"
     second = names[1] if len(names) > 2 else None
@@ -110,7 +112,7 @@ if state.chart != "table":
     st.vega_lite_chart(
         vega_lite_spec(chart), width="stretch", theme=None, alt=f"{measure.label} per {names[0].lower()}"
     )
-st.table(display_table(table, measure.unit), hide_index=True)
+table_of(display_table(table, measure.unit))
 left, right = st.columns(2)
 left.download_button(
     "Ladda ner CSV", csv_bytes(table), file_name=f"utforska-{state.dataset}.csv", mime="text/csv", on_click="ignore"

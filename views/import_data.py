@@ -9,7 +9,9 @@ from data_sources.exports import template_csv
 from data_sources.sources import sync_sources
 from data_sources.uploads import keep_upload
 from domain.datasets import DATASETS
+from domain.formatting import inert
 from ui.app_store import app_config, cached_import_history, current_store, latest_batch
+from ui.blocks import table_of
 from ui.sign_in import require
 from view_models.data_overview import history_rows
 from view_models.import_data import column_help, problem_table, too_large
@@ -40,7 +42,7 @@ left.download_button(
     key=f"template_{dataset}",
 )
 with right.expander("Kolumner i mallen"):
-    st.table(column_help(dataset), hide_index=True)
+    table_of(column_help(dataset))
 
 
 def handle_upload(name: str, data: bytes) -> None:
@@ -52,7 +54,7 @@ def handle_upload(name: str, data: bytes) -> None:
     done = st.session_state.setdefault("imported_uploads", {})
     key = f"{dataset}:{path.name}"
     if key in done:
-        st.success(done[key])
+        st.success(inert(done[key]))
         return
     validation_key = (dataset, path.name, latest_batch(engine))
     if st.session_state.get("validation", (None,))[0] != validation_key:
@@ -62,16 +64,18 @@ def handle_upload(name: str, data: bytes) -> None:
         )
     checked = st.session_state["validation"][1]
     for warning in checked.warnings:
-        st.warning(warning)
+        st.warning(inert(warning))
     if not checked.ok:
-        st.error(checked.summary())
-        st.table(problem_table(checked), hide_index=True)
+        st.error(inert(checked.summary()))
+        table_of(problem_table(checked))
         if checked.problem_count > len(checked.problems):
             st.markdown(f"… och {checked.problem_count - len(checked.problems)} fel till.")
         return
     st.success(
-        f"{name} är korrekt: {checked.rows} rader ({checked.scope_summary}). Importen lägger till {checked.rows} "
-        f"rader och ersätter {checked.rows_superseded} tidigare rader, som finns kvar i historiken."
+        inert(
+            f"{name} är korrekt: {checked.rows} rader ({checked.scope_summary}). Importen lägger till {checked.rows} "
+            f"rader och ersätter {checked.rows_superseded} tidigare rader, som finns kvar i historiken."
+        )
     )
     if st.button("Importera", type="primary", key=f"confirm_{path.name}"):
         bar = st.progress(0.0, text="Importerar …")
@@ -86,7 +90,7 @@ def handle_upload(name: str, data: bytes) -> None:
         )
         bar.empty()
         if not result.ok:
-            st.error(result.summary())
+            st.error(inert(result.summary()))
             return
         done[key] = result.summary()
         st.rerun()
@@ -99,13 +103,13 @@ if upload is not None:
 st.header("Senaste importer")
 if outcome := st.session_state.pop("undo_message", None):
     kind, message = outcome
-    (st.success if kind == "success" else st.error)(message)
+    (st.success if kind == "success" else st.error)(inert(message))
 latest = latest_batch(engine)
 history = cached_import_history(url, latest, 20)
 if not history:
     st.markdown("Inga importer ännu.")
 else:
-    st.table(history_rows(history))
+    table_of(history_rows(history), hide_index=False)
     undoable = [b for b in history if b.kind == "import" and b.undone_by_batch_id is None]
 
     def forget_pending_undo() -> None:
@@ -114,7 +118,7 @@ else:
     @st.dialog("Ångra import", on_dismiss=forget_pending_undo)
     def confirm_undo(batch: batches.BatchRecord) -> None:
         st.markdown(
-            f"Ångra import **nr {batch.id}** ({batch.source})? Dess rader tas ur bruk och det den "
+            f"Ångra import **nr {batch.id}** ({inert(batch.source)})? Dess rader tas ur bruk och det den "
             "ersatte gäller igen. Inget raderas; ångringen syns i historiken."
         )
         yes, no = st.columns(2)
@@ -136,7 +140,7 @@ else:
             "Import att ångra",
             undoable,
             key=f"undo_choice_{latest}",
-            format_func=lambda b: f"nr {b.id}: {b.dataset}, {b.source} ({b.row_count} rader)",
+            format_func=lambda b: inert(f"nr {b.id}: {b.dataset}, {b.source} ({b.row_count} rader)"),
         )
         if st.button("Ångra vald import …"):
             st.session_state["undo_pending"] = choice.id
@@ -149,4 +153,6 @@ if not config.sources:
     st.markdown("Inga källor är konfigurerade i `config/sources.yaml`.")
 elif st.button("Hämta från alla källor"):
     for result in sync_sources(engine, config, actor=actor):
-        (st.success if result.ok else st.error)(result.summary() if result.ok else " ".join(result.messages()[:3]))
+        (st.success if result.ok else st.error)(
+            inert(result.summary() if result.ok else " ".join(result.messages()[:3]))
+        )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
-from domain.formatting import swedish_int
+from domain.formatting import inert, swedish_int
 from domain.vocabulary import CATEGORY_WORDS, SEVERITY_WORDS
 from queries import incidents as q
-from ui.blocks import TABLE_ROWS_SHOWN, chart_block, table_with_limit
+from ui.blocks import TABLE_ROWS_SHOWN, chart_block, table_of, table_with_limit
 from ui.frame import empty_state, presentation_footer, view_frame
 from ui.widgets import code_filter, year_range
 from view_models.incidents import (
@@ -49,7 +49,7 @@ if (picked := selected_bar(event)) is not None:
     rows = f.ask(q.incident_rows, f.units, month, severity, categories)
     st.subheader(f"Raderna bakom stapeln: {SEVERITY_WORDS[severity].lower()} {month}")
     st.markdown(f"{len(rows)} rader visas (högst 200), med fil och rad de importerades från.")
-    st.table(rows_table(rows, f.config.unit_names), hide_index=True)
+    table_of(rows_table(rows, f.config.unit_names))
 elif not f.present:
     st.markdown("Klicka på en stapel för att se raderna bakom den.")
 
@@ -89,7 +89,7 @@ chart_block(
 
 st.header("Kritiska incidenter och deras rapporter")
 critical = f.ask(q.critical_incidents, f.units)
-st.markdown(critical_summary(critical))
+st.markdown(inert(critical_summary(critical)))
 table_with_limit(
     critical_table(critical.head(TABLE_ROWS_SHOWN), f.config.unit_names),
     total=len(critical),

@@ -6,9 +6,10 @@ import streamlit as st
 
 from data_sources.access_store import MAX_LINK_DAYS, all_links, create_link, log_event, revoke_link
 from domain.clock import now
-from domain.formatting import swedish_datetime
+from domain.formatting import inert, swedish_datetime
 from domain.roles import ensure
 from ui.app_store import current_store
+from ui.blocks import table_of
 from ui.sign_in import require
 from view_models.links import VIEW_TITLES, link_table
 
@@ -47,7 +48,7 @@ if created:
         )
         base = str(getattr(st.context, "url", "") or "").split("/lankar")[0].split("?")[0].rstrip("/")
         st.success(
-            f"Länk {link.id} till {link.recipient} gäller till {swedish_datetime(link.expires_at)}. "
+            f"Länk {link.id} till {inert(link.recipient)} gäller till {swedish_datetime(link.expires_at)}. "
             "Kopiera den nu; den visas bara den här gången."
         )
         st.code(f"{base}/?link={token}", language=None)
@@ -56,10 +57,12 @@ links = all_links(engine)
 if links:
     st.header("Länkar")
     moment = now()
-    st.table(link_table(links, moment), hide_index=True)
+    table_of(link_table(links, moment))
     active = [link for link in links if link.state(moment) == "valid"]
     if active:
-        chosen = st.selectbox("Länk att dra tillbaka", active, format_func=lambda lk: f"nr {lk.id}: {lk.recipient}")
+        chosen = st.selectbox(
+            "Länk att dra tillbaka", active, format_func=lambda lk: inert(f"nr {lk.id}: {lk.recipient}")
+        )
         if st.button("Dra tillbaka länken"):
             revoke_link(engine, chosen.id, actor.id)
             log_event(engine, actor.id, actor.role, "link_revoked", target=f"länk {chosen.id}")

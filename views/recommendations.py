@@ -6,10 +6,10 @@ import streamlit as st
 
 from charts.recommendations import status_per_audit, status_per_year, timeline
 from domain.clock import today
-from domain.formatting import swedish_int
+from domain.formatting import inert, swedish_int
 from queries import recommendations as q
 from rules.recommendations import with_overdue
-from ui.blocks import chart_block
+from ui.blocks import chart_block, table_of
 from ui.frame import empty_state, presentation_footer, view_frame
 from view_models.recommendations import history_table, overview_table, status_summary, timeline_summary
 
@@ -54,17 +54,17 @@ for rec in listed.itertuples():
         rec.committed, "åtagande ej angivet"
     )
     with st.expander(
-        f"{rec.recommendation_id}: {rec.area or rec.audit}{' (försenad)' if rec.overdue else ''}",
+        inert(f"{rec.recommendation_id}: {rec.area or rec.audit}{' (försenad)' if rec.overdue else ''}"),
         expanded=f.present is False and rec.overdue,
     ):
-        st.markdown(f"**{rec.recommendation}**{flag}")
+        st.markdown(f"**{inert(rec.recommendation)}**{flag}")
         st.markdown(
             f"{rec.audit}, {rec.auditor}, {rec.audit_date}. Mottagare: "
             f"{f.config.unit_names.get(rec.addressee, rec.addressee)}; {committed}. "
             f"Ansvarig: {rec.owner or '–'}. Slutdatum: {rec.due_date or '–'}."
         )
         if rec.response:
-            st.markdown(f"Yttrande: {rec.response}")
-        st.table(history_table(history[history["recommendation_id"] == rec.recommendation_id]), hide_index=True)
+            st.markdown(f"Yttrande: {inert(rec.response)}")
+        table_of(history_table(history[history["recommendation_id"] == rec.recommendation_id]))
 
 presentation_footer(f)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.self_assessments import shares_over_years, unit_category_matrix
+from domain.formatting import inert
 from queries import self_assessments as q
 from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year, statement_results
-from ui.blocks import chart_block
+from ui.blocks import chart_block, table_of
 from ui.frame import empty_state, presentation_footer, view_frame
 from ui.widgets import choose_assessment
 from view_models.self_assessments import (
@@ -26,7 +27,7 @@ if not years:
     st.stop()
 
 shares = shares_by_year(f.ask(q.rating_counts_by_year, assessment.id, f.units))
-st.header(f"{assessment.name} – bedömningar per år")
+st.header(f"{inert(assessment.name)} – bedömningar per år")
 chart_block(f, shares_over_years(shares), shares_summary(shares), shares_table(shares), f"{assessment.id}-per-ar.csv")
 
 year = years[-1]
@@ -45,6 +46,6 @@ chart_block(
 )
 
 st.header(f"Varje påstående {year}")
-st.table(statement_table(statement_results(ratings, assessment)), hide_index=True)
+table_of(statement_table(statement_results(ratings, assessment)))
 
 presentation_footer(f)

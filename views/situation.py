@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.clock import today
+from domain.formatting import inert
 from domain.periods import previous_quarter
 from queries import incidents, recommendations, self_assessments, status
 from rules.kpis import quarterly_values
@@ -33,26 +34,28 @@ picture = build_situation(
     config=f.config,
     today=today(),
 )
-st.subheader(f"{f.unit_label} · {period}")
-st.markdown(picture.summary())
+st.subheader(f"{inert(f.unit_label)} · {period}")
+st.markdown(inert(picture.summary()))
 
 st.header("Status per område")
 columns = st.columns(5)
 for i, tile in enumerate(picture.areas):
     with columns[i % 5].container(border=True):
-        st.markdown(f"**{tile.area}**  \n:{BADGE[tile.status]}-badge[{tile.symbol} {tile.word}]  {tile.movement}")
+        st.markdown(
+            f"**{inert(tile.area)}**  \n:{BADGE[tile.status]}-badge[{tile.symbol} {tile.word}]  {tile.movement}"
+        )
 
 st.header("Nyckeltal mot mål")
 columns = st.columns(3)
 for i, kpi in enumerate(picture.kpis):
     with columns[i % 3].container(border=True):
-        st.markdown(f"**{kpi.name}**")
-        st.markdown(f"### {kpi.value}")
-        st.markdown(f"Mål {kpi.target} · :{BADGE[kpi.band]}-badge[{kpi.judgement}]")
+        st.markdown(f"**{inert(kpi.name)}**")
+        st.markdown(f"### {inert(kpi.value)}")
+        st.markdown(f"Mål {inert(kpi.target)} · :{BADGE[kpi.band]}-badge[{kpi.judgement}]")
         if kpi.counts:
-            st.markdown(f"Beräknat av {kpi.counts}")
+            st.markdown(f"Beräknat av {inert(kpi.counts)}")
         if kpi.change:
-            st.markdown(kpi.change)
+            st.markdown(inert(kpi.change))
 
 left, middle, right = st.columns(3)
 with left.container(border=True):
@@ -68,15 +71,15 @@ with middle.container(border=True):
         f"avvaktar {counts['on_hold']} · ej påbörjade {counts['not_started']}"
     )
     for line in picture.overdue:
-        st.markdown(f":red-badge[■ Försenad] {line}")
+        st.markdown(f":red-badge[■ Försenad] {inert(line)}")
 with right.container(border=True):
     st.subheader("Självskattning")
-    st.markdown(picture.self_assessment or "Inga självskattningar ännu.")
+    st.markdown(inert(picture.self_assessment or "Inga självskattningar ännu."))
 
 st.header("Sedan förra kvartalet")
 SYMBOL = {"better": ":green-badge[↑ Bättre]", "worse": ":red-badge[↓ Sämre]", "info": ":blue-badge[Info]"}
 if picture.changes:
-    st.markdown("\n".join(f"- {SYMBOL[c.kind]} {c.text}" for c in picture.changes))
+    st.markdown("\n".join(f"- {SYMBOL[c.kind]} {inert(c.text)}" for c in picture.changes))
 else:
     st.markdown(f"Inga förändringar sedan {picture.previous}.")
 

@@ -6,9 +6,10 @@ import streamlit as st
 
 from charts.kpis import kpi_chart
 from charts.status import status_heatmap
+from domain.formatting import inert
 from queries import status as q
 from rules.kpis import quarterly_values
-from ui.blocks import chart_block
+from ui.blocks import chart_block, table_of
 from ui.frame import empty_state, presentation_footer, view_frame
 from ui.widgets import choose_quarter
 from view_models.status import (
@@ -31,10 +32,12 @@ if period is None:
 
 unit = f.units[0]
 if len(f.units) > 1:
-    st.markdown(f"Översikten per område visar {f.config.unit_names[unit]}; nyckeltalen gäller alla valda enheter.")
+    st.markdown(
+        f"Översikten per område visar {inert(f.config.unit_names[unit])}; nyckeltalen gäller alla valda enheter."
+    )
 cells = f.ask(q.status_matrix, unit)
 cells = cells[cells["period"] <= period]
-st.header(f"Status per område och kvartal – {f.config.unit_names[unit]}")
+st.header(f"Status per område och kvartal – {inert(f.config.unit_names[unit])}")
 if cells.empty:
     st.info("Ingen status är rapporterad för enheten.")
 else:
@@ -57,19 +60,17 @@ for kpi_id, kpi in f.config.kpis.items():
     series = values[values["kpi"] == kpi_id]
     if series.empty:
         continue
-    st.subheader(kpi.name)
+    st.subheader(inert(kpi.name))
     chart_block(f, kpi_chart(series, kpi), kpi_summary(series, kpi), kpi_table(series, kpi), f"{kpi_id}.csv")
     with st.expander("Om nyckeltalet: definition, källa och import"):
-        st.markdown(kpi_definition(kpi))
-        st.table(
-            provenance_table(f.ask(q.kpi_provenance, kpi_id, f.units).head(8), kpi, f.config), hide_index=True
-        )
+        st.markdown(inert(kpi_definition(kpi)))
+        table_of(provenance_table(f.ask(q.kpi_provenance, kpi_id, f.units).head(8), kpi, f.config), hide_index=True)
 
 st.header(f"Kommentarer {period}")
 comments = comment_rows(f.ask(q.status_by_quarter, f.units, (period,)), f.config)
 if comments.empty:
     st.markdown("Inga kommentarer detta kvartal.")
 else:
-    st.table(comments, hide_index=True)
+    table_of(comments)
 
 presentation_footer(f)

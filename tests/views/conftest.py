@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -41,9 +44,25 @@ def open_view(app_env):
     return open_view
 
 
+ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(text: object) -> str:
+    """Markdown as a reader sees it: the escapes that keep outside text inert are not shown."""
+    return ESCAPED.sub(r"\1", str(text))
+
+
+def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table's cells and headers as a reader sees them."""
+    out = frame.map(lambda v: shown(v) if isinstance(v, str) else v)
+    out.columns = [shown(c) for c in out.columns]
+    out.index = [shown(i) if isinstance(i, str) else i for i in out.index]
+    return out
+
+
 def page_text(app: AppTest) -> str:
-    """Everything written on the page as text: markdown, headers, captions, alerts, tables."""
+    """Everything written on the page as a reader sees it: markdown, headers, captions, alerts, tables."""
     parts = [e.value for e in app.markdown] + [e.value for e in app.title] + [e.value for e in app.header]
     parts += [e.value for e in app.subheader] + [e.value for e in app.caption] + [e.value for e in app.warning]
-    parts += [e.value for e in app.info] + [t.value.to_string() for t in app.table]
-    return "\n".join(str(p) for p in parts)
+    parts += [e.value for e in app.info] + [shown_table(t.value).to_string() for t in app.table]
+    return shown("\n".join(str(p) for p in parts))

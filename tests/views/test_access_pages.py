@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from data_sources import access_store, accounts
 from data_sources.store import open_store
 from tests.conftest import ROOT
-from tests.views.conftest import page_text
+from tests.views.conftest import page_text, shown
 
 PASSWORDS = {
     "anna@malmo.se": ("controller", "anna-lösenord-123"),
@@ -56,7 +56,7 @@ def test_sign_in_wrong_then_right(accounts_env):
     app.text_input[0].input("anna@malmo.se")
     app.text_input[1].input("fel-lösenord")
     app.button[0].click().run()
-    assert app.error[0].value.startswith("Inloggningen misslyckades")
+    assert shown(app.error[0].value).startswith("Inloggningen misslyckades")
     app.text_input[1].input(PASSWORDS["anna@malmo.se"][1])
     app.button[0].click().run()
     assert app.title[0].value == "Lägesbild"
@@ -126,7 +126,7 @@ def test_a_link_gives_the_board_views_only_and_leaves_the_address_bar(accounts_e
         "Granskningslänk till Revisor Rut" in m.value for m in app.sidebar.markdown
     )
     app.switch_page("views/import_data.py").run()
-    assert app.error[0].value == "Du saknar behörighet till den här sidan."
+    assert shown(app.error[0].value) == "Du saknar behörighet till den här sidan."
     events = [(a, e) for a, e, _, _ in _log()]
     assert (f"länk {link_id}", "link_used") in events and (f"länk {link_id}", "denied") in events
     assert all(token not in str(row) for row in _log())  # tokens never reach the log
@@ -161,7 +161,7 @@ def test_open_mode_refuses_an_address_other_than_loopback(app_env):
     streamlit_config.set_option("server.address", "0.0.0.0")
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()
-    assert app.error[0].value.startswith("Appen startar inte i öppet läge")
+    assert shown(app.error[0].value).startswith("Appen startar inte i öppet läge")
     assert not app.title
 
 

@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from domain.roles import operator
-from tests.views.conftest import page_text
+from tests.views.conftest import page_text, shown_table
 
 BOARD_VIEWS = [
     "views/situation.py",
@@ -54,7 +54,7 @@ def test_status_view_heat_map_and_kpis(open_view):
     assert "2025Q2: " in text and "röda: Utbildning och medvetenhet" in text
     assert "Andel som klickade i phishingsimulering" in text
     assert "2025Q2: 32\u00a0% mot målet 5\u00a0% – kritiskt." in text
-    heat_table = app.table[0].value
+    heat_table = shown_table(app.table[0].value)
     assert heat_table.set_index("Område").loc["Utbildning och medvetenhet", "2025Q2"] == "■ Röd"
 
 
@@ -71,7 +71,7 @@ def test_status_map_shows_the_latest_eight_quarters_and_the_table_all(open_view,
     assert import_file(open_store(), load_config(), "status", path, actor=operator("u")).ok
     app = open_view("views/status.py", period="2025Q4")
     assert "Kartan visar de senaste 8 kvartalen; alla finns i tabellen." in page_text(app)
-    assert list(app.table[0].value.columns)[1:] == quarters  # 20 quarters in the table
+    assert list(shown_table(app.table[0].value).columns)[1:] == quarters  # 20 quarters in the table
     heat_map = app.get("vega_lite_chart")[0].proto
     drawn = pa.ipc.open_stream(heat_map.datasets[0].data.data).read_all().to_pandas()
     assert sorted(drawn["Kvartal"].unique()) == quarters[-8:]
@@ -84,7 +84,7 @@ def test_incident_view_years_categories_and_critical_reports(open_view):
     assert "Kritiska incidenter per år – 2023: 6, 2024: 6, 2025: 4." in text
     assert "personuppgiftsincidenter anmäldes" in text
     assert "16 kritiska incidenter; " in text
-    critical = app.table[-1].value
+    critical = shown_table(app.table[-1].value)
     assert len(critical) == 16
     assert (critical[critical["Datum"].str.startswith("2025")]["Rapport"] == "✓ komplett").all()
     assert (app.query_params["from"], app.query_params["to"]) == ("2024", "2025")
@@ -101,7 +101,7 @@ def test_recommendation_view_two_done_one_on_hold_and_overdue(open_view):
     app = open_view("views/recommendations.py")
     text = page_text(app)
     assert "2 av 3 rekommendationer är genomförda, 1 avvaktar, 1 försenad." in text
-    overview = app.table[0].value.set_index("Id")
+    overview = shown_table(app.table[0].value).set_index("Id")
     assert overview.loc["ITS-2025-1", "Status"] == "Avvaktar"
     assert overview.loc["ITS-2025-1", "Åtagande"] == "Nej"
     assert overview.loc["ITS-2025-1", "Försenad"] == "■ Ja"
@@ -115,7 +115,7 @@ def test_self_assessment_view_65_to_89_percent(open_view):
         "Andelen tillfredsställande gick från 65\u00a0% (2015) till 89\u00a0% (2024); förbättringsområden 9\u00a0%."
         in text
     )
-    shares = app.table[0].value.set_index("År")
+    shares = shown_table(app.table[0].value).set_index("År")
     assert shares.loc[2015, "Förbättringsområde"] == "31\u00a0%"
     assert shares.loc[2015, "Behöver ses över omgående"] == "3\u00a0%"
     assert shares.loc[2024, "Behöver ses över omgående"] == "0\u00a0%"
@@ -123,7 +123,7 @@ def test_self_assessment_view_65_to_89_percent(open_view):
 
 def test_access_assessment_from_the_link(open_view):
     app = open_view("views/self_assessments.py", assessment="access")
-    statements = app.table[-1].value
+    statements = shown_table(app.table[-1].value)
     shares = [float(v.split("\u00a0")[0]) for v in statements["Tillfredsställande"]]
     assert (min(shares), max(shares)) == (65, 78)
 
@@ -164,11 +164,11 @@ def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_
     app = open_view("views/recommendations.py")
     assert [h.value for h in app.header][:2] == ["Status per granskningsår", "Från granskning till slutdatum"]
     assert "0 av 60 rekommendationer är genomförda, 60 ej påbörjade." in page_text(app)
-    overview, timeline = app.table[0].value, app.table[1].value
+    overview, timeline = shown_table(app.table[0].value), shown_table(app.table[1].value)
     assert len(overview) == 60 and set(timeline["Granskning"]) == {"Granskning B"} and len(timeline) == 20
     assert app.selectbox(key="recommendation_audit").value == "Granskning B"
     assert len(app.expander) - 2 == 20  # the two "Visa som tabell" are expanders too
     assert "20 av 60 rekommendationer, från granskningen Granskning B" in page_text(app)
     app.selectbox(key="recommendation_audit").set_value("Granskning A").run()
     assert len(app.expander) - 2 == 40
-    assert len(app.table[1].value) == 40
+    assert len(shown_table(app.table[1].value)) == 40

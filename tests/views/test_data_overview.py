@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from domain.roles import operator
 from tests.conftest import ROOT, write_csv
+from tests.views.conftest import shown, shown_table
 
 
 def _open_data_page(**env) -> AppTest:
@@ -20,13 +21,13 @@ def _open_data_page(**env) -> AppTest:
 def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
     app = _open_data_page()
     assert app.title[0].value == "Data och importer"
-    assert "Exempeldata" in app.main.warning[0].value
-    datasets = app.table[0].value
+    assert "Exempeldata" in shown(app.main.warning[0].value)
+    datasets = shown_table(app.table[0].value)
     assert datasets.loc["Incidenter", "Rader"] == "2\u00a0855"
     assert datasets.loc["Incidenter", "Period"] == "2023-01 – 2025-12"
     assert datasets.loc["Självskattningar", "Period"] == "2015 – 2024"
     assert datasets.loc["Kvartalsstatus", "Av"] == "exempeldata"
-    history = app.table[-1].value
+    history = shown_table(app.table[-1].value)
     assert list(history["Datamängd"]) == [
         "self_assessments",
         "recommendation_updates",
@@ -51,18 +52,18 @@ def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypa
     result = import_file(engine, load_config(), "status", path, actor=operator("controller@malmo.se"))
     assert result.outcome == "imported"
     app.run()
-    history = app.table[-1].value
+    history = shown_table(app.table[-1].value)
     newest = history.iloc[0]
     assert (newest["Datamängd"], newest["Användare och källa"]) == ("status", "controller@malmo.se: status-2025q4.csv")
     assert newest["Rader"] == "1 (ersatte 10)" and newest["Läge"] == "gäller"
-    assert app.table[0].value.loc["Kvartalsstatus", "Av"] == "controller@malmo.se"
+    assert shown_table(app.table[0].value).loc["Kvartalsstatus", "Av"] == "controller@malmo.se"
 
 
 def test_empty_store_without_example_data_says_what_to_do(app_env, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DEMO", "0")
     app = _open_data_page()
     assert not app.table and not app.main.warning
-    assert "Databasen är tom" in app.info[0].value
+    assert "Databasen är tom" in shown(app.info[0].value)
 
 
 def test_a_broken_configuration_is_shown_in_swedish_without_a_traceback(app_env, monkeypatch, tmp_path):
@@ -70,13 +71,13 @@ def test_a_broken_configuration_is_shown_in_swedish_without_a_traceback(app_env,
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     app.run()
     assert not app.exception
-    assert "konfigurationen har fel" in app.error[0].value
+    assert "konfigurationen har fel" in shown(app.error[0].value)
     assert "organisation.yaml: filen saknas" in app.code[0].value
 
 
 def test_data_quality_lists_incomplete_reports_and_overdue_recommendations(app_env):
     app = _open_data_page()
-    quality = app.table[1].value
+    quality = shown_table(app.table[1].value)
     checks = list(quality["Kontroll"])
     assert checks.count("▲ Ofullständig incidentrapport") == 8  # 2023–2024 reports lack a responsible manager
     overdue = quality[quality["Kontroll"] == "▲ Försenad utan uppdatering"]["Vad"].tolist()
@@ -101,6 +102,6 @@ def test_data_quality_names_missing_quarters_and_self_assessments(app_env):
     assert import_file(engine, config, "status", status, actor=operator("u")).ok
     assert import_file(engine, config, "self_assessments", ratings, actor=operator("u")).ok
     app = _open_data_page()
-    quality = app.table[1].value.set_index("Kontroll")["Vad"]
+    quality = shown_table(app.table[1].value).set_index("Kontroll")["Vad"]
     assert quality.loc["▲ Kvartal saknas"] == "MKB Fastighets AB: 2025Q2, 2025Q3"
     assert quality.loc["▲ Självskattning saknas"].startswith("Självskattning intern kontroll 2026: Kommunstyrelsen,")

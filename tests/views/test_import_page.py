@@ -5,14 +5,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from data_sources.store import open_store
-from tests.views.conftest import page_text
+from tests.views.conftest import page_text, shown, shown_table
 
 GOOD = "period;enhet;område;status;kommentar\n2025Q4;Servicenämnden;governance;Grön;Rutinen är beslutad\n"
 BAD = "period;enhet;område;status\n2025Q4;Servicenämden;governance;Lila\n"
 
 
 def _table_with(app, column: str):
-    return next(t.value for t in app.table if column in t.value.columns)
+    return next(shown_table(t.value) for t in app.table if column in t.value.columns)
 
 
 def _count(sql: str) -> int:
@@ -24,7 +24,7 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     app = open_view("views/import_data.py", dataset="status")
     batches_before = _count("SELECT count(*) FROM import_batches")
     app.file_uploader[0].set_value(("status-2025q4.csv", GOOD.encode(), "text/csv")).run()
-    preview = app.success[0].value
+    preview = shown(app.success[0].value)
     assert preview.startswith("status-2025q4.csv är korrekt: 1 rader (2025Q4 × Servicenämnden).")
     assert "ersätter 10 tidigare rader" in preview
     assert _count("SELECT count(*) FROM import_batches") == batches_before  # nothing saved before confirming
@@ -32,9 +32,9 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     app.button(key="confirm_" + next(b.key for b in app.button if b.key and b.key.startswith("confirm_"))[8:]).click()
     app.run()
     assert not app.exception
-    assert "klar: 1 rader till status från status-2025q4.csv" in app.success[0].value
+    assert "klar: 1 rader till status från status-2025q4.csv" in shown(app.success[0].value)
     assert _count("SELECT count(*) FROM import_batches") == batches_before + 1
-    newest = app.table[-1].value.iloc[0]
+    newest = shown_table(app.table[-1].value).iloc[0]
     assert newest["Användare och källa"] == "öppet läge: status-2025q4.csv"
 
     situation = open_view("views/situation.py", period="2025Q4")
@@ -46,7 +46,7 @@ def test_a_bad_file_shows_every_error_as_a_table_and_saves_nothing(open_view):
     app = open_view("views/import_data.py", dataset="status")
     before = _count("SELECT count(*) FROM import_batches")
     app.file_uploader[0].set_value(("fel.csv", BAD.encode(), "text/csv")).run()
-    assert app.error[0].value == "fel.csv importerades inte: 2 fel. Inget sparades."
+    assert shown(app.error[0].value) == "fel.csv importerades inte: 2 fel. Inget sparades."
     errors = _table_with(app, "Förväntat")
     assert list(errors["Rad"]) == ["2", "2"] and list(errors["Kolumn"]) == ["enhet", "status"]
     assert "Menade du: Servicenämnden" in errors.iloc[0]["Förväntat"]
@@ -66,12 +66,12 @@ def test_undo_is_confirmed_in_a_dialog_and_restores_what_was_there(open_view):
     app = open_view("views/import_data.py", dataset="status")
     app.file_uploader[0].set_value(("status-2025q4.csv", GOOD.encode(), "text/csv")).run()
     next(b for b in app.button if b.label == "Importera").click().run()
-    newest = int(app.table[-1].value.index[0])
+    newest = int(shown_table(app.table[-1].value).index[0])
     assert next(s for s in app.selectbox if s.label == "Import att ångra").value.id == newest
     next(b for b in app.button if b.label == "Ångra vald import …").click().run()
     assert "Ångra import **nr" in page_text(app)
     next(b for b in app.button if b.label == "Ja, ångra").click().run()
-    assert f"Import {newest} är ångrad" in app.success[-1].value
+    assert f"Import {newest} är ångrad" in shown(app.success[-1].value)
     assert _count(f"SELECT count(*) FROM status WHERE superseded_by = {newest + 1}") == 1
     situation = open_view("views/situation.py", period="2025Q4")
     assert "Styrning och ledning (Servicenämnden): Röd → Grön" not in page_text(situation)
@@ -104,7 +104,7 @@ def test_exploration_is_restored_from_its_link(open_view):
         chart="table",
         f_severity=["critical"],
     )
-    table = app.table[0].value
+    table = shown_table(app.table[0].value)
     assert list(table.columns) == ["År", "Allvarlighetsgrad", "Värde"]
     assert table.to_dict("records") == [
         {"År": "2023", "Allvarlighetsgrad": "Kritisk", "Värde": "6"},
@@ -135,9 +135,9 @@ def test_an_upload_over_the_size_limit_is_refused_in_swedish(config):
 def test_each_kpi_shows_its_definition_and_the_import_it_came_from(open_view):
     app = open_view("views/status.py", period="2025Q4")
     text = page_text(app)
-    assert "**Definition:** Andel medarbetare som har genomfört utbildningen i informationssäkerhet (DISA)." in text
+    assert "Definition: Andel medarbetare som har genomfört utbildningen i informationssäkerhet (DISA)." in text
     assert "**Ägare:** HR-avdelningen" in text
-    provenance = next(t.value for t in app.table if "Fil och rad" in t.value.columns)
+    provenance = next(shown_table(t.value) for t in app.table if "Fil och rad" in t.value.columns)
     first = provenance.iloc[0]
     assert first["Import"].startswith("nr 2, ") and first["Import"].endswith("exempeldata")
     assert first["Fil och rad"].startswith("exempeldata/kpis.csv, rad ")
@@ -159,7 +159,7 @@ def test_fetching_from_every_source_is_in_the_access_log(open_view, app_env, mon
     next(b for b in app.button if b.label == "Hämta från alla källor").click()
     app.run()
     assert not app.exception
-    assert any("statusrapporter: status-q1.csv" in s.value for s in app.success)
+    assert any("statusrapporter: status-q1.csv" in shown(s.value) for s in app.success)
     with open_store().connect() as connection:
         entries = connection.execute(
             sa.text("SELECT actor, event, detail FROM access_log WHERE actor = 'öppet läge'")

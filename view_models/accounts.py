@@ -1,0 +1,25 @@
+"""What the accounts page says: each account, its role in Swedish, how it signs in and whether it may."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data_sources.accounts import Account
+from domain.roles import ROLE_WORDS
+
+
+def account_table(accounts: list[Account]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "E-post": a.email,
+                "Namn": a.name or "–",
+                "Roll": ROLE_WORDS.get(a.role, a.role),
+                "Inloggning": "lösenord" if a.password_hash else "kommunens inloggning (OIDC)",
+                "Läge": "avstängt" if a.disabled else "aktivt",
+                "Senast satt av": "users.yaml" if a.from_file else "administratör",
+            }
+            for a in accounts
+        ],
+        columns=["E-post", "Namn", "Roll", "Inloggning", "Läge", "Senast satt av"],
+    )
