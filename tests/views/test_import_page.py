@@ -136,7 +136,7 @@ def test_each_kpi_shows_its_definition_and_the_import_it_came_from(open_view):
     app = open_view("views/status.py", period="2025Q4")
     text = page_text(app)
     assert "Definition: Andel medarbetare som har genomfört utbildningen i informationssäkerhet (DISA)." in text
-    assert "**Ägare:** HR-avdelningen" in text
+    assert "Ägare: HR-avdelningen" in text
     provenance = next(shown_table(t.value) for t in app.table if "Fil och rad" in t.value.columns)
     first = provenance.iloc[0]
     assert first["Import"].startswith("nr 2, ") and first["Import"].endswith("exempeldata")
