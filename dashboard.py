@@ -10,7 +10,7 @@ import streamlit as st
 
 from domain.configuration import ConfigError
 from ui.app_store import app_config, current_store
-from ui.navigation import first_view, pages_for
+from ui.navigation import first_view, pages_for, run_page
 from ui.server import middleware
 from ui.sign_in import current_actor, sign_out_button
 
@@ -39,7 +39,7 @@ def main() -> None:
     page = st.navigation(pages_for(actor))
     if st.session_state.pop("link_opened", False) and not actor.sees(page.url_path):
         st.switch_page(first_view(actor).script)  # a link limited to some views opens on the first of them
-    page.run()
+    run_page(page)
 
 
 if __name__ == "__main__":  # one run of the app for one visitor

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -34,8 +35,9 @@ from domain import clock
 from domain.configuration import Config
 from domain.datasets import DATASETS, Dataset
 from domain.formatting import swedish_int
-from domain.roles import Actor, ensure
+from domain.roles import Actor, Forbidden, ensure
 
+LOG = logging.getLogger(__name__)
 CHUNK_ROWS = 20_000
 _SCOPE_CHUNK = 500
 
@@ -109,7 +111,8 @@ def import_file(
     name = display_name or path.name
 
     def read(columnar: bool) -> ImportResult:
-        with open_file(path, name, dataset_name, columnar=columnar) as table:
+        caps = (config.app.max_excel_rows, config.app.max_excel_columns)
+        with open_file(path, name, dataset_name, columnar=columnar, excel_caps=caps) as table:
             return import_table(
                 engine,
                 config,
@@ -128,6 +131,25 @@ def import_file(
             return read(columnar=False)
     except ReadError as exc:
         return ImportResult("invalid", dataset_name, name, file_error=str(exc), problem_count=1)
+    except Forbidden:
+        raise
+    except Exception:  # a file no reader foresaw: the person gets Swedish, the server log gets the details
+        return _unexpected(dataset_name, name)
+
+
+def _unexpected(dataset_name: str, name: str) -> ImportResult:
+    LOG.exception("Oväntat fel vid import av %s till %s", name, dataset_name)
+    return ImportResult(
+        "invalid",
+        dataset_name,
+        name,
+        file_error=(
+            f"{name} kunde inte läsas eller importeras på grund av ett oväntat fel. Inget sparades. "
+            "Kontrollera att filen är en hel CSV- eller Excel-fil (spara den på nytt) och försök igen; "
+            "kvarstår felet finns detaljerna i serverns logg."
+        ),
+        problem_count=1,
+    )
 
 
 def import_table(
@@ -148,6 +170,24 @@ def import_table(
     """
     if not dry_run:
         ensure(actor, "import")
+    try:
+        return _import_table(engine, config, dataset_name, table, actor, dry_run, is_example, progress)
+    except (ReadError, ColumnarNotPossible, Forbidden):
+        raise  # import_file answers these
+    except Exception:
+        return _unexpected(dataset_name, table.source)
+
+
+def _import_table(
+    engine: sa.Engine,
+    config: Config,
+    dataset_name: str,
+    table: Table,
+    actor: Actor,
+    dry_run: bool,
+    is_example: bool,
+    progress: Callable[[int], None] | None,
+) -> ImportResult:
     dataset = DATASETS[dataset_name]
     result = ImportResult("invalid", dataset.name, table.source, warnings=list(table.warnings))
     with _without_cycle_collection(), engine.connect() as connection, _index_cache(connection):

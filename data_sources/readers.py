@@ -26,6 +26,10 @@ CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 _BLOCK = 1 << 20
 MAX_EXCEL_UNPACKED_BYTES = 400 * 1024 * 1024
+# Read at most this many rows (counted as read, empty ones too) and columns of a sheet, whatever the
+# sheet declares: a 2 kB workbook may claim A1:XFD1048576. config/app.yaml may set other caps.
+MAX_EXCEL_ROWS = 500_000
+MAX_EXCEL_COLUMNS = 200
 MAX_EXCEL_RATIO = 200
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -54,7 +58,11 @@ class Table:
 
 @contextmanager
 def open_file(
-    path: Path, display_name: str | None = None, dataset: str | None = None, columnar: bool = False
+    path: Path,
+    display_name: str | None = None,
+    dataset: str | None = None,
+    columnar: bool = False,
+    excel_caps: tuple[int, int] = (MAX_EXCEL_ROWS, MAX_EXCEL_COLUMNS),
 ) -> Iterator[Table]:
     """Open a CSV or Excel file as a Table; ReadError if it is neither, empty or unreadable.
 
@@ -68,7 +76,7 @@ def open_file(
         raise ReadError(f"{name}: filen är varken CSV eller Excel; använd en fil som slutar på .csv eller .xlsx")
     facts = _scan(path, name)
     if facts.kind == "excel":
-        with _excel_table(path, name, facts.sha256, dataset) as table:
+        with _excel_table(path, name, facts.sha256, dataset, excel_caps) as table:
             yield table
     else:
         with _csv_table(path, name, facts, columnar) as table:
@@ -191,7 +199,9 @@ def _check_archive(path: Path, name: str) -> None:
 
 
 @contextmanager
-def _excel_table(path: Path, name: str, sha256: str, dataset: str | None) -> Iterator[Table]:
+def _excel_table(
+    path: Path, name: str, sha256: str, dataset: str | None, caps: tuple[int, int]
+) -> Iterator[Table]:
     import openpyxl  # imported here: only Excel imports pay for it
 
     _check_archive(path, name)
@@ -205,18 +215,33 @@ def _excel_table(path: Path, name: str, sha256: str, dataset: str | None) -> Ite
         sheet_name = _choose_sheet(values_book.sheetnames, dataset, name)
         if len(values_book.sheetnames) > 1:
             warnings.append(f"Arbetsboken har flera blad; bladet '{sheet_name}' lästes.")
-        values = values_book[sheet_name].iter_rows()
-        formulas = formula_book[sheet_name].iter_rows(values_only=True)
+        max_rows, max_columns = caps
+        values_sheet, formula_sheet = values_book[sheet_name], formula_book[sheet_name]
+        for sheet in (values_sheet, formula_sheet):
+            sheet.reset_dimensions()  # what the sheet declares is not believed; rows are read as they come
+        # One row beyond the cap is read, to tell a sheet that stops at it from one that goes on. Each row is as
+        # wide as its last cell; a value beyond the column cap refuses the file at that row.
+        values = values_sheet.iter_rows(max_row=max_rows + 1)
+        formulas = formula_sheet.iter_rows(max_row=max_rows + 1, values_only=True)
         try:
             first = next(values)
             next(formulas)
         except StopIteration:
             raise ReadError(f"{name}: bladet '{sheet_name}' är tomt") from None
-        header = [_cell_value(c) for c in first]
+        _within_columns(first, max_columns, name, 1)
+        header = [_cell_value(c) for c in first[:max_columns]]
 
         def rows() -> Iterator[tuple[int, Sequence[Any]]]:
             for number, (cells, raw) in enumerate(zip(values, formulas, strict=False), start=2):
-                out = [_cell_value(c) for c in cells]
+                if not cells:  # a row the sheet does not hold: nothing to read
+                    continue
+                if number > max_rows:
+                    raise ReadError(
+                        f"{name}: bladet har fler än {max_rows:,} rader (värden på rad {number:,} eller senare); "
+                        "så stora filer läses inte som Excel. Dela upp filen eller spara den som CSV".replace(",", " ")
+                    )
+                _within_columns(cells, max_columns, name, number)
+                out = [_cell_value(c) for c in cells[:max_columns]]
                 for i, value in enumerate(out):
                     if value is None and i < len(raw) and isinstance(raw[i], str) and raw[i].startswith("="):
                         out[i] = Uncomputed(raw[i])
@@ -226,6 +251,14 @@ def _excel_table(path: Path, name: str, sha256: str, dataset: str | None) -> Ite
     finally:
         values_book.close()
         formula_book.close()
+
+
+def _within_columns(cells: Sequence[Any], max_columns: int, name: str, row: int) -> None:
+    if len(cells) > max_columns and any(getattr(c, "value", None) is not None for c in cells[max_columns:]):
+        raise ReadError(
+            f"{name}: rad {row} har värden efter kolumn {max_columns}; fler kolumner än så läses inte. "
+            "Ta bort de överflödiga kolumnerna"
+        )
 
 
 def _choose_sheet(sheetnames: list[str], dataset: str | None, name: str) -> str:

@@ -15,9 +15,11 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import sqlalchemy as sa
 
 import domain.vocabulary as v
 from data_sources import columnar
+from data_sources.schema import DATASET_TABLES
 from data_sources.values import (
     STRIPPED,
     UNCOMPUTED_EXPECTED,
@@ -159,12 +161,22 @@ class Validator:
     _parsers: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
     _caches: dict[str, dict[Any, Any]] = field(default_factory=dict)
     _seen_keys: dict[Any, int] = field(default_factory=dict)
+    _unnamed: list[int] = field(default_factory=list)
+    _lengths: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         aliases = header_aliases(self.dataset)
+        # The store's text columns and their lengths: a longer value is an error here, on every database,
+        # never a failure of the insert on PostgreSQL after `check` said the file was fine.
+        self._lengths = {
+            c.name: c.type.length
+            for c in DATASET_TABLES[self.dataset.name].c
+            if isinstance(c.type, sa.String) and c.type.length and c.name != "scope_key"
+        }
         for index, raw in enumerate(self.header):
             label = as_text(raw)
             if label is None:
+                self._unnamed.append(index)
                 continue
             canonical = aliases.get(fold(label))
             if canonical is None:
@@ -211,6 +223,10 @@ class Validator:
         self.rows_seen += len(rows)
         numbers = [n for n, _ in rows]
         all_cells = [cells for _, cells in rows]
+        for index in list(self._unnamed):
+            first = next((n for n, cells in rows if index < len(cells) and as_text(cells[index]) is not None), None)
+            if first is not None:
+                self._warn_unnamed(index, first)
         header_width = len(self.header)
         widths = set(map(len, all_cells))
         for n, cells in rows if max(widths) > header_width else ():
@@ -247,6 +263,12 @@ class Validator:
             return None
         errors_before = self.problem_count
         self.rows_seen += len(numbers)
+        for index in list(self._unnamed):
+            if index < len(columns):
+                cells = columns[index].to_pylist()
+                first = next((n for n, cell in zip(numbers, cells, strict=True) if as_text(cell) is not None), None)
+                if first is not None:
+                    self._warn_unnamed(index, first)
         parsed: dict[str, list[Any]] = {}
         for name, index in self._positions.items():
             if self._is_free_text(name):
@@ -272,6 +294,7 @@ class Validator:
         store, row_problems = _SHAPERS[self.dataset.name](parsed, self.context)
         for i, column, value, expected in row_problems:
             self._add(Problem(numbers[i], self._label(column), value, expected))
+        self._check_lengths(store, numbers)
         self._check_keys(store, numbers)
         if self.problem_count > errors_before:
             return None
@@ -285,6 +308,34 @@ class Validator:
         store["source_row"] = numbers
         self.rows_valid += len(numbers)
         return store
+
+    def _warn_unnamed(self, index: int, row: int) -> None:
+        """Data under a header cell left empty is not read; say so, naming the column as Excel does."""
+        self._unnamed.remove(index)
+        self.warnings.append(
+            f"Kolumn {column_letter(index)} saknar rubrik men har värden (första på rad {row}); de lästes inte. "
+            "Skriv en rubrik eller ta bort värdena."
+        )
+
+    def _check_lengths(self, store: dict[str, list[Any]], numbers: list[int]) -> None:
+        for name, length in self._lengths.items():
+            values = store.get(name)
+            if not values:
+                continue
+            texts = [v for v in values if v.__class__ is str]
+            if not texts or max(map(len, texts)) <= length:
+                continue
+            for i, value in enumerate(values):
+                if value.__class__ is str and len(value) > length:
+                    shown = value if len(value) <= 60 else f"{value[:57]}…"
+                    self._add(
+                        Problem(
+                            numbers[i],
+                            self._label(name),
+                            shown,
+                            f"högst {length} tecken; värdet har {len(value)}. Korta texten",
+                        )
+                    )
 
     def _label(self, column: str) -> str:
         return self._labels.get(column, column)
@@ -542,3 +593,13 @@ _SHAPERS: dict[str, Shaper] = {
 
 def _swedish_number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
+
+
+def column_letter(index: int) -> str:
+    """0 → 'A', 25 → 'Z', 26 → 'AA': the column as Excel names it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -135,6 +135,8 @@ class AppSettings(_Model):
     default_unit: str = "servicenamnden"
     stale_after_days: int = Field(default=120, ge=1)
     max_upload_mb: int = Field(default=200, ge=1)
+    max_excel_rows: int = Field(default=500_000, ge=1)
+    max_excel_columns: int = Field(default=200, ge=1)
 
 
 class Config(BaseModel):

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from domain.roles import MEETING_VIEWS, VIEWS, Actor, View
+
+LOG = logging.getLogger(__name__)
+UNEXPECTED = (
+    "Något gick fel när sidan skulle visas. Inget har ändrats. Ladda om sidan; kvarstår felet, "
+    "kontakta administratören (detaljerna finns i serverns logg)."
+)
 
 
 def pages_for(actor: Actor) -> list[st.Page]:
@@ -35,3 +44,12 @@ def neighbours(name: str, actor: Actor) -> tuple[View | None, View | None]:
 def first_view(actor: Actor) -> View:
     """The first view in the app's order that the actor may see (Lägesbild for everyone but some links)."""
     return next(v for v in VIEWS if actor.sees(v.path))
+
+
+def run_page(page: StreamlitPage) -> None:
+    """Run the chosen page; a failure no one foresaw is told in Swedish, its details go to the server log."""
+    try:
+        page.run()
+    except Exception:  # st.stop and st.rerun are not Exceptions and pass through
+        LOG.exception("Oväntat fel på sidan /%s", page.url_path)
+        st.error(UNEXPECTED)

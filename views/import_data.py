@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from data_sources import batches, imports
 from data_sources.exports import template_csv
 from data_sources.sources import sync_sources
-from data_sources.uploads import keep_upload
+from data_sources.uploads import upload_file
 from domain.datasets import DATASETS
 from domain.formatting import inert
 from ui.app_store import app_config, cached_import_history, current_store, latest_batch
@@ -50,18 +52,17 @@ def handle_upload(name: str, data: bytes) -> None:
     if message := too_large(len(data), config):
         st.error(message)
         return
-    path = keep_upload(name, data)
+    digest = hashlib.sha256(data).hexdigest()
     done = st.session_state.setdefault("imported_uploads", {})
-    key = f"{dataset}:{path.name}"
+    key = f"{dataset}:{digest}"
     if key in done:
         st.success(inert(done[key]))
         return
-    validation_key = (dataset, path.name, latest_batch(engine))
+    validation_key = (dataset, digest, latest_batch(engine))
     if st.session_state.get("validation", (None,))[0] != validation_key:
-        st.session_state["validation"] = (
-            validation_key,
-            imports.import_file(engine, config, dataset, path, actor=actor, display_name=name, dry_run=True),
-        )
+        with upload_file(name, data) as path:
+            checked = imports.import_file(engine, config, dataset, path, actor=actor, display_name=name, dry_run=True)
+        st.session_state["validation"] = (validation_key, checked)
     checked = st.session_state["validation"][1]
     for warning in checked.warnings:
         st.warning(inert(warning))
@@ -77,17 +78,24 @@ def handle_upload(name: str, data: bytes) -> None:
             f"rader och ersätter {checked.rows_superseded} tidigare rader, som finns kvar i historiken."
         )
     )
-    if st.button("Importera", type="primary", key=f"confirm_{path.name}"):
+    if st.button("Importera", type="primary", key=f"confirm_{digest}"):
         bar = st.progress(0.0, text="Importerar …")
-        result = imports.import_file(
-            engine,
-            config,
-            dataset,
-            path,
-            actor=actor,
-            display_name=name,
-            progress=lambda n: bar.progress(min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader"),
-        )
+
+        def progress(n: int) -> None:
+            bar.progress(min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader")
+
+        with upload_file(name, data) as path:
+            result = imports.import_file(
+                engine,
+                config,
+                dataset,
+                path,
+                actor=actor,
+                display_name=name,
+                progress=lambda n: bar.progress(
+                    min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader"
+                ),
+            )
         bar.empty()
         if not result.ok:
             st.error(inert(result.summary()))

@@ -31,8 +31,9 @@ def test_when_the_log_entry_cannot_be_written_nothing_is_saved(store, config, tm
         raise sa.exc.OperationalError("INSERT INTO access_log", {}, Exception("disk full"))
 
     monkeypatch.setattr(imports, "write_event", failing)
-    with pytest.raises(sa.exc.OperationalError):
-        imports.import_file(store, config, "status", write_csv(tmp_path / "s.csv", FILE), actor=operator("anna"))
+    result = imports.import_file(store, config, "status", write_csv(tmp_path / "s.csv", FILE), actor=operator("anna"))
+    assert result.outcome == "invalid" and "Inget sparades" in result.messages()[0]
+    assert "disk full" not in result.messages()[0] and "OperationalError" not in result.messages()[0]
     assert _rows(store, import_batches) == 0 and _rows(store, status) == 0
 
 

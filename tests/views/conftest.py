@@ -39,9 +39,17 @@ def open_view(app_env):
             app.switch_page(script)
             app.run()
         assert not app.exception, [e.value for e in app.exception]
+        assert_no_unexpected_error(app)
         return app
 
     return open_view
+
+
+def assert_no_unexpected_error(app: AppTest) -> None:
+    """The page's Swedish fallback for a crash hides the exception from AppTest; a test must still fail."""
+    from ui.navigation import UNEXPECTED
+
+    assert UNEXPECTED not in [e.value for e in app.error], "the page failed; see the log above"
 
 
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
