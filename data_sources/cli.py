@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -24,6 +26,7 @@ from domain.formatting import swedish_datetime, swedish_int
 from domain.roles import operator
 
 OK, INVALID, USAGE = 0, 1, 2
+LOG_FILE = "data/dashboard.log"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_to_file() -> None:
+    """Details of an unexpected failure go to a log file, never as a traceback to the person at the prompt."""
+    path = Path(os.environ.get("DASHBOARD_LOG_FILE", LOG_FILE))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _log_to_file()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["accounts"]:
         from data_sources.accounts import main as accounts_main

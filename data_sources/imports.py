@@ -146,7 +146,7 @@ def _unexpected(dataset_name: str, name: str) -> ImportResult:
         file_error=(
             f"{name} kunde inte läsas eller importeras på grund av ett oväntat fel. Inget sparades. "
             "Kontrollera att filen är en hel CSV- eller Excel-fil (spara den på nytt) och försök igen; "
-            "kvarstår felet finns detaljerna i serverns logg."
+            "kvarstår felet finns detaljerna i loggen (servern, eller data/dashboard.log på kommandoraden)."
         ),
         problem_count=1,
     )
@@ -215,6 +215,7 @@ def _import_table(
                 rows_read += chunk_rows
                 if progress is not None:
                     progress(rows_read)
+            result.warnings = [*table.warnings, *validator.warnings]  # with those found among the rows
             if validator.problem_count:
                 transaction.rollback()
                 return _failed(result, validator)

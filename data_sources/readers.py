@@ -233,13 +233,13 @@ def _excel_table(
 
         def rows() -> Iterator[tuple[int, Sequence[Any]]]:
             for number, (cells, raw) in enumerate(zip(values, formulas, strict=False), start=2):
-                if not cells:  # a row the sheet does not hold: nothing to read
-                    continue
-                if number > max_rows:
+                if number > max_rows:  # the sheet goes on past the cap, with values or not
                     raise ReadError(
-                        f"{name}: bladet har fler än {max_rows:,} rader (värden på rad {number:,} eller senare); "
+                        f"{name}: bladet har fler än {max_rows:,} rader (rad {number:,} eller senare är inte tom); "
                         "så stora filer läses inte som Excel. Dela upp filen eller spara den som CSV".replace(",", " ")
                     )
+                if not cells:  # a row the sheet does not hold: nothing to read
+                    continue
                 _within_columns(cells, max_columns, name, number)
                 out = [_cell_value(c) for c in cells[:max_columns]]
                 for i, value in enumerate(out):

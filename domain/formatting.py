@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -62,10 +63,16 @@ def swedish_value(value: float, unit: str) -> str:
 
 
 _MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+WORD_JOINER = "\u2060"
+# Streamlit's Markdown turns bare addresses in text into links after escapes are read; an invisible word
+# joiner inside each such address keeps it text without changing what a reader sees.
+_AUTOLINKED = re.compile(r"(?i)(https?)(?=:)|(www)(?=\.)|(?<=@)(?=[\w-])")
 
 
 def inert(text: object) -> str:
     """Outside text (from a file, a visitor or the link) made inert for Markdown: every ASCII punctuation
     character is escaped, so it can never become a link, an image, HTML, a directive (`:red[…]`), an
-    emoji code, a formula or structure, and reads exactly as written."""
-    return "".join(f"\\{c}" if c in _MARKDOWN_PUNCTUATION else c for c in str(text))
+    emoji code, a formula or structure; and a bare web or e-mail address never becomes a link. It reads
+    exactly as written."""
+    joined = _AUTOLINKED.sub(lambda m: (m.group(0) or "") + WORD_JOINER, str(text))
+    return "".join(f"\\{c}" if c in _MARKDOWN_PUNCTUATION else c for c in joined)

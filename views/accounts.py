@@ -62,7 +62,7 @@ with st.form("new_account", clear_on_submit=True):
 
 if every:
     st.subheader("Ändra ett konto")
-    chosen = st.selectbox("Konto", every, format_func=lambda a: inert(a.email), key="account_choice")
+    chosen = st.selectbox("Konto", every, format_func=lambda a: a.email, key="account_choice")
     new_role = st.selectbox(
         "Roll", ROLES, index=ROLES.index(chosen.role), format_func=ROLE_WORDS.__getitem__, key="account_role"
     )

@@ -148,7 +148,7 @@ else:
             "Import att ångra",
             undoable,
             key=f"undo_choice_{latest}",
-            format_func=lambda b: inert(f"nr {b.id}: {b.dataset}, {b.source} ({b.row_count} rader)"),
+            format_func=lambda b: f"nr {b.id}: {b.dataset}, {b.source} ({b.row_count} rader)",
         )
         if st.button("Ångra vald import …"):
             st.session_state["undo_pending"] = choice.id

@@ -60,9 +60,7 @@ if links:
     table_of(link_table(links, moment))
     active = [link for link in links if link.state(moment) == "valid"]
     if active:
-        chosen = st.selectbox(
-            "Länk att dra tillbaka", active, format_func=lambda lk: inert(f"nr {lk.id}: {lk.recipient}")
-        )
+        chosen = st.selectbox("Länk att dra tillbaka", active, format_func=lambda lk: f"nr {lk.id}: {lk.recipient}")
         if st.button("Dra tillbaka länken"):
             revoke_link(engine, chosen.id, actor.id)
             log_event(engine, actor.id, actor.role, "link_revoked", target=f"länk {chosen.id}")

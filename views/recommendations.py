@@ -59,9 +59,11 @@ for rec in listed.itertuples():
     ):
         st.markdown(f"**{inert(rec.recommendation)}**{flag}")
         st.markdown(
-            f"{rec.audit}, {rec.auditor}, {rec.audit_date}. Mottagare: "
-            f"{f.config.unit_names.get(rec.addressee, rec.addressee)}; {committed}. "
-            f"Ansvarig: {rec.owner or '–'}. Slutdatum: {rec.due_date or '–'}."
+            inert(
+                f"{rec.audit}, {rec.auditor}, {rec.audit_date}. Mottagare: "
+                f"{f.config.unit_names.get(rec.addressee, rec.addressee)}; {committed}. "
+                f"Ansvarig: {rec.owner or '–'}. Slutdatum: {rec.due_date or '–'}."
+            )
         )
         if rec.response:
             st.markdown(f"Yttrande: {inert(rec.response)}")

@@ -32,12 +32,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(folder, config_dir, port: int | None = None, secrets_file=None) -> Iterator[str]:
+def store_url(folder) -> str:
+    """The store a served app in `folder` uses (tests write to it directly: another process, like the CLI)."""
+    return f"sqlite:///{folder / 'store.db'}"
+
+
+def _serve(
+    folder, config_dir, port: int | None = None, secrets_file=None, db_url: str | None = None, demo: bool = True
+) -> Iterator[str]:
     """`streamlit run dashboard.py` on a free loopback port; poll /_stcore/health until it answers."""
     port = port or _free_port()
     env = {
         **os.environ,
-        "DASHBOARD_DB_URL": f"sqlite:///{folder / 'store.db'}",
+        "DASHBOARD_DB_URL": db_url or store_url(folder),
+        "DASHBOARD_DEMO": "1" if demo else "0",
         "DASHBOARD_CONFIG_DIR": str(config_dir),
     }
     command = [
@@ -77,9 +85,28 @@ def _serve(folder, config_dir, port: int | None = None, secrets_file=None) -> It
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_folder(tmp_path_factory: pytest.TempPathFactory):
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="session")
+def app_url(app_folder) -> Iterator[str]:
     """The app in open local mode (no users), as `make run` starts it."""
-    yield from _serve(tmp_path_factory.mktemp("e2e"), ROOT / "config")
+    yield from _serve(app_folder, ROOT / "config")
+
+
+@pytest.fixture(scope="session")
+def hostile_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a store whose every text field a file can fill holds hostile text."""
+    from data_sources.store import open_store
+    from domain.configuration import load_config
+    from tests.hostile import import_hostile
+
+    folder = tmp_path_factory.mktemp("e2e-hostile")
+    engine = open_store(store_url(folder))
+    import_hostile(engine, load_config(ROOT / "config"), folder)
+    engine.dispose()
+    yield from _serve(folder, ROOT / "config")
 
 
 CONTROLLER = ("anna@malmo.se", "anna-lösenord-123")
@@ -128,7 +155,33 @@ def oidc_app(tmp_path_factory: pytest.TempPathFactory):
             encoding="utf-8",
         )
         for url in _serve(folder, config_dir, port=port, secrets_file=secrets_file):
-            yield url, provider
+            yield url, provider, store_url(folder)
+
+
+ADMIN = ("ada@malmo.se", "adas-lösenord-123")
+VIEWER = ("bo@malmo.se", "bos-lösenord-1234")
+
+
+@pytest.fixture(scope="session")
+def two_apps_on_postgres(tmp_path_factory: pytest.TempPathFactory, postgres_server):
+    """Two app processes on one PostgreSQL store, with an administrator and a board member."""
+    from data_sources import accounts
+
+    folder = tmp_path_factory.mktemp("e2e-two")
+    config_dir = folder / "config"
+    shutil.copytree(ROOT / "config", config_dir)
+    users = [
+        {"email": email, "role": role, "password_hash": accounts.hash_password(password)}
+        for (email, password), role in ((ADMIN, "admin"), (VIEWER, "viewer"))
+    ]
+    (config_dir / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
+    db_url = postgres_server.url(postgres_server.fresh_database())
+    first, second = folder / "first", folder / "second"
+    first.mkdir()
+    second.mkdir()
+    for one in _serve(first, config_dir, db_url=db_url, demo=False):
+        for other in _serve(second, config_dir, db_url=db_url, demo=False):
+            yield one, other
 
 
 @pytest.fixture(scope="session")

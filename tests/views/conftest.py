@@ -56,8 +56,8 @@ ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def shown(text: object) -> str:
-    """Markdown as a reader sees it: the escapes that keep outside text inert are not shown."""
-    return ESCAPED.sub(r"\1", str(text))
+    """Markdown as a reader sees it: the escapes and word joiners that keep outside text inert are not shown."""
+    return ESCAPED.sub(r"\1", str(text)).replace("\u2060", "")
 
 
 def shown_table(frame: pd.DataFrame) -> pd.DataFrame:

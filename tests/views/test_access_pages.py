@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 import sqlalchemy as sa
@@ -12,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_sources import access_store, accounts
 from data_sources.store import open_store
+from domain.roles import operator
 from tests.conftest import ROOT
 from tests.views.conftest import page_text, shown
 
@@ -38,12 +42,12 @@ def _log() -> list[tuple[str, str, str | None, str | None]]:
     return [tuple(r) for r in rows]
 
 
-def _signed_in(email: str) -> AppTest:
+def _signed_in(email: str, password: str | None = None) -> AppTest:
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()
     assert app.title[0].value == "Logga in"
     app.text_input[0].input(email)
-    app.text_input[1].input(PASSWORDS[email][1])
+    app.text_input[1].input(password or PASSWORDS[email][1])
     app.button[0].click().run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -123,7 +127,7 @@ def test_a_link_gives_the_board_views_only_and_leaves_the_address_bar(accounts_e
     assert app.title[0].value == "Lägesbild"
     assert "link" not in app.query_params
     assert "Granskningslänk till Revisor Rut" in page_text(app) or any(
-        "Granskningslänk till Revisor Rut" in m.value for m in app.sidebar.markdown
+        "Granskningslänk till Revisor Rut" in shown(m.value) for m in app.sidebar.markdown
     )
     app.switch_page("views/import_data.py").run()
     assert shown(app.error[0].value) == "Du saknar behörighet till den här sidan."
@@ -168,3 +172,82 @@ def test_open_mode_refuses_an_address_other_than_loopback(app_env):
 def test_open_mode_shows_its_banner(open_view):
     app = open_view("views/situation.py")
     assert any("Öppet läge" in w.value for w in app.sidebar.warning)
+
+
+@pytest.mark.parametrize("change", ["disabled", "removed", "new password", "new role"])
+def test_withdrawing_access_takes_effect_on_the_next_click(accounts_env, change):
+    app = _signed_in("anna@malmo.se")
+    app.switch_page("views/import_data.py").run()
+    assert app.title[0].value == "Importera data"
+    admin, engine = operator("admin (kommandorad)"), open_store()
+    if change == "disabled":
+        accounts.save(engine, admin, "anna@malmo.se", disabled=True)
+    elif change == "removed":
+        accounts.remove(engine, admin, "anna@malmo.se")
+    elif change == "new password":
+        accounts.save(engine, admin, "anna@malmo.se", password_hash=accounts.hash_password("ett-nytt-lösenord"))
+    else:
+        accounts.save(engine, admin, "anna@malmo.se", role="viewer")
+    app.run()  # the next click
+    if change == "new role":
+        assert shown(app.error[0].value) == "Du saknar behörighet till den här sidan."
+    else:
+        assert app.title[0].value == "Logga in" and not app.table
+    assert ("admin (kommandorad)", "account_removed" if change == "removed" else "account_changed") in [
+        (a, e) for a, e, _, _ in _log()
+    ]
+
+
+def test_an_edit_of_users_yaml_is_enforced_on_the_next_click(accounts_env):
+    app = _signed_in("bo@malmo.se")
+    path = accounts_env / "config" / "users.yaml"
+    users = yaml.safe_load(path.read_text(encoding="utf-8"))["users"]
+    next(u for u in users if u["email"] == "bo@malmo.se")["disabled"] = True
+    path.write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
+    app.run()
+    assert app.title[0].value == "Logga in"
+    assert ("users.yaml", "account_changed", "bo@malmo.se", "avstängt") in _log()
+
+
+def test_accounts_added_and_passwords_changed_on_the_command_line_work_without_a_restart(accounts_env):
+    _signed_in("anna@malmo.se")  # the app is running
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    for args, secret in (
+        (["add", "cia@malmo.se", "--role", "viewer", "--password-stdin"], "cias-lösenord-123"),
+        (["passwd", "rut@ey.se", "--password-stdin"], "ruts-nya-lösenord"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "data_sources", "accounts", *args],
+            input=secret + "\n",
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+    assert _signed_in("cia@malmo.se", "cias-lösenord-123").title[0].value == "Lägesbild"
+    old = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    old.run()
+    old.text_input[0].input("rut@ey.se")
+    old.text_input[1].input(PASSWORDS["rut@ey.se"][1])
+    old.button[0].click().run()
+    assert old.error[0].value.startswith("Inloggningen misslyckades")
+    assert _signed_in("rut@ey.se", "ruts-nya-lösenord").title[0].value == "Lägesbild"
+
+
+def test_a_link_limited_to_some_views_opens_on_the_first_of_them(accounts_env):
+    open_store()
+    token, _ = _link(views=("incidenter", "status"))
+    app = _open_link(token)
+    assert app.title[0].value == "Status"  # the first of its views in meeting order, not Lägesbild
+    assert not any("saknar behörighet" in e.value for e in app.error)
+
+
+def test_an_invalid_link_never_ends_the_session_of_someone_signed_in(accounts_env):
+    app = _signed_in("anna@malmo.se")
+    app.query_params["link"] = "inte-en-token"
+    app.run()
+    assert any(e.value.startswith("Länken fungerar inte.") for e in app.error)
+    assert app.title[0].value == "Lägesbild"  # still Anna
+    assert any("anna@malmo.se" in shown(m.value) for m in app.sidebar.markdown)
