@@ -12,8 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-from domain.roles import operator
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -24,6 +22,7 @@ def main() -> None:
     from data_sources.imports import import_file
     from data_sources.store import open_store
     from domain.configuration import load_config
+    from domain.roles import operator
 
     url, config_dir, data = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     engine = open_store(url)
