@@ -90,10 +90,10 @@ def blank_rows(columns: Sequence[pa.Array]) -> np.ndarray | None:
 
 
 def free_text(column: pa.Array) -> list[str | None]:
-    """Text as stored: stripped, and None where nothing is left."""
+    """Text as written (a leading tab stays), and None where the cell holds only blanks."""
     trimmed = pc.utf8_trim(column, STRIPPED, memory_pool=POOL)
     empty = pc.equal(pc.utf8_length(trimmed, memory_pool=POOL), 0, memory_pool=POOL)
-    return pc.if_else(empty, pa.scalar(None, pa.string()), trimmed, memory_pool=POOL).to_pylist()
+    return pc.if_else(empty, pa.scalar(None, pa.string()), column, memory_pool=POOL).to_pylist()
 
 
 def distinct_values(column: pa.Array) -> tuple[list[str], np.ndarray]:

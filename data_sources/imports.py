@@ -411,6 +411,15 @@ def _copy_in(connection: sa.Connection, statement: str, columns: dict[str, list[
             write(row)
 
 
+def _in_scope(table: sa.Table, keys: list[str]) -> sa.ColumnElement[bool]:
+    """Rows of these scope keys. KPIs are matched on their columns: rows imported before the KPI scope
+    became period × unit × KPI carry the older key (period|unit) and must be found all the same."""
+    if table.name == "kpis":
+        parts = [tuple(key.split("|")) for key in keys]
+        return sa.tuple_(table.c.period, table.c.unit, table.c.kpi).in_(parts)
+    return table.c.scope_key.in_(keys)
+
+
 def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batch_id: int) -> int:
     """Mark earlier current rows in the scope as superseded by this batch; nothing is deleted."""
     keys = sorted(scope)
@@ -421,7 +430,7 @@ def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batc
             .where(
                 table.c.superseded_by.is_(None),
                 table.c.batch_id < batch_id,
-                table.c.scope_key.in_(keys[start : start + _SCOPE_CHUNK]),
+                _in_scope(table, keys[start : start + _SCOPE_CHUNK]),
             )
             .values(superseded_by=batch_id)
         ).rowcount
@@ -435,7 +444,7 @@ def _count_current_in_scope(connection: sa.Connection, table: sa.Table, scope: s
         connection.execute(
             sa.select(sa.func.count())
             .select_from(table)
-            .where(table.c.superseded_by.is_(None), table.c.scope_key.in_(keys[start : start + _SCOPE_CHUNK]))
+            .where(table.c.superseded_by.is_(None), _in_scope(table, keys[start : start + _SCOPE_CHUNK]))
         ).scalar_one()
         for start in range(0, len(keys), _SCOPE_CHUNK)
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -163,6 +162,7 @@ class Validator:
     _seen_keys: dict[Any, int] = field(default_factory=dict)
     _unnamed: list[int] = field(default_factory=list)
     _lengths: dict[str, int] = field(default_factory=dict)
+    _bad_rows: set[int] = field(default_factory=set)  # rows of the current chunk with a bad cell
 
     def __post_init__(self) -> None:
         aliases = header_aliases(self.dataset)
@@ -220,6 +220,7 @@ class Validator:
         if not rows or not self._positions:
             return None
         errors_before = self.problem_count
+        self._bad_rows = set()
         self.rows_seen += len(rows)
         numbers = [n for n, _ in rows]
         all_cells = [cells for _, cells in rows]
@@ -231,6 +232,7 @@ class Validator:
         widths = set(map(len, all_cells))
         for n, cells in rows if max(widths) > header_width else ():
             if len(cells) > header_width and any(as_text(c) is not None for c in cells[header_width:]):
+                self._bad_rows.add(n)
                 self._add(
                     Problem(
                         n,
@@ -262,6 +264,7 @@ class Validator:
         if not numbers or not self._positions:
             return None
         errors_before = self.problem_count
+        self._bad_rows = set()
         self.rows_seen += len(numbers)
         for index in list(self._unnamed):
             if index < len(columns):
@@ -286,16 +289,19 @@ class Validator:
     def _finish(
         self, parsed: dict[str, list[Any]], numbers: list[int], errors_before: int
     ) -> dict[str, list[Any]] | None:
-        """Rules across columns, keys and scope, once every column is parsed; None if a row is bad."""
+        """Rules across columns, keys and scope, once every column is parsed; None if a row is bad.
+
+        A row with a bad cell skips the rules across columns (they need its cells); every other row is
+        still checked, so one bad cell never hides another row's error.
+        """
         for column in self.dataset.columns:
             parsed.setdefault(column.name, [None] * len(numbers))
         if self.problem_count > errors_before:
+            good = [i for i, n in enumerate(numbers) if n not in self._bad_rows]
+            if good:
+                self._rules({k: [v[i] for i in good] for k, v in parsed.items()}, [numbers[i] for i in good])
             return None
-        store, row_problems = _SHAPERS[self.dataset.name](parsed, self.context)
-        for i, column, value, expected in row_problems:
-            self._add(Problem(numbers[i], self._label(column), value, expected))
-        self._check_lengths(store, numbers)
-        self._check_keys(store, numbers)
+        store = self._rules(parsed, numbers)
         if self.problem_count > errors_before:
             return None
         scope_columns = [
@@ -307,6 +313,15 @@ class Validator:
         self.scope.update(keys)
         store["source_row"] = numbers
         self.rows_valid += len(numbers)
+        return store
+
+    def _rules(self, parsed: dict[str, list[Any]], numbers: list[int]) -> dict[str, list[Any]]:
+        """The dataset's rules across columns, stored lengths and unique keys: the store's columns."""
+        store, row_problems = _SHAPERS[self.dataset.name](parsed, self.context)
+        for i, column, value, expected in row_problems:
+            self._add(Problem(numbers[i], self._label(column), value, expected))
+        self._check_lengths(store, numbers)
+        self._check_keys(store, numbers)
         return store
 
     def _warn_unnamed(self, index: int, row: int) -> None:
@@ -366,15 +381,21 @@ class Validator:
     def _report(self, name: str, item: Any, raw: Any, row: int) -> None:
         if item is None:
             if self.dataset.column(name).required:
+                self._bad_rows.add(row)
                 self._add(Problem(row, self._labels[name], None, "ett värde: kolumnen är obligatorisk"))
         elif item.__class__ is _Bad:
+            self._bad_rows.add(row)
             self._add(Problem(row, self._labels[name], as_text(raw), item.expected))
 
     def _parse_column(self, name: str, values: list[Any], numbers: list[int]) -> list[Any]:
-        if self._is_free_text(name):  # nothing to parse, nothing worth caching
+        if self._is_free_text(name):  # nothing to parse, nothing worth caching; text is kept as written
             if set(map(type, values)) == {str}:  # as CSV gives them
-                return [text or None for text in map(str.strip, values, repeat(STRIPPED))]
-            return [(v.strip(STRIPPED) or None) if v.__class__ is str else as_text(v) for v in values]
+                return [text if text.strip(STRIPPED) else None for text in values]
+            out = [(v if v.strip(STRIPPED) else None) if v.__class__ is str else as_text(v) for v in values]
+            for i, value in enumerate(values):
+                if value.__class__ is Uncomputed:  # a formula never calculated is no text to store
+                    self._report(name, _Bad(UNCOMPUTED_EXPECTED.format(formula=value.formula)), value, numbers[i])
+            return out
         distinct = set(values)  # few distinct values; rows are many
         per_value = {raw: self._parsed(name, raw) for raw in distinct}
         out = list(map(per_value.__getitem__, values))

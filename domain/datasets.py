@@ -89,8 +89,8 @@ DATASETS: dict[str, Dataset] = {
                 C("denominator", "nämnare", COUNT0, False, "1000"),
                 C("comment", "kommentar", TEXT, False, "Simuleringen avbröts efter 27 av 72 timmar"),
             ),
-            scope_columns=("period", "unit"),
-            scope_text="period × enhet",
+            scope_columns=("period", "unit", "kpi"),  # a file replaces exactly the KPIs it names
+            scope_text="period × enhet × nyckeltal",
             key_columns=("period", "unit", "kpi"),
             period_column="period",
         ),

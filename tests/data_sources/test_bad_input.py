@@ -223,3 +223,29 @@ def test_nothing_saved_means_no_rows_in_any_table(sqlite_store, config, tmp_path
     _import(sqlite_store, config, tmp_path, "status", "period;enhet;område;status\n2025Q1;mkb;governance;Lila\n")
     with sqlite_store.connect() as c:
         assert c.execute(sa.text("SELECT count(*) FROM status")).scalar_one() == 0
+
+
+def test_a_bad_cell_never_hides_another_rows_error(sqlite_store, config, tmp_path):
+    text = (
+        "period;enhet;nyckeltal;värde\n"
+        "2025Q4;Servicenämden;mfa_coverage;96\n"
+        "2025Q4;servicenamnden;training_completion;140\n"
+        "2025Q4;servicenamnden;kritiska;3\n"
+    )
+    r = _import(sqlite_store, config, tmp_path, "kpis", text)
+    assert [(p.row, p.column) for p in r.problems] == [(2, "enhet"), (3, "värde"), (4, "nyckeltal")]
+    assert "mellan 0 och 100" in r.problems[1].expected
+
+
+def test_a_formula_never_calculated_is_refused_in_an_optional_text_column(sqlite_store, config, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["period", "enhet", "område", "status", "kommentar"])
+    sheet.append(["2025Q4", "mkb", "governance", "Grön", "=B2&C2"])
+    path = tmp_path / "status.xlsx"
+    book.save(path)
+    r = import_file(sqlite_store, config, "status", path, actor=operator("u"))
+    assert [(p.row, p.column, p.value) for p in r.problems] == [(2, "kommentar", "=B2&C2")]
+    assert "inget beräknat värde" in r.problems[0].expected

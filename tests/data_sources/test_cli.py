@@ -117,3 +117,14 @@ def test_demo_loads_example_data_once(run):
     assert first.stdout.count("klar:") == 6
     second = run("demo")
     assert second.returncode == 0 and second.stdout.count("redan importerad") == 6
+
+
+def test_check_reports_errors_of_different_rows_in_one_pass(run, tmp_path):
+    path = write_csv(
+        tmp_path / "kpis.csv",
+        "period;enhet;nyckeltal;värde\n2025Q4;Servicenämden;mfa_coverage;96\n2025Q4;servicenamnden;mfa_coverage;140\n",
+    )
+    done = run("check", "kpis", str(path))
+    assert done.returncode == 1
+    assert "kpis.csv, rad 2, kolumn enhet" in done.stderr and "kpis.csv, rad 3, kolumn värde" in done.stderr
+    assert "2 fel. Inget sparades." in done.stderr

@@ -113,11 +113,12 @@ def test_columns_and_rows_give_the_same_import(sqlite_template, config, tmp_path
 
 
 def test_the_plain_incident_file_is_stored_as_written(sqlite_store, config, tmp_path):
+    """Text is stored as written, spaces included; only a cell of nothing but blanks is empty."""
     path = write_csv(tmp_path / "fil.csv", FILES["incidents, plain"][1])
     result = import_file(sqlite_store, config, "incidents", path, actor=operator("u"))
     assert result.outcome == "imported" and result.rows == 4
     rows = {row[0]: row for row in _query(sqlite_store)}
-    assert rows[2] == (2, "servicenamnden", "critical", "Servern stannade", True, 1)
+    assert rows[2] == (2, "servicenamnden", "critical", "  Servern stannade ", True, 1)
     assert rows[3] == (3, "mkb", "low", None, False, 3)
     assert rows[4] == (4, "kommunstyrelsen", "medium", "Brev; fel mottagare", True, 1)
     assert rows[6][3] == "=SUMMA(A1)"  # stored as text; neutralised only when exported

@@ -166,3 +166,13 @@ def test_fetching_from_every_source_is_in_the_access_log(open_view, app_env, mon
         ).all()
     assert [(actor, event) for actor, event, _ in entries] == [("öppet läge", "import")]
     assert "statusrapporter: status-q1.csv" in entries[0][2]
+
+
+def test_the_page_lists_errors_of_different_rows_at_once(open_view):
+    app = open_view("views/import_data.py", dataset="kpis")
+    text = (
+        "period;enhet;nyckeltal;värde\n2025Q4;Servicenämden;mfa_coverage;96\n2025Q4;servicenamnden;mfa_coverage;140\n"
+    )
+    app.file_uploader[0].set_value(("kpis.csv", text.encode(), "text/csv")).run()
+    errors = _table_with(app, "Förväntat")
+    assert list(errors["Rad"]) == ["2", "3"] and list(errors["Kolumn"]) == ["enhet", "värde"]
