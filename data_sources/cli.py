@@ -20,7 +20,7 @@ from data_sources.demo import load_example_data
 from data_sources.imports import ImportResult, import_file
 from data_sources.sources import sync_sources
 from data_sources.store import open_store
-from domain.configuration import ConfigError, load_config
+from domain.configuration import Config, ConfigError, load_config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int
 from domain.roles import operator
@@ -92,15 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         result = import_file(
             engine, config, args.dataset.casefold(), args.file, actor=actor, dry_run=args.command == "check"
         )
-        return _report(result)
+        return _report(result, config)
     if args.command == "sync":
         results = sync_sources(engine, config, actor=actor)
         if not results:
             print("Inga källor är konfigurerade i config/sources.yaml.")
-        codes = [_report(r) for r in results]
+        codes = [_report(r, config) for r in results]
         return max(codes, default=OK)
     if args.command == "demo":
-        codes = [_report(r) for r in load_example_data(engine, config)]
+        codes = [_report(r, config) for r in load_example_data(engine, config)]
         return max(codes, default=OK)
     if args.command == "history":
         with engine.connect() as connection:
@@ -129,11 +129,15 @@ def _user() -> str:
         return "okänd (kommandorad)"
 
 
-def _report(result: ImportResult) -> int:
+def _report(result: ImportResult, config: Config) -> int:
     for warning in result.warnings:
         print(f"Varning: {warning}")
     if result.ok:
         print(result.summary())
+        if result.preview is not None:
+            print("Det här ändras av en import:")
+            for line in result.preview.lines(config):
+                print(f"  {line}")
         return OK
     for line in result.messages():
         print(line, file=sys.stderr)

@@ -22,11 +22,12 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from data_sources import batches
+from data_sources import batches, preview
 from data_sources.access_store import write_event
 from data_sources.batches import BatchRecord, batch_in_effect, take_write_lock
 from data_sources.columnar import ColumnarNotPossible
 from data_sources.incident_counts import Cell, refresh_incident_counts, tally
+from data_sources.preview import Preview
 from data_sources.readers import ReadError, Table, open_file
 from data_sources.schema import DATASET_TABLES, import_batches, recommendations, tables_written_by
 from data_sources.store import refresh_statistics
@@ -60,6 +61,7 @@ class ImportResult:
     problem_count: int = 0
     warnings: list[str] = field(default_factory=list)
     file_error: str | None = None
+    preview: Preview | None = None  # a check's list of what the import would replace
 
     @property
     def ok(self) -> bool:
@@ -209,9 +211,13 @@ def _import_table(
             store_table = DATASET_TABLES[dataset.name]
             rows_read = 0
             counted: dict[Cell, list[int]] | None = {} if dataset.name == "incidents" else None
+            replacing: dict[Any, Any] = {}  # the file's values per key, for the preview of a check
             for chunk_rows, columns in _validated_chunks(table, validator, counted):
-                if columns is not None and batch_id is not None and validator.problem_count == 0:
-                    _insert(connection, store_table, columns, batch_id)
+                if columns is not None and validator.problem_count == 0:
+                    if batch_id is not None:
+                        _insert(connection, store_table, columns, batch_id)
+                    else:
+                        preview.collect(columns, dataset, store_table, replacing)
                 rows_read += chunk_rows
                 if progress is not None:
                     progress(rows_read)
@@ -228,6 +234,9 @@ def _import_table(
             result.scope_summary = describe_scope(dataset, validator.scope, config)
             if batch_id is None:
                 result.rows_superseded = _count_current_in_scope(connection, store_table, validator.scope)
+                keys = sorted(validator.scope)
+                parts = [_in_scope(store_table, keys[i : i + _SCOPE_CHUNK]) for i in range(0, len(keys), _SCOPE_CHUNK)]
+                result.preview = preview.compare(connection, dataset, store_table, parts, replacing)
                 transaction.rollback()
                 result.outcome = "valid"
                 return result
@@ -464,6 +473,9 @@ def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:
             words.append(", ".join(values))
         elif column == "recommendation_id":
             words.append(", ".join(values) if len(values) <= 3 else f"{len(values)} rekommendationer")
+        elif column == "kpi":
+            names = [config.kpis[v].name if v in config.kpis else v for v in values]
+            words.append(", ".join(names) if len(names) <= 3 else f"{len(names)} nyckeltal")
         else:
             words.append(values[0] if len(values) == 1 else f"{values[0]}–{values[-1]}")
     return " × ".join(words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data_sources.imports import ImportResult
+from data_sources.preview import Preview
 from domain.configuration import Config
 from domain.datasets import DATASETS
 
@@ -47,3 +48,8 @@ def problem_table(result: ImportResult) -> pd.DataFrame:
             for p in result.problems
         ]
     )
+
+
+def preview_table(preview: Preview, config: Config) -> pd.DataFrame:
+    """What an import changes, per key: what it is, and its old → new value."""
+    return pd.DataFrame(preview.rows(config), columns=["Vad", "Före → efter"])

@@ -16,7 +16,7 @@ from ui.app_store import app_config, cached_import_history, current_store, lates
 from ui.blocks import table_of
 from ui.sign_in import require
 from view_models.data_overview import history_rows
-from view_models.import_data import column_help, problem_table, too_large
+from view_models.import_data import column_help, preview_table, problem_table, too_large
 
 actor = require("import")
 config = app_config()
@@ -78,6 +78,13 @@ def handle_upload(name: str, data: bytes) -> None:
             f"rader och ersätter {checked.rows_superseded} tidigare rader, som finns kvar i historiken."
         )
     )
+    if checked.preview is not None:
+        changes = preview_table(checked.preview, config)
+        st.markdown(f"**Det här ändras:** {inert(checked.preview.counts())}")
+        if not changes.empty:
+            table_of(changes)
+            if checked.preview.changed > len(changes):
+                st.caption(f"… och {checked.preview.changed - len(changes)} ändrade till.")
     if st.button("Importera", type="primary", key=f"confirm_{digest}"):
         bar = st.progress(0.0, text="Importerar …")
 

@@ -128,3 +128,13 @@ def test_check_reports_errors_of_different_rows_in_one_pass(run, tmp_path):
     assert done.returncode == 1
     assert "kpis.csv, rad 2, kolumn enhet" in done.stderr and "kpis.csv, rad 3, kolumn värde" in done.stderr
     assert "2 fel. Inget sparades." in done.stderr
+
+
+def test_check_prints_what_the_import_would_change(run, tmp_path):
+    first = write_csv(tmp_path / "a.csv", "period;enhet;område;status\n2025Q4;mkb;governance;Grön\n")
+    assert run("import", "status", str(first)).returncode == 0
+    second = write_csv(tmp_path / "b.csv", "period;enhet;område;status\n2025Q4;mkb;governance;Röd\n")
+    done = run("check", "status", str(second))
+    assert done.returncode == 0
+    assert "2025Q4 · MKB Fastighets AB · Styrning och ledning: status Grön → Röd" in done.stdout
+    assert "1 ändras, 0 är oförändrade, 0 är nya." in done.stdout

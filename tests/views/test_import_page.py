@@ -27,6 +27,10 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     preview = shown(app.success[0].value)
     assert preview.startswith("status-2025q4.csv är korrekt: 1 rader (2025Q4 × Servicenämnden).")
     assert "ersätter 10 tidigare rader" in preview
+    changes = _table_with(app, "Före → efter")
+    assert changes.iloc[0]["Vad"] == "2025Q4 · Servicenämnden · Styrning och ledning"
+    assert "status Gul → Grön" in changes.iloc[0]["Före → efter"]
+    assert "1 ändras, 0 är oförändrade, 0 är nya, 9 finns inte i filen och tas ur bruk" in page_text(app)
     assert _count("SELECT count(*) FROM import_batches") == batches_before  # nothing saved before confirming
 
     app.button(key="confirm_" + next(b.key for b in app.button if b.key and b.key.startswith("confirm_"))[8:]).click()
