@@ -11,7 +11,11 @@ import io
 
 import pandas as pd
 
+from domain.allowed_values import allowed_values, format_of
+from domain.configuration import Config
 from domain.datasets import DATASETS
+
+MAX_TEMPLATE_ROWS = 10_000  # rows of the data sheet that offer the drop-down lists
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,3 +54,58 @@ def template_frame(dataset: str) -> pd.DataFrame:
 
 def template_csv(dataset: str) -> bytes:
     return csv_bytes(template_frame(dataset))
+
+
+def template_xlsx(dataset: str, config: Config) -> bytes:
+    """The template as a workbook: the data sheet named after the dataset (the one an import reads), Swedish
+    headers and an example row, a drop-down list on every coded column, and the sheet "Instruktioner"."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    chosen = DATASETS[dataset]
+    book = Workbook()
+    data = book.active
+    data.title = chosen.title[:31]
+    data.append([c.swedish for c in chosen.columns])
+    data.append([_typed_example(c.example) for c in chosen.columns])
+    lists = book.create_sheet("Listor")
+    lists.sheet_state = "hidden"  # the lists the drop-downs offer; the instructions name them too
+    instructions = book.create_sheet("Instruktioner")
+    instructions.append(["Kolumn", "Engelskt namn", "Obligatorisk", "Värden eller format"])
+    for cell in (*data[1], *instructions[1]):
+        cell.font = Font(bold=True)
+    for index, column in enumerate(chosen.columns, start=1):
+        letter = get_column_letter(index)
+        data.column_dimensions[letter].width = max(14, len(column.swedish) + 4)
+        instructions.append(
+            [column.swedish, column.name, "ja" if column.required else "nej", format_of(column, config)]
+        )
+        values = allowed_values(column, config)
+        if values is None:
+            continue
+        lists.cell(row=1, column=index, value=column.swedish).font = Font(bold=True)
+        for row, value in enumerate(values, start=2):
+            lists.cell(row=row, column=index, value=value)
+        check = DataValidation(
+            type="list",
+            formula1=f"=Listor!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=not column.required,
+            showErrorMessage=True,
+            errorTitle="Värdet finns inte i listan",
+            error=f"Välj ett värde ur listan för {column.swedish}.",
+        )
+        check.add(f"{letter}2:{letter}{MAX_TEMPLATE_ROWS}")
+        data.add_data_validation(check)
+    for sheet, widths in ((instructions, (24, 24, 12, 90)),):
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _typed_example(text: str) -> object:
+    """Example numbers as numbers, so Excel shows them as a person would type them."""
+    return int(text) if text.isdigit() and not text.startswith("0") and len(text) < 6 else text or None

@@ -29,6 +29,7 @@ MAX_EXCEL_UNPACKED_BYTES = 400 * 1024 * 1024
 # Read at most this many rows (counted as read, empty ones too) and columns of a sheet, whatever the
 # sheet declares: a 2 kB workbook may claim A1:XFD1048576. config/app.yaml may set other caps.
 MAX_EXCEL_ROWS = 500_000
+TEMPLATE_SHEETS = {"Instruktioner", "Listor"}  # the sheets of an Excel template beside its data
 MAX_EXCEL_COLUMNS = 200
 MAX_EXCEL_RATIO = 200
 csv.field_size_limit(16 * 1024 * 1024)
@@ -213,7 +214,8 @@ def _excel_table(
     try:
         warnings: list[str] = []
         sheet_name = _choose_sheet(values_book.sheetnames, dataset, name)
-        if len(values_book.sheetnames) > 1:
+        others = set(values_book.sheetnames) - {sheet_name}
+        if others != TEMPLATE_SHEETS:  # an Excel template of ours holds exactly these beside its data
             warnings.append(f"Arbetsboken har flera blad; bladet '{sheet_name}' lästes.")
         max_rows, max_columns = caps
         values_sheet, formula_sheet = values_book[sheet_name], formula_book[sheet_name]

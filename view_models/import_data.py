@@ -7,18 +7,20 @@ import pandas as pd
 
 from data_sources.imports import ImportResult
 from data_sources.preview import Preview
+from domain.allowed_values import format_of
 from domain.configuration import Config
 from domain.datasets import DATASETS
 
 
-def column_help(dataset: str) -> pd.DataFrame:
-    """What each column takes: Swedish name, English name, required, example."""
+def column_help(dataset: str, config: Config) -> pd.DataFrame:
+    """What each column takes: Swedish name, English name, required, the allowed values or the format."""
     return pd.DataFrame(
         [
             {
                 "Kolumn": c.swedish,
                 "Engelskt namn": c.name,
                 "Obligatorisk": "ja" if c.required else "nej",
+                "Värden eller format": format_of(c, config),
                 "Exempel": c.example or "–",
             }
             for c in DATASETS[dataset].columns

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 
 import streamlit as st
 
 from data_sources import batches, imports
-from data_sources.exports import template_csv
+from data_sources.exports import template_csv, template_xlsx
 from data_sources.sources import sync_sources
 from data_sources.uploads import upload_file
 from domain.datasets import DATASETS
@@ -34,8 +35,16 @@ dataset = st.selectbox(
 )
 st.query_params["dataset"] = dataset
 st.markdown(f"En import ersätter tidigare rader för samma **{DATASETS[dataset].scope_text}**; inget raderas.")
-left, right = st.columns([1, 2])
+left, middle = st.columns(2)
 left.download_button(
+    "Ladda ner mall (Excel, med listor)",
+    partial(template_xlsx, dataset, config),  # made when clicked
+    file_name=f"mall-{dataset}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+    key=f"template_xlsx_{dataset}",
+)
+middle.download_button(
     "Ladda ner mall (CSV)",
     template_csv(dataset),
     file_name=f"mall-{dataset}.csv",
@@ -43,8 +52,8 @@ left.download_button(
     on_click="ignore",
     key=f"template_{dataset}",
 )
-with right.expander("Kolumner i mallen"):
-    table_of(column_help(dataset))
+with st.expander("Kolumnerna och deras tillåtna värden"):
+    table_of(column_help(dataset, config))
 
 
 def handle_upload(name: str, data: bytes) -> None:

@@ -25,8 +25,9 @@ def test_a_file_error_is_one_row():
     assert vm.problem_table(result).iloc[0]["Förväntat"] == "Filen går inte att läsa"
 
 
-def test_the_column_help_lists_the_swedish_and_english_names():
-    help_table = vm.column_help("status")
-    assert {"Kolumn": "enhet", "Engelskt namn": "unit", "Obligatorisk": "ja"}.items() <= help_table.iloc[
-        1
-    ].to_dict().items()
+def test_the_column_help_lists_names_and_the_allowed_values(config):
+    help_table = vm.column_help("status", config).set_index("Kolumn")
+    assert help_table.loc["enhet", "Engelskt namn"] == "unit" and help_table.loc["enhet", "Obligatorisk"] == "ja"
+    assert help_table.loc["status", "Värden eller format"] == "Grön, Gul, Röd"
+    assert "Servicenämnden" in help_table.loc["enhet", "Värden eller format"]
+    assert help_table.loc["period", "Värden eller format"] == "kvartal, till exempel 2025Q3"
