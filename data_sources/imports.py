@@ -470,7 +470,7 @@ def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:
             names = [config.unit_names.get(v, v) for v in values]
             words.append(", ".join(names) if len(names) <= 2 else f"{len(names)} enheter")
         elif column == "assessment":
-            words.append(", ".join(values))
+            words.append(", ".join(config.assessments[v].name if v in config.assessments else v for v in values))
         elif column == "recommendation_id":
             words.append(", ".join(values) if len(values) <= 3 else f"{len(values)} rekommendationer")
         elif column == "kpi":

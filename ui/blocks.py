@@ -20,7 +20,11 @@ TABLE_ROWS_SHOWN = 100
 
 
 def table_of(frame: pd.DataFrame, *, hide_index: bool = True) -> None:
-    """st.table, whose cells Streamlit renders as Markdown, with every text cell and header made inert."""
+    """st.table, whose cells Streamlit renders as Markdown, with every text cell and header made inert;
+    an empty table says so in Swedish."""
+    if frame.empty:
+        st.markdown("*Inga rader.*")
+        return
     shown = frame.copy()
     shown.columns = [inert(c) for c in shown.columns]
     for column in shown.columns:

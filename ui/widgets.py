@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from data_sources.values import Invalid, parse_quarter
 from domain.configuration import Assessment
@@ -93,3 +94,24 @@ def choose_assessment(f: Frame) -> Assessment:
         )
     st.query_params["assessment"] = ident
     return assessments[ident]
+
+
+_UPLOADER_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{display: none;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: "Välj fil";}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{display: none;}}
+[data-testid="stFileUploaderDropzoneInstructions"] div::after {{content: "eller dra filen hit · högst {limit} MB";}}
+</style>
+"""
+
+
+def file_upload(label: str, key: str, limit_mb: int) -> UploadedFile | None:
+    """Streamlit's file uploader in Swedish: its English button and size text are replaced (the button's
+    accessible name becomes "Välj fil"), and the limit said is the configured one."""
+    st.html(_UPLOADER_CSS.format(limit=int(limit_mb)))
+    return st.file_uploader(
+        label,
+        key=key,  # no `type`: Streamlit would refuse other files in English; the import says why in Swedish
+        help=f"En CSV-fil (semikolon eller komma) eller en Excel-arbetsbok (.xlsx), högst {limit_mb} MB.",
+    )

@@ -8,6 +8,7 @@ import pandas as pd
 
 from data_sources.batches import BatchRecord
 from domain.configuration import Config
+from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int
 from queries.data_overview import DatasetOverview
 from rules import data_quality as dq
@@ -53,7 +54,7 @@ def history_rows(batches: list[BatchRecord]) -> pd.DataFrame:
         {
             "Nr": str(b.id),
             "Tid": swedish_datetime(b.created_at),
-            "Datamängd": b.dataset,
+            "Datamängd": DATASETS[b.dataset].title if b.dataset in DATASETS else b.dataset,
             "Rader": f"{swedish_int(b.row_count)} (ersatte {swedish_int(b.rows_superseded)})",
             "Omfattning": b.scope_summary,
             "Användare och källa": f"{b.user_name}: {b.source}",

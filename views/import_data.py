@@ -16,6 +16,7 @@ from domain.formatting import inert
 from ui.app_store import app_config, cached_import_history, current_store, latest_batch
 from ui.blocks import table_of
 from ui.sign_in import require
+from ui.widgets import file_upload
 from view_models.data_overview import history_rows
 from view_models.import_data import column_help, preview_table, problem_table, too_large
 
@@ -120,7 +121,7 @@ def handle_upload(name: str, data: bytes) -> None:
         st.rerun()
 
 
-upload = st.file_uploader("Fil (CSV eller Excel .xlsx)", key=f"upload_{dataset}")
+upload = file_upload("Fil (CSV eller Excel .xlsx)", f"upload_{dataset}", config.app.max_upload_mb)
 if upload is not None:
     handle_upload(upload.name, upload.getvalue())
 

@@ -29,12 +29,12 @@ def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
     assert datasets.loc["Kvartalsstatus", "Av"] == "exempeldata"
     history = shown_table(app.table[-1].value)
     assert list(history["Datamängd"]) == [
-        "self_assessments",
-        "recommendation_updates",
-        "recommendations",
-        "incidents",
-        "kpis",
-        "status",
+        "Självskattningar",
+        "Uppföljning av rekommendationer",
+        "Granskningsrekommendationer",
+        "Incidenter",
+        "Nyckeltal",
+        "Kvartalsstatus",
     ]
     assert set(history["Läge"]) == {"gäller · exempeldata"}
 
@@ -54,7 +54,10 @@ def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypa
     app.run()
     history = shown_table(app.table[-1].value)
     newest = history.iloc[0]
-    assert (newest["Datamängd"], newest["Användare och källa"]) == ("status", "controller@malmo.se: status-2025q4.csv")
+    assert (newest["Datamängd"], newest["Användare och källa"]) == (
+        "Kvartalsstatus",
+        "controller@malmo.se: status-2025q4.csv",
+    )
     assert newest["Rader"] == "1 (ersatte 10)" and newest["Läge"] == "gäller"
     assert shown_table(app.table[0].value).loc["Kvartalsstatus", "Av"] == "controller@malmo.se"
 
