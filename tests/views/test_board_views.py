@@ -172,3 +172,24 @@ def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_
     app.selectbox(key="recommendation_audit").set_value("Granskning A").run()
     assert len(app.expander) - 2 == 40
     assert len(shown_table(app.table[1].value)) == 40
+
+
+def test_a_file_of_three_kpis_leaves_the_other_kpis_of_the_quarter_on_the_situation_picture(open_view, app_env):
+    from data_sources.imports import import_file
+    from data_sources.store import open_store
+    from domain.configuration import load_config
+    from domain.roles import operator
+    from tests.conftest import write_csv
+
+    open_view("views/situation.py")  # the example data is loaded
+    three = write_csv(
+        app_env / "tre.csv",
+        "period;enhet;nyckeltal;värde;täljare;nämnare\n"
+        "2025Q4;servicenamnden;training_completion;;21000;24500\n"
+        "2025Q4;servicenamnden;mfa_coverage;;30000;31000\n"
+        "2025Q4;servicenamnden;phishing_click_rate;12;;\n",
+    )
+    assert import_file(open_store(), load_config(), "kpis", three, actor=operator("u")).ok
+    text = page_text(open_view("views/situation.py", period="2025Q4"))
+    assert "senast mätt" not in text  # every KPI still has its 2025Q4 value
+    assert "64,0\u00a0%" in text and "96,8\u00a0%" in text  # classified systems kept, MFA from the file
