@@ -1,4 +1,4 @@
-"""The command line of the data contract: import, check, sync, demo, history, undo; and `accounts`
+"""The command line of the data contract: import, check, sync, demo, history, undo, mote; and `accounts`
 (see data_sources/accounts.py). Every write goes through the door, as the operating-system user.
 
 Exit codes: 0 success, 1 validation errors (all printed) or a refused undo, 2 usage errors, an
@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from data_sources import batches, imports
+import sqlalchemy as sa
+
+from data_sources import batches, imports, meetings
 from data_sources.demo import load_example_data
 from data_sources.imports import ImportResult, import_file
 from data_sources.sources import sync_sources
@@ -23,7 +25,7 @@ from data_sources.store import open_store
 from domain.configuration import Config, ConfigError, load_config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int
-from domain.roles import operator
+from domain.roles import Actor, operator
 
 OK, INVALID, USAGE = 0, 1, 2
 LOG_FILE = "data/dashboard.log"
@@ -51,6 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     undo = commands.add_parser("undo", help="ångra en import")
     undo.add_argument("batch", type=int, help="importens nummer (se history)")
     commands.add_parser("accounts", help="hantera lokala konton (python -m data_sources accounts --help)")
+    meeting = commands.add_parser("mote", help="protokollför ett möte eller lista mötena")
+    meeting_commands = meeting.add_subparsers(dest="meeting_command", required=True, parser_class=_Parser)
+    add = meeting_commands.add_parser("add", help="protokollför vad nämnden visas, per senaste import")
+    add.add_argument("--body", required=True, help="nämnden eller bolaget (id eller namn)")
+    add.add_argument("--date", required=True, help="mötesdatum ÅÅÅÅ-MM-DD")
+    add.add_argument("--item", required=True, help="ärendets paragraf, till exempel '§ 88'")
+    add.add_argument("--quarter", required=True, help="kvartalet som redovisas, till exempel 2025Q4")
+    add.add_argument("--title", default="", help="rubrik")
+    meeting_commands.add_parser("list", help="lista mötena, senaste först")
     return parser
 
 
@@ -102,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         codes = [_report(r, config) for r in load_example_data(engine, config)]
         return max(codes, default=OK)
+    if args.command == "mote":
+        return _meeting(args, engine, config, actor)
     if args.command == "history":
         with engine.connect() as connection:
             rows = batches.history(connection, args.limit)
@@ -127,6 +140,35 @@ def _user() -> str:
         return f"{getpass.getuser()} (kommandorad)"
     except (KeyError, OSError):
         return "okänd (kommandorad)"
+
+
+def _meeting(args: argparse.Namespace, engine: sa.Engine, config: Config, actor: Actor) -> int:
+    if args.meeting_command == "list":
+        records = meetings.all_records(engine)
+        if not records:
+            print("Inga möten ännu.")
+        for r in records:
+            print(
+                f"{r.id:>5}  {r.meeting_date.isoformat()}  {config.unit_names.get(r.body, r.body):<36} {r.item:<8} "
+                f"{r.quarter}  data per import nr {r.batch_id}  {r.title}"
+            )
+        return OK
+    try:
+        record = meetings.create(
+            engine,
+            config,
+            actor,
+            body=args.body,
+            meeting_date=args.date,
+            item=args.item,
+            quarter=args.quarter,
+            title=args.title,
+        )
+    except meetings.MeetingError as exc:
+        print(exc, file=sys.stderr)
+        return INVALID
+    print(record.id)
+    return OK
 
 
 def _report(result: ImportResult, config: Config) -> int:

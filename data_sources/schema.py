@@ -326,3 +326,20 @@ account_seeds = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# What a board was shown: read as of `batch_id`, with the configuration's hash; never changed (triggers).
+meeting_records = sa.Table(
+    "meeting_records",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("body", sa.String(64), nullable=False),  # the unit whose board met
+    sa.Column("meeting_date", sa.Date, nullable=False),
+    sa.Column("item", sa.String(40), nullable=False),  # the agenda item, '§ 88'
+    sa.Column("quarter", sa.String(7), nullable=False),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("created_by", sa.String(300), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("batch_id", sa.Integer, nullable=False),
+    sa.Column("config_sha256", sa.String(64), nullable=False),
+    sa.Index(None, "body", "meeting_date"),
+)

@@ -43,6 +43,7 @@ VIEWS = (
     View("incidents", "Incidenter", "incidenter", ":material/warning:", _EVERYONE, True),
     View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", _EVERYONE, True),
     View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", _EVERYONE, True),
+    View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),
     View("import_data", "Importera", "import", ":material/upload_file:", _CONTROLLERS),
     View("explore", "Utforska", "utforska", ":material/query_stats:", _CONTROLLERS),
@@ -61,6 +62,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "access_log": frozenset({"admin", "auditor"}),
     "manage_links": _CONTROLLERS,
     "manage_accounts": frozenset({"admin"}),
+    "record_meetings": _CONTROLLERS,
 }
 
 

@@ -10,12 +10,15 @@ from typing import Any
 import sqlalchemy as sa
 import streamlit as st
 
+from data_sources import meetings
+from data_sources.meetings import MeetingRecord
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import Actor
 from ui.app_store import app_config, ask, cached_example_data_in_use, current_store, latest_batch
 from ui.navigation import neighbours
 from ui.sign_in import require
+from view_models.meetings import meeting_banner
 
 PRESENTATION_CSS = """
 <style>
@@ -41,6 +44,7 @@ class Frame:
     present: bool
     actor: Actor
     as_of: int | None = None  # None: the latest batch
+    meeting: MeetingRecord | None = None  # the record the view shows, read as of its batch
 
     def ask(self, query: Callable[..., Any], *args: Any) -> Any:
         """A query of `queries/`, cached, as of the frame's batch."""
@@ -66,16 +70,17 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
     latest = latest_batch(engine)
     params = st.query_params
     present = params.get("present") == "1"
-    asked = params.get_all("unit")
+    meeting = _meeting_in_link(engine)
+    asked = [] if meeting is not None else params.get_all("unit")
     units = tuple(u for u in asked if u in config.unit_names)
     if asked and len(units) < len(asked):
         unknown = ", ".join(u for u in asked if u not in config.unit_names)
         st.warning(f"Enheten {inert(unknown)} i länken finns inte och visas inte.")
     if not units and not all_units_by_default:
-        units = (config.app.default_unit,)
+        units = (meeting.body if meeting is not None else config.app.default_unit,)
     if present:
         st.html(PRESENTATION_CSS)
-    else:
+    elif meeting is None:  # a meeting's body is fixed
         units = tuple(
             st.sidebar.multiselect(
                 "Enheter (ingen vald = alla)" if all_units_by_default else "Enheter",
@@ -86,14 +91,31 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
                 placeholder="Alla enheter" if all_units_by_default else config.unit_names[config.app.default_unit],
             )
         ) or (() if all_units_by_default else (config.app.default_unit,))
+    if not present:
         st.sidebar.toggle("Presentationsläge", key="present_toggle", on_change=_enter_presentation)
-    if units:
+    if units and meeting is None:
         params["unit"] = list(units)
     elif "unit" in params:
         del params["unit"]
     st.title(title)
+    if meeting is not None:
+        st.info(inert(meeting_banner(meeting, config)), icon=":material/event_note:")
+        params["period"] = meeting.quarter
     example_data_banner(url, latest)
-    return Frame(name, url, engine, latest, config, units, present, actor)
+    as_of = None if meeting is None else meeting.batch_id
+    return Frame(name, url, engine, latest, config, units, present, actor, as_of, meeting)
+
+
+def _meeting_in_link(engine: sa.Engine) -> MeetingRecord | None:
+    """The record named by `mote` in the link; a notice, and today's data, when there is none such."""
+    wanted = st.query_params.get("mote")
+    if not wanted:
+        return None
+    record = meetings.find(engine, int(wanted)) if wanted.isdigit() else None
+    if record is None:
+        st.warning(f"Mötet {inert(wanted)} i länken finns inte; visar dagens data.")
+        del st.query_params["mote"]
+    return record
 
 
 def example_data_banner(url: str, latest: int) -> None:
@@ -125,7 +147,9 @@ def presentation_footer(f: Frame) -> None:
         return
     previous, following = neighbours(f.name, f.actor)
     keep: dict[str, str | list[str]] = {"present": "1"}
-    if f.units:
+    if f.meeting is not None:
+        keep["mote"] = str(f.meeting.id)
+    elif f.units:
         keep["unit"] = list(f.units)
     if period := st.query_params.get("period"):
         keep["period"] = period

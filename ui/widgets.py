@@ -29,7 +29,7 @@ def choose_quarter(f: Frame, quarters: Sequence[str]) -> str | None:
             period = parsed
         else:
             st.warning(f"Kvartalet '{inert(wanted)}' i länken saknar data; visar {period} i stället.")
-    if not f.present:
+    if not f.present and f.meeting is None:  # a meeting's quarter is fixed
         period = st.sidebar.selectbox(
             "Kvartal",
             options=list(reversed(quarters)),

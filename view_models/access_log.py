@@ -21,6 +21,10 @@ EVENTS = {
     "export": "nedladdning",
     "import": "import",
     "undo": "ångring",
+    "account_added": "konto tillagt",
+    "account_changed": "konto ändrat",
+    "account_removed": "konto borttaget",
+    "meeting_recorded": "möte protokollfört",
 }
 
 

@@ -138,3 +138,17 @@ def test_check_prints_what_the_import_would_change(run, tmp_path):
     assert done.returncode == 0
     assert "2025Q4 · MKB Fastighets AB · Styrning och ledning: status Grön → Röd" in done.stdout
     assert "1 ändras, 0 är oförändrade, 0 är nya." in done.stdout
+
+
+def test_mote_add_prints_the_new_records_id_and_list_shows_it(run, tmp_path):
+    assert run("demo").returncode == 0
+    added = run(
+        "mote", "add", "--body", "servicenamnden", "--date", "2026-10-22", "--item", "§ 88", "--quarter", "2025Q4"
+    )
+    assert added.returncode == 0 and added.stdout.strip().isdigit()
+    listed = run("mote", "list")
+    assert listed.returncode == 0
+    assert "2026-10-22  Servicenämnden" in listed.stdout and "§ 88" in listed.stdout and "2025Q4" in listed.stdout
+    bad = run("mote", "add", "--body", "servicenamnden", "--date", "igår", "--item", "§ 1", "--quarter", "2025Q4")
+    assert bad.returncode == 1 and "Datumet 'igår' går inte att använda" in bad.stderr
+    assert run("mote", "add", "--body", "servicenamnden").returncode == 2  # usage

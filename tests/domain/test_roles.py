@@ -13,9 +13,9 @@ EVERY_VIEW = tuple(v.path for v in VIEWS)
 @pytest.mark.parametrize(
     ("role", "views"),
     [
-        ("viewer", (*BOARD_VIEWS, "data")),
-        ("auditor", (*BOARD_VIEWS, "data", "logg")),
-        ("controller", (*BOARD_VIEWS, "data", "import", "utforska", "lankar")),
+        ("viewer", (*BOARD_VIEWS, "moten", "data")),
+        ("auditor", (*BOARD_VIEWS, "moten", "data", "logg")),
+        ("controller", (*BOARD_VIEWS, "moten", "data", "import", "utforska", "lankar")),
         ("admin", EVERY_VIEW),
     ],
 )

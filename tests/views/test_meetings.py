@@ -1,0 +1,70 @@
+"""A board view opened on a meeting record shows what the board saw, whatever is imported afterwards."""
+
+from __future__ import annotations
+
+from data_sources import meetings
+from data_sources.imports import import_file, undo
+from data_sources.store import open_store
+from domain.configuration import load_config
+from domain.roles import operator
+from tests.conftest import write_csv
+from tests.views.conftest import page_text, shown
+
+
+def test_a_records_figures_stay_as_presented_through_a_later_import_and_an_undo(open_view, app_env):
+    open_view("views/situation.py")  # the example data is loaded
+    engine, config = open_store(), load_config()
+    record = meetings.create(
+        engine,
+        config,
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date="2026-01-20",
+        item="§ 12",
+        quarter="2025Q4",
+    )
+    presented = page_text(open_view("views/situation.py", mote=str(record.id)))
+    assert f"Som presenterat för Servicenämnden 2026-01-20, § 12 (data per import nr {record.batch_id})" in presented
+    assert "Styrning och ledning" in presented
+
+    later = write_csv(
+        app_env / "rättelse.csv",
+        "period;enhet;område;status;kommentar\n2025Q4;servicenamnden;governance;Röd;Rättelse\n",
+    )
+    correction = import_file(engine, config, "status", later, actor=operator("anna"))
+    assert correction.ok
+    today = page_text(open_view("views/situation.py", period="2025Q4"))
+    assert "Rättelse" not in presented and "0 röda" not in today  # today's data changed ...
+    again = page_text(open_view("views/situation.py", mote=str(record.id)))
+    assert again == presented  # ... what the board saw did not
+    undo(engine, correction.batch_id, actor=operator("anna"))
+    assert page_text(open_view("views/situation.py", mote=str(record.id))) == presented
+
+
+def test_every_board_view_opens_on_a_record_and_an_unknown_one_says_so(open_view, app_env):
+    open_view("views/situation.py")
+    record = meetings.create(
+        open_store(),
+        load_config(),
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date="2026-01-20",
+        item="§ 12",
+        quarter="2025Q3",
+    )
+    for script in ("views/status.py", "views/incidents.py", "views/recommendations.py", "views/self_assessments.py"):
+        app = open_view(script, mote=str(record.id))
+        assert any("Som presenterat för Servicenämnden 2026-01-20" in shown(i.value) for i in app.info), script
+    status = open_view("views/status.py", mote=str(record.id))
+    assert "2025Q3: " in page_text(status)  # the record's quarter, not the latest
+    unknown = open_view("views/situation.py", mote="999")
+    assert any("Mötet 999 i länken finns inte" in shown(w.value) for w in unknown.warning)
+
+
+def test_the_meeting_page_lists_records_and_a_controller_records_one(open_view, app_env):
+    app = open_view("views/meetings.py")
+    app.text_input[0].input("§ 88")
+    app.text_input[1].input("2025Q4")
+    app.button[0].click().run()
+    assert any("är protokollfört" in shown(s.value) for s in app.success)
+    assert "Servicenämnden" in page_text(app) and "§ 88" in page_text(app)

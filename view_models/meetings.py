@@ -1,0 +1,35 @@
+"""What the meeting pages say: the banner of a view shown as presented, and the list of records."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data_sources.meetings import MeetingRecord
+from domain.configuration import Config
+from domain.formatting import swedish_datetime
+
+
+def meeting_banner(record: MeetingRecord, config: Config) -> str:
+    """'Som presenterat för Servicenämnden 2026-10-22, § 88 (data per import nr 41)'."""
+    body = config.unit_names.get(record.body, record.body)
+    return (
+        f"Som presenterat för {body} {record.meeting_date.isoformat()}, {record.item} "
+        f"(data per import nr {record.batch_id})"
+    )
+
+
+def records_table(records: list[MeetingRecord], config: Config) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Nr": str(r.id),
+                "Möte": f"{config.unit_names.get(r.body, r.body)} {r.meeting_date.isoformat()}, {r.item}",
+                "Kvartal": r.quarter,
+                "Rubrik": r.title,
+                "Data per import": f"nr {r.batch_id}",
+                "Protokollfört": f"{swedish_datetime(r.created_at)} av {r.created_by}",
+            }
+            for r in records
+        ],
+        columns=["Nr", "Möte", "Kvartal", "Rubrik", "Data per import", "Protokollfört"],
+    )

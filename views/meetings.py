@@ -1,0 +1,68 @@
+"""Möten (/moten): the records of what boards were shown, and a new record for a meeting.
+
+A record keeps the batch the store is read as of, so every board view opened from it (`?mote=ID`) shows
+exactly the figures the board saw, whatever is imported afterwards.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_sources import meetings
+from domain import clock
+from domain.formatting import inert
+from domain.roles import MEETING_VIEWS
+from ui.app_store import app_config, current_store
+from ui.blocks import table_of
+from ui.sign_in import require
+from view_models.meetings import records_table
+
+actor = require("moten")
+config = app_config()
+_, engine = current_store()
+st.title("Möten")
+st.markdown(
+    "Ett mötesprotokoll håller fast det nämnden visades: varje siffra läses som efter importen då mötet "
+    "protokollfördes, och protokollet ändras aldrig."
+)
+if message := st.session_state.pop("meeting_message", None):
+    st.success(inert(message))
+
+records = meetings.all_records(engine)
+table_of(records_table(records, config))
+if records:
+    chosen = st.selectbox(
+        "Öppna ett möte",
+        records,
+        format_func=lambda r: f"nr {r.id}: {config.unit_names.get(r.body, r.body)} {r.meeting_date}, {r.item}",
+        key="meeting_choice",
+    )
+    columns = st.columns(len(MEETING_VIEWS))
+    for column, view in zip(columns, MEETING_VIEWS, strict=True):
+        column.page_link(view.script, label=view.title, query_params={"mote": str(chosen.id)})
+
+if actor.may("record_meetings"):
+    with st.form("new_meeting", clear_on_submit=True):
+        st.subheader("Protokollför ett möte")
+        body = st.selectbox(
+            "Nämnd eller bolag",
+            list(config.unit_names),
+            index=list(config.unit_names).index(config.app.default_unit),
+            format_func=config.unit_names.__getitem__,
+        )
+        day = st.date_input("Mötesdatum", value=clock.today(), format="YYYY-MM-DD")
+        item = st.text_input("Paragraf", placeholder="§ 88")
+        quarter = st.text_input("Kvartal som redovisas", placeholder="2025Q4")
+        title = st.text_input("Rubrik (frivillig)")
+        if st.form_submit_button("Protokollför", type="primary"):
+            try:
+                record = meetings.create(
+                    engine, config, actor, body=body, meeting_date=day, item=item, quarter=quarter, title=title
+                )
+            except meetings.MeetingError as refused:
+                st.error(inert(str(refused)))
+            else:
+                st.session_state["meeting_message"] = (
+                    f"Möte nr {record.id} är protokollfört, med data per import nr {record.batch_id}."
+                )
+                st.rerun()
