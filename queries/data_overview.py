@@ -102,3 +102,13 @@ def status_quarters_per_unit(connection: sa.Connection, *, as_of: int | None = N
         .group_by(status.c.unit, status.c.period)
     )
     return pd.DataFrame(connection.execute(query).all(), columns=["unit", "period"])
+
+
+def imports_after(connection: sa.Connection, batch_id: int, *, as_of: int | None = None) -> pd.DataFrame:
+    """The imports and undos made after a batch (up to `as_of`), oldest first: what changed since a meeting."""
+    b = import_batches.c
+    query = sa.select(b.id, b.kind, b.dataset, b.source, b.user_name, b.created_at).where(b.id > batch_id)
+    if as_of is not None:
+        query = query.where(b.id <= as_of)
+    result = connection.execute(query.order_by(b.id))
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))

@@ -50,6 +50,10 @@ class Frame:
         """A query of `queries/`, cached, as of the frame's batch."""
         return ask(query, self.url, self.latest, *args, as_of=self.as_of)
 
+    def ask_now(self, query: Callable[..., Any], *args: Any) -> Any:
+        """A query of `queries/`, cached, as of the latest batch (what has changed since a meeting)."""
+        return ask(query, self.url, self.latest, *args)
+
     @property
     def unit_label(self) -> str:
         names = [self.config.unit_names[u] for u in self.units]

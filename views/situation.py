@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
 
 from domain.clock import today
 from domain.formatting import inert
 from domain.periods import previous_quarter
 from queries import incidents, recommendations, self_assessments, status
+from queries.data_overview import imports_after
 from rules.kpis import quarterly_values
 from rules.recommendations import with_overdue
 from rules.self_assessments import shares_by_year
 from ui.frame import empty_state, presentation_footer, view_frame
 from ui.widgets import choose_quarter
-from view_models.situation import build_situation
+from view_models.meetings import corrections, imports_since
+from view_models.situation import SituationPicture, build_situation
 
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
 
@@ -23,17 +29,24 @@ if period is None:
     empty_state(f, "kvartalsrapporter")
     st.stop()
 
-picture = build_situation(
-    period=period,
-    statuses=f.ask(status.status_by_quarter, f.units, (period, previous_quarter(period))),
-    kpi_values=quarterly_values(f.ask(status.kpi_series, f.units), f.config.kpis),
-    critical=f.ask(incidents.critical_incidents, f.units),
-    critical_by_year=f.ask(incidents.critical_incidents_by_year),
-    recommendations=with_overdue(f.ask(recommendations.recommendations_with_progress), today()),
-    self_assessment_shares=shares_by_year(f.ask(self_assessments.rating_counts_by_year, "internal_control", ())),
-    config=f.config,
-    today=today(),
-)
+
+def picture_as(ask: Callable[..., Any], on: dt.date) -> SituationPicture:
+    """The situation picture from the answers of `ask` (as of the meeting's batch, or today's)."""
+    return build_situation(
+        period=period,
+        statuses=ask(status.status_by_quarter, f.units, (period, previous_quarter(period))),
+        kpi_values=quarterly_values(ask(status.kpi_series, f.units), f.config.kpis),
+        critical=ask(incidents.critical_incidents, f.units),
+        critical_by_year=ask(incidents.critical_incidents_by_year),
+        recommendations=with_overdue(ask(recommendations.recommendations_with_progress), on),
+        self_assessment_shares=shares_by_year(ask(self_assessments.rating_counts_by_year, "internal_control", ())),
+        config=f.config,
+        today=on,
+    )
+
+
+# At a meeting, what was overdue is judged on the meeting's date.
+picture = picture_as(f.ask, f.meeting.meeting_date if f.meeting else today())
 st.subheader(f"{inert(f.unit_label)} · {period}")
 st.markdown(inert(picture.summary()))
 
@@ -82,5 +95,15 @@ if picture.changes:
     st.markdown("\n".join(f"- {SYMBOL[c.kind]} {inert(c.text)}" for c in picture.changes))
 else:
     st.markdown(f"Inga förändringar sedan {picture.previous}.")
+
+if f.meeting is not None:
+    st.header("Rättat efter mötet")
+    corrected = corrections(picture, picture_as(f.ask_now, today()))
+    if corrected:
+        since = imports_since(f.ask_now(imports_after, f.meeting.batch_id))
+        st.markdown("\n".join(f"- {inert(line)}" for line in corrected))
+        st.caption(inert(since))
+    else:
+        st.markdown("Inget av det som visades har ändrats sedan mötet.")
 
 presentation_footer(f)
