@@ -64,6 +64,7 @@ class Link:
     expires_at: dt.datetime
     views: tuple[str, ...]
     revoked_at: dt.datetime | None
+    meeting_id: int | None = None
 
     def state(self, at: dt.datetime) -> str:
         if self.revoked_at is not None:
@@ -76,7 +77,12 @@ def token_hash(token: str) -> str:
 
 
 def create_link(
-    engine: sa.Engine, recipient: str, created_by: str, days: int = 30, views: tuple[str, ...] = ()
+    engine: sa.Engine,
+    recipient: str,
+    created_by: str,
+    days: int = 30,
+    views: tuple[str, ...] = (),
+    meeting_id: int | None = None,
 ) -> tuple[str, Link]:
     """A new link; the token is returned once and never stored, only its SHA-256."""
     if not 1 <= days <= MAX_LINK_DAYS:
@@ -92,6 +98,7 @@ def create_link(
                 created_at=created,
                 expires_at=created + dt.timedelta(days=days),
                 views=json.dumps(list(views)),
+                meeting_id=meeting_id,
             )
         ).inserted_primary_key[0]
     return token, link_by_id(engine, link_id)  # type: ignore[return-value]
@@ -106,6 +113,7 @@ def _link(row: sa.Row) -> Link:
         _aware(row.expires_at),
         tuple(json.loads(row.views)),
         None if row.revoked_at is None else _aware(row.revoked_at),
+        row.meeting_id,
     )
 
 

@@ -292,6 +292,7 @@ read_only_links = sa.Table(
     sa.Column("views", sa.Text, nullable=False),  # JSON list of view paths; empty: every board view
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("revoked_by", sa.String(300), nullable=True),
+    sa.Column("meeting_id", sa.Integer, nullable=True),  # a link bound to a meeting record shows what it shows
 )
 
 login_attempts = sa.Table(

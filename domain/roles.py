@@ -81,6 +81,7 @@ class Actor:
     kind: str  # 'oidc', 'local', 'link', 'operator' or 'open'
     link_id: int | None = None
     link_views: tuple[str, ...] = field(default=())
+    link_meeting: int | None = None  # a link bound to a meeting record sees every board view as presented
 
     def sees(self, path: str) -> bool:
         if self.role == "link":

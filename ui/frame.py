@@ -74,6 +74,8 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
     latest = latest_batch(engine)
     params = st.query_params
     present = params.get("present") == "1"
+    if actor.link_meeting is not None:  # an auditor's link bound to a meeting shows that meeting, always
+        params["mote"] = str(actor.link_meeting)
     meeting = _meeting_in_link(engine)
     asked = [] if meeting is not None else params.get_all("unit")
     units = tuple(u for u in asked if u in config.unit_names)

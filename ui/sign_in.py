@@ -110,6 +110,7 @@ def _link_actor(engine: sa.Engine, link_id: int) -> Actor | None:
         kind="link",
         link_id=link.id,
         link_views=link.views,
+        link_meeting=link.meeting_id,
     )
 
 

@@ -23,6 +23,7 @@ def link_table(links: list[Link], moment: dt.datetime) -> pd.DataFrame:
                 "Skapad": f"{swedish_datetime(link.created_at)} av {link.created_by}",
                 "Går ut": swedish_datetime(link.expires_at),
                 "Vyer": ", ".join(VIEW_TITLES.get(v, v) for v in link.views) or "alla styrelsevyer",
+                "Data": "dagens" if link.meeting_id is None else f"som vid möte nr {link.meeting_id}",
                 "Läge": STATES[link.state(moment)],
             }
             for link in links

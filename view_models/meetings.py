@@ -20,6 +20,12 @@ def meeting_banner(record: MeetingRecord, config: Config) -> str:
     )
 
 
+def meeting_label(record: MeetingRecord, config: Config) -> str:
+    """'nr 3: Servicenämnden 2026-10-22, § 88' (plain text, for a choice)."""
+    body = config.unit_names.get(record.body, record.body)
+    return f"nr {record.id}: {body} {record.meeting_date.isoformat()}, {record.item}"
+
+
 def records_table(records: list[MeetingRecord], config: Config) -> pd.DataFrame:
     return pd.DataFrame(
         [

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_sources import meetings
 from data_sources.access_store import MAX_LINK_DAYS, all_links, create_link, log_event, revoke_link
 from domain.clock import now
 from domain.formatting import inert, swedish_datetime
 from domain.roles import ensure
-from ui.app_store import current_store
+from ui.app_store import app_config, current_store
 from ui.blocks import table_of
 from ui.sign_in import require
 from view_models.links import VIEW_TITLES, link_table
+from view_models.meetings import meeting_label
 
 actor = require("lankar")
 ensure(actor, "manage_links")
@@ -22,6 +24,8 @@ st.markdown(
     "den går ut eller dras tillbaka; återkallelsen gäller från mottagarens nästa klick."
 )
 titles = VIEW_TITLES
+config = app_config()
+records = meetings.all_records(engine)
 
 with st.form("new_link", clear_on_submit=True):
     recipient = st.text_input("Mottagare (namn och organisation)")
@@ -32,19 +36,25 @@ with st.form("new_link", clear_on_submit=True):
         format_func=titles.__getitem__,
         placeholder="Alla styrelsevyer",
     )
+    meeting = st.selectbox(
+        "Visa som presenterat vid mötet (inget valt = dagens data)",
+        [None, *records],
+        format_func=lambda r: "Dagens data" if r is None else meeting_label(r, config),
+    )
     created = st.form_submit_button("Skapa länk", type="primary")
 if created:
     if not recipient.strip():
         st.error("Skriv vem länken är till.")
     else:
-        token, link = create_link(engine, recipient.strip(), actor.id, int(days), tuple(views))
+        meeting_id = None if meeting is None else meeting.id
+        token, link = create_link(engine, recipient.strip(), actor.id, int(days), tuple(views), meeting_id)
         log_event(
             engine,
             actor.id,
             actor.role,
             "link_created",
             target=f"länk {link.id}",
-            detail=f"till {link.recipient}, {days} dagar",
+            detail=f"till {link.recipient}, {days} dagar" + (f", möte {meeting_id}" if meeting_id else ""),
         )
         base = str(getattr(st.context, "url", "") or "").split("/lankar")[0].split("?")[0].rstrip("/")
         st.success(

@@ -15,7 +15,7 @@ from domain.roles import MEETING_VIEWS
 from ui.app_store import app_config, current_store
 from ui.blocks import table_of
 from ui.sign_in import require
-from view_models.meetings import records_table
+from view_models.meetings import meeting_label, records_table
 
 actor = require("moten")
 config = app_config()
@@ -34,7 +34,7 @@ if records:
     chosen = st.selectbox(
         "Öppna ett möte",
         records,
-        format_func=lambda r: f"nr {r.id}: {config.unit_names.get(r.body, r.body)} {r.meeting_date}, {r.item}",
+        format_func=lambda r: meeting_label(r, config),
         key="meeting_choice",
     )
     columns = st.columns(len(MEETING_VIEWS))

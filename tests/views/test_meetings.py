@@ -73,3 +73,30 @@ def test_the_meeting_page_lists_records_and_a_controller_records_one(open_view, 
     app.button[0].click().run()
     assert any("är protokollfört" in shown(s.value) for s in app.success)
     assert "Servicenämnden" in page_text(app) and "§ 88" in page_text(app)
+
+
+def test_an_auditors_link_bound_to_a_record_shows_what_the_board_saw_on_every_view(open_view, app_env):
+    from streamlit.testing.v1 import AppTest
+
+    from data_sources import access_store
+    from tests.conftest import ROOT
+
+    open_view("views/situation.py")
+    engine, config = open_store(), load_config()
+    record = meetings.create(
+        engine,
+        config,
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date="2026-01-20",
+        item="§ 12",
+        quarter="2025Q3",
+    )
+    token, _ = access_store.create_link(engine, "Revisor Rut", "anna", 30, (), record.id)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["link"] = token
+    app.run()
+    assert any("Som presenterat för Servicenämnden 2026-01-20, § 12" in shown(i.value) for i in app.info)
+    assert "Kvartal 3 2025" in page_text(app)  # the record's quarter, not the latest
+    app.switch_page("views/status.py").run()
+    assert any("Som presenterat för Servicenämnden 2026-01-20, § 12" in shown(i.value) for i in app.info)
