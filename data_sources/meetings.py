@@ -118,6 +118,20 @@ def all_records(engine: sa.Engine) -> list[MeetingRecord]:
         return [MeetingRecord(**row._mapping) for row in connection.execute(query)]
 
 
+def previous(engine: sa.Engine, record: MeetingRecord) -> MeetingRecord | None:
+    """The same body's meeting before this one, if any."""
+    r = meeting_records.c
+    earlier = sa.or_(
+        r.meeting_date < record.meeting_date, sa.and_(r.meeting_date == record.meeting_date, r.id < record.id)
+    )
+    query = (
+        sa.select(meeting_records).where(r.body == record.body, earlier).order_by(r.meeting_date.desc(), r.id.desc())
+    )
+    with engine.connect() as connection:
+        row = connection.execute(query.limit(1)).first()
+    return None if row is None else MeetingRecord(**row._mapping)
+
+
 def _unit(config: Config, body: str) -> str:
     wanted = fold(body)
     for unit in config.organisation.units:

@@ -80,3 +80,51 @@ def recommendation_changes(recommendations: pd.DataFrame, period: str, today: dt
                 )
             )
     return out
+
+
+def changes_between_meetings(
+    *,
+    before: dict[str, pd.DataFrame],
+    now: dict[str, pd.DataFrame],
+    before_quarter: str,
+    now_quarter: str,
+    config: Config,
+) -> list[Change]:
+    """'Sedan förra mötet': what moved between what two meetings of a body were shown, each read as of its
+    own batch. `before` and `now` hold statuses, kpi_values, critical and recommendations (with overdue)."""
+    statuses = pd.concat(
+        [
+            before["statuses"][before["statuses"]["period"] == before_quarter].assign(period="före"),
+            now["statuses"][now["statuses"]["period"] == now_quarter].assign(period="nu"),
+        ]
+    )
+    kpis = pd.concat(
+        [
+            _latest_per_kpi(before["kpi_values"], before_quarter).assign(period="före"),
+            _latest_per_kpi(now["kpi_values"], now_quarter).assign(period="nu"),
+        ]
+    )
+    out = status_changes(statuses, "nu", "före", config) + kpi_changes(kpis, "nu", "före", config)
+    known = set(zip(before["critical"]["date"], before["critical"]["reference"], strict=True))
+    for r in now["critical"].itertuples():
+        if (r.date, r.reference) not in known:
+            out.append(
+                Change(
+                    "worse", f"Ny kritisk incident {swedish_date(r.date)}: {r.title or r.reference or 'utan rubrik'}"
+                )
+            )
+    was = before["recommendations"].set_index("recommendation_id")
+    for r in now["recommendations"].itertuples():
+        earlier = was.loc[r.recommendation_id] if r.recommendation_id in was.index else None
+        finished = r.status in ("done", "closed")
+        if finished and (earlier is None or earlier["status"] not in ("done", "closed")):
+            out.append(Change("better", f"Rekommendation {r.recommendation_id} genomförd"))
+        if r.overdue and (earlier is None or not earlier["overdue"]):
+            out.append(Change("worse", f"Rekommendation {r.recommendation_id} har blivit försenad"))
+    return out
+
+
+def _latest_per_kpi(values: pd.DataFrame, quarter: str) -> pd.DataFrame:
+    """Each KPI's latest value up to the quarter (a yearly figure stays until the next)."""
+    upto = values[values["period"] <= quarter].sort_values("period")
+    return upto.groupby("kpi", as_index=False).last()

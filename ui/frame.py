@@ -54,6 +54,10 @@ class Frame:
         """A query of `queries/`, cached, as of the latest batch (what has changed since a meeting)."""
         return ask(query, self.url, self.latest, *args)
 
+    def ask_as_of(self, batch: int, query: Callable[..., Any], *args: Any) -> Any:
+        """A query of `queries/`, cached, as of another batch (what an earlier meeting was shown)."""
+        return ask(query, self.url, self.latest, *args, as_of=batch)
+
     @property
     def unit_label(self) -> str:
         names = [self.config.unit_names[u] for u in self.units]

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
+from data_sources import meetings
 from domain.clock import today
 from domain.formatting import inert
 from domain.periods import previous_quarter
 from queries import incidents, recommendations, self_assessments, status
 from queries.data_overview import imports_after
+from rules.changes import changes_between_meetings
 from rules.kpis import quarterly_values
 from rules.recommendations import with_overdue
 from rules.self_assessments import shares_by_year
@@ -89,12 +92,39 @@ with right.container(border=True):
     st.subheader("Självskattning")
     st.markdown(inert(picture.self_assessment or "Inga självskattningar ännu."))
 
-st.header("Sedan förra kvartalet")
 SYMBOL = {"better": ":green-badge[↑ Bättre]", "worse": ":red-badge[↓ Sämre]", "info": ":blue-badge[Info]"}
-if picture.changes:
-    st.markdown("\n".join(f"- {SYMBOL[c.kind]} {inert(c.text)}" for c in picture.changes))
+
+
+def figures(ask: Callable[..., Any], quarter: str, on: dt.date) -> dict[str, Any]:
+    """The figures 'Sedan förra mötet' compares, from the answers of `ask`."""
+    return {
+        "statuses": ask(status.status_by_quarter, f.units, (quarter,)),
+        "kpi_values": quarterly_values(ask(status.kpi_series, f.units), f.config.kpis),
+        "critical": ask(incidents.critical_incidents, f.units),
+        "recommendations": with_overdue(ask(recommendations.recommendations_with_progress), on),
+    }
+
+
+earlier = meetings.previous(f.engine, f.meeting) if f.meeting is not None else None
+if f.meeting is not None and earlier is not None:
+    st.header(f"Sedan förra mötet ({earlier.meeting_date.isoformat()}, {inert(earlier.item)})")
+    moved = changes_between_meetings(
+        before=figures(partial(f.ask_as_of, earlier.batch_id), earlier.quarter, earlier.meeting_date),
+        now=figures(f.ask, f.meeting.quarter, f.meeting.meeting_date),
+        before_quarter=earlier.quarter,
+        now_quarter=f.meeting.quarter,
+        config=f.config,
+    )
+    if moved:
+        st.markdown("\n".join(f"- {SYMBOL[c.kind]} {inert(c.text)}" for c in moved))
+    else:
+        st.markdown("Inga förändringar sedan förra mötet.")
 else:
-    st.markdown(f"Inga förändringar sedan {picture.previous}.")
+    st.header("Sedan förra kvartalet")
+    if picture.changes:
+        st.markdown("\n".join(f"- {SYMBOL[c.kind]} {inert(c.text)}" for c in picture.changes))
+    else:
+        st.markdown(f"Inga förändringar sedan {picture.previous}.")
 
 if f.meeting is not None:
     st.header("Rättat efter mötet")

@@ -142,3 +142,37 @@ def test_csv_download_opens_in_swedish_excel():
     data = csv_bytes(pd.DataFrame({"Enhet": ["=HYPERLINK(1)"], "Andel": [32.5]}))
     assert data.startswith("\ufeff".encode())
     assert data.decode("utf-8-sig").splitlines() == ["Enhet;Andel", "'=HYPERLINK(1);32,5"]
+
+
+def test_changes_between_meetings_name_moves_new_critical_incidents_and_finished_recommendations(config):
+    import datetime as dt
+
+    from rules.changes import changes_between_meetings
+
+    def figures(status: str, mfa: float, band: str, critical: list[str], rec_status: str, overdue: bool):
+        return {
+            "statuses": pd.DataFrame(
+                {"period": ["2025Q4"], "unit": ["servicenamnden"], "area": ["governance"], "status": [status]}
+            ),
+            "kpi_values": pd.DataFrame({"kpi": ["mfa_coverage"], "period": ["2025Q4"], "value": [mfa], "band": [band]}),
+            "critical": pd.DataFrame(
+                {"date": [dt.date(2025, 11, 1)] * len(critical), "reference": critical, "title": critical}
+            ),
+            "recommendations": pd.DataFrame(
+                {"recommendation_id": ["R1"], "status": [rec_status], "overdue": [overdue]}
+            ),
+        }
+
+    moved = changes_between_meetings(
+        before=figures("amber", 90.0, "amber", ["K1"], "in_progress", False),
+        now=figures("red", 99.0, "green", ["K1", "K2"], "done", False),
+        before_quarter="2025Q4",
+        now_quarter="2025Q4",
+        config=config,
+    )
+    assert [(c.kind, c.text.split(":")[0]) for c in moved] == [
+        ("worse", "Styrning och ledning (Servicenämnden)"),
+        ("better", "Konton med flerfaktorsautentisering"),
+        ("worse", "Ny kritisk incident 2025-11-01"),
+        ("better", "Rekommendation R1 genomförd"),
+    ]

@@ -100,3 +100,33 @@ def test_an_auditors_link_bound_to_a_record_shows_what_the_board_saw_on_every_vi
     assert "Kvartal 3 2025" in page_text(app)  # the record's quarter, not the latest
     app.switch_page("views/status.py").run()
     assert any("Som presenterat för Servicenämnden 2026-01-20, § 12" in shown(i.value) for i in app.info)
+
+
+def test_since_the_last_meeting_lists_what_moved_between_two_records_of_the_body(open_view, app_env):
+    open_view("views/situation.py")
+    engine, config = open_store(), load_config()
+    first = meetings.create(
+        engine,
+        config,
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date="2026-01-20",
+        item="§ 12",
+        quarter="2025Q4",
+    )
+    later = write_csv(app_env / "nytt.csv", "period;enhet;område;status\n2025Q4;servicenamnden;governance;Röd\n")
+    assert import_file(engine, config, "status", later, actor=operator("anna")).ok
+    second = meetings.create(
+        engine,
+        config,
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date="2026-02-17",
+        item="§ 30",
+        quarter="2025Q4",
+    )
+    app = open_view("views/situation.py", mote=str(second.id))
+    assert "Sedan förra mötet (2026-01-20, § 12)" in [shown(h.value) for h in app.header]
+    assert "Styrning och ledning (Servicenämnden): Gul → Röd" in page_text(app)
+    first_page = open_view("views/situation.py", mote=str(first.id))
+    assert "Sedan förra kvartalet" in [h.value for h in first_page.header]  # no meeting before the first
