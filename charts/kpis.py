@@ -13,11 +13,12 @@ from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS
 def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:
     """values: period, value, band."""
     unit_title = {"percent": "Procent", "count": "Antal", "days": "Dagar", "hours": "Timmar"}[kpi.unit]
-    top = 100.0 if kpi.unit == "percent" else max([kpi.red * 1.2, *values["value"].tolist(), 1.0])
+    top = 100.0 if kpi.unit == "percent" else max([kpi.amber * 1.5, *values["value"].tolist(), 1.0])
+    # The zones are the verdicts: the target met, near it (up to the amber threshold), far from it.
     if kpi.better == "higher":
-        bands = [(0, kpi.red, "red"), (kpi.red, kpi.amber, "amber"), (kpi.amber, top, "green")]
+        bands = [(0, kpi.amber, "red"), (kpi.amber, kpi.target, "amber"), (kpi.target, top, "green")]
     else:
-        bands = [(0, kpi.amber, "green"), (kpi.amber, kpi.red, "amber"), (kpi.red, top, "red")]
+        bands = [(0, kpi.target, "green"), (kpi.target, kpi.amber, "amber"), (kpi.amber, top, "red")]
     # The zones and the target are a few fixed values: inline, not a data frame to convert and hash.
     band_rows = alt.InlineData(
         values=[{"från": lo, "till": hi, "Zon": BAND_WORDS[b], "band": b} for lo, hi, b in bands if hi > lo]

@@ -53,20 +53,18 @@ class Kpi(_Model):
     better: Literal["higher", "lower"]
     target: float
     amber: float
-    red: float
+    red: float | None = None  # read for configurations from before the verdicts; no longer used
     description: str
     source: str
     owner: str = ""
 
     @model_validator(mode="after")
     def _thresholds_in_order(self) -> Kpi:
-        ordered = (
-            self.target >= self.amber >= self.red if self.better == "higher" else self.target <= self.amber <= self.red
-        )
+        ordered = self.target >= self.amber if self.better == "higher" else self.target <= self.amber
         if not ordered:
-            word = "target ≥ amber ≥ red" if self.better == "higher" else "target ≤ amber ≤ red"
+            word = "target ≥ amber" if self.better == "higher" else "target ≤ amber"
             raise ValueError(f"gränserna måste ligga i ordningen {word}")
-        if self.unit == "percent" and not all(0 <= v <= 100 for v in (self.target, self.amber, self.red)):
+        if self.unit == "percent" and not all(0 <= v <= 100 for v in (self.target, self.amber)):
             raise ValueError("mål och gränser för ett procenttal måste ligga mellan 0 och 100")
         return self
 

@@ -22,11 +22,11 @@ STATUSES = (
     Code("amber", "Gul", ("yellow", "orange"), "▲"),
     Code("red", "Röd", (), "■"),
 )
-# How a KPI value stands against its thresholds: the same three levels as a status, in other words.
+# How far a KPI value is from its target, in words a board understands; never "good" short of the target.
 BANDS = (
-    Code("green", "Bra", (), "●"),
-    Code("amber", "Varning", (), "▲"),
-    Code("red", "Kritiskt", (), "■"),
+    Code("green", "Når målet", (), "●"),
+    Code("amber", "Nära målet", (), "▲"),
+    Code("red", "Långt från målet", (), "■"),
 )
 TRENDS = (
     Code("up", "Upp", ("uppåt", "förbättrad")),

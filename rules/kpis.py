@@ -10,10 +10,13 @@ from domain.configuration import Kpi
 
 
 def band(kpi: Kpi, value: float) -> str:
-    """'green' at or better than the amber threshold, 'red' at or worse than red, otherwise 'amber'."""
-    if kpi.better == "higher":
-        return "green" if value >= kpi.amber else "red" if value <= kpi.red else "amber"
-    return "green" if value <= kpi.amber else "red" if value >= kpi.red else "amber"
+    """How far the value is from its target: 'green' when it meets the target (Når målet), 'amber' when it
+    falls short but is at or better than the amber threshold (Nära målet), 'red' beyond it (Långt från
+    målet). A value short of its target is never green."""
+    if meets_target(kpi, value):
+        return "green"
+    near = value >= kpi.amber if kpi.better == "higher" else value <= kpi.amber
+    return "amber" if near else "red"
 
 
 def meets_target(kpi: Kpi, value: float) -> bool:

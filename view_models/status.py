@@ -86,8 +86,8 @@ def kpi_definition(kpi: Kpi) -> str:
     better = "högre är bättre" if kpi.better == "higher" else "lägre är bättre"
     return (
         f"Definition: {kpi.description}  \nKälla: {kpi.source}  \nÄgare: {kpi.owner or '–'}  \n"
-        f"Mål: {swedish_value(kpi.target, kpi.unit)}; gul vid {swedish_value(kpi.amber, kpi.unit)}, "
-        f"röd vid {swedish_value(kpi.red, kpi.unit)} ({better})."
+        f"Mål: {swedish_value(kpi.target, kpi.unit)} ({better}). Når målet när målet nås; nära målet fram till "
+        f"{swedish_value(kpi.amber, kpi.unit)}; långt från målet bortom det."
     )
 
 

@@ -67,7 +67,7 @@ def test_every_problem_is_listed_with_file_and_place(config_copy):
         load_config(config_copy)
     message = str(caught.value)
     assert message.startswith("Konfigurationen har fel:")
-    assert "kpis.yaml: kpis.phishing_click_rate: gränserna måste ligga i ordningen target ≤ amber ≤ red" in message
+    assert "kpis.yaml: kpis.phishing_click_rate: gränserna måste ligga i ordningen target ≤ amber" in message
     assert "areas.yaml: areas[3].id: får bara innehålla a–z, 0–9 och _" in message
 
 

@@ -37,11 +37,11 @@ def test_a_kpi_summary_puts_the_value_next_to_its_target_with_its_counts(config)
             "value": [90.0, 96.0],
             "numerator": [27_900, 29_760],
             "denominator": [31_000, 31_000],
-            "band": ["amber", "green"],
+            "band": ["red", "amber"],
         }
     )
     assert vm.kpi_summary(series, kpi) == (
-        "2025Q4: 96\u00a0% mot målet 100\u00a0% – bra (29\u00a0760 av 31\u00a0000). 2025Q1: 90\u00a0%."
+        "2025Q4: 96\u00a0% mot målet 100\u00a0% – nära målet (29\u00a0760 av 31\u00a0000). 2025Q1: 90\u00a0%."
     )
 
 

@@ -53,7 +53,7 @@ def test_status_view_heat_map_and_kpis(open_view):
     assert "Status per område och kvartal – Servicenämnden" in text
     assert "2025Q2: " in text and "röda: Utbildning och medvetenhet" in text
     assert "Andel som klickade i phishingsimulering" in text
-    assert "2025Q2: 32\u00a0% mot målet 5\u00a0% – kritiskt." in text
+    assert "2025Q2: 32\u00a0% mot målet 5\u00a0% – långt från målet." in text
     heat_table = shown_table(app.table[0].value)
     assert heat_table.set_index("Område").loc["Utbildning och medvetenhet", "2025Q2"] == "■ Röd"
 
