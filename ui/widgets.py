@@ -105,11 +105,30 @@ _UPLOADER_CSS = """
 </style>
 """
 
+# The button's accessible name, in Swedish (a constant script, no outside text): screen readers and axe
+# do not take a name from the CSS above. Streamlit redraws the uploader, so the name is kept by an observer.
+_UPLOADER_NAMES = """
+<script>
+if (!window.svUploaderNames) {
+  window.svUploaderNames = true;
+  const name = () => {
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"] button').forEach(
+      (b) => b.setAttribute("aria-label", "Välj fil"));
+    document.querySelectorAll('[data-testid="stFileUploaderDropzoneInput"]').forEach(
+      (i) => i.setAttribute("aria-label", "Välj fil att importera"));
+  };
+  name();
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
+}
+</script>
+"""
+
 
 def file_upload(label: str, key: str, limit_mb: int) -> UploadedFile | None:
     """Streamlit's file uploader in Swedish: its English button and size text are replaced (the button's
     accessible name becomes "Välj fil"), and the limit said is the configured one."""
     st.html(_UPLOADER_CSS.format(limit=int(limit_mb)))
+    st.html(_UPLOADER_NAMES, unsafe_allow_javascript=True)
     return st.file_uploader(
         label,
         key=key,  # no `type`: Streamlit would refuse other files in English; the import says why in Swedish
