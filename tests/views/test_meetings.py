@@ -11,18 +11,23 @@ from tests.conftest import write_csv
 from tests.views.conftest import page_text, shown
 
 
+def _record(day: str, item: str, quarter: str) -> meetings.MeetingRecord:
+    """Servicenämnden's meeting on `day`, recorded by a controller as of the latest import."""
+    return meetings.create(
+        open_store(),
+        load_config(),
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date=day,
+        item=item,
+        quarter=quarter,
+    )
+
+
 def test_a_records_figures_stay_as_presented_through_a_later_import_and_an_undo(open_view, app_env):
     open_view("views/situation.py")  # the example data is loaded
     engine, config = open_store(), load_config()
-    record = meetings.create(
-        engine,
-        config,
-        operator("anna"),
-        body="servicenamnden",
-        meeting_date="2026-01-20",
-        item="§ 12",
-        quarter="2025Q4",
-    )
+    record = _record("2026-01-20", "§ 12", "2025Q4")
     presented = page_text(open_view("views/situation.py", mote=str(record.id)))
     assert f"Som presenterat för Servicenämnden 2026-01-20, § 12 (data per import nr {record.batch_id})" in presented
     assert "Styrning och ledning" in presented
@@ -48,15 +53,7 @@ def test_a_records_figures_stay_as_presented_through_a_later_import_and_an_undo(
 
 def test_every_board_view_opens_on_a_record_and_an_unknown_one_says_so(open_view, app_env):
     open_view("views/situation.py")
-    record = meetings.create(
-        open_store(),
-        load_config(),
-        operator("anna"),
-        body="servicenamnden",
-        meeting_date="2026-01-20",
-        item="§ 12",
-        quarter="2025Q3",
-    )
+    record = _record("2026-01-20", "§ 12", "2025Q3")
     for script in ("views/status.py", "views/incidents.py", "views/recommendations.py", "views/self_assessments.py"):
         app = open_view(script, mote=str(record.id))
         assert any("Som presenterat för Servicenämnden 2026-01-20" in shown(i.value) for i in app.info), script
@@ -82,16 +79,8 @@ def test_an_auditors_link_bound_to_a_record_shows_what_the_board_saw_on_every_vi
     from tests.conftest import ROOT
 
     open_view("views/situation.py")
-    engine, config = open_store(), load_config()
-    record = meetings.create(
-        engine,
-        config,
-        operator("anna"),
-        body="servicenamnden",
-        meeting_date="2026-01-20",
-        item="§ 12",
-        quarter="2025Q3",
-    )
+    engine = open_store()
+    record = _record("2026-01-20", "§ 12", "2025Q3")
     token, _ = access_store.create_link(engine, "Revisor Rut", "anna", 30, (), record.id)
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.query_params["link"] = token
@@ -105,26 +94,10 @@ def test_an_auditors_link_bound_to_a_record_shows_what_the_board_saw_on_every_vi
 def test_since_the_last_meeting_lists_what_moved_between_two_records_of_the_body(open_view, app_env):
     open_view("views/situation.py")
     engine, config = open_store(), load_config()
-    first = meetings.create(
-        engine,
-        config,
-        operator("anna"),
-        body="servicenamnden",
-        meeting_date="2026-01-20",
-        item="§ 12",
-        quarter="2025Q4",
-    )
+    first = _record("2026-01-20", "§ 12", "2025Q4")
     later = write_csv(app_env / "nytt.csv", "period;enhet;område;status\n2025Q4;servicenamnden;governance;Röd\n")
     assert import_file(engine, config, "status", later, actor=operator("anna")).ok
-    second = meetings.create(
-        engine,
-        config,
-        operator("anna"),
-        body="servicenamnden",
-        meeting_date="2026-02-17",
-        item="§ 30",
-        quarter="2025Q4",
-    )
+    second = _record("2026-02-17", "§ 30", "2025Q4")
     app = open_view("views/situation.py", mote=str(second.id))
     assert "Sedan förra mötet (2026-01-20, § 12)" in [shown(h.value) for h in app.header]
     assert "Styrning och ledning (Servicenämnden): Gul → Röd" in page_text(app)
