@@ -37,9 +37,10 @@ if records:
         format_func=lambda r: meeting_label(r, config),
         key="meeting_choice",
     )
+    st.markdown("**Visa som presenterat:**")
     columns = st.columns(len(MEETING_VIEWS))
     for column, view in zip(columns, MEETING_VIEWS, strict=True):
-        column.page_link(view.script, label=view.title, query_params={"mote": str(chosen.id)})
+        column.page_link(view.script, label=view.title, icon=view.icon, query_params={"mote": str(chosen.id)})
 
 if actor.may("record_meetings"):
     with st.form("new_meeting", clear_on_submit=True):
