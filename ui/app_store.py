@@ -30,11 +30,14 @@ def _config_in(directory: str, stamp: tuple[tuple[str, int, int], ...]) -> Confi
 def app_config() -> Config:
     """The validated configuration of DASHBOARD_CONFIG_DIR, read again when one of its files changes
     (a stat per rerun), so an edit of users.yaml reaches the accounts on the next click."""
-    folder = config_dir()
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml")) if p.is_file()
+    return _config_in(str(config_dir()), config_stamp())
+
+
+def config_stamp() -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of each configuration file: changes with every save."""
+    return tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(config_dir().glob("*.yaml")) if p.is_file()
     )
-    return _config_in(str(folder), stamp)
 
 
 @st.cache_resource(show_spinner="Öppnar databasen …")

@@ -21,6 +21,7 @@ from domain.clock import now
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import OPEN_ACTOR, ROLE_WORDS, Actor, open_mode_allowed
+from ui.app_store import config_stamp
 
 LINK_REFUSED = (
     "Länken fungerar inte. Den kan ha gått ut, ha dragits tillbaka eller vara felaktigt kopierad. "
@@ -37,8 +38,9 @@ def _oidc_configured() -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _seeded(url: str, fingerprint: str, _engine: sa.Engine, _config: Config) -> bool:
-    """users.yaml applied to the store once per process and content; the store is the truth after that."""
+def _seeded(url: str, stamp: tuple, _engine: sa.Engine, _config: Config) -> bool:
+    """users.yaml applied to the store once per process and save of the file (seeding itself does nothing
+    when the users are those applied last); the store is the truth after that."""
     return accounts.seed(_engine, _config.users)
 
 
@@ -48,7 +50,7 @@ def _actor(account: Account, kind: str) -> Actor:
 
 def current_actor(engine: sa.Engine, config: Config) -> Actor | None:
     """The actor of this rerun, or None after drawing what the user must do first (sign in, a refusal)."""
-    _seeded(str(engine.url), accounts.users_fingerprint(config.users), engine, config)
+    _seeded(str(engine.url), config_stamp(), engine, config)
     if "link" in st.query_params:
         _exchange_link(engine, st.query_params.get("link") or "")
     identity = st.session_state.get("identity")

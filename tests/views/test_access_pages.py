@@ -207,6 +207,9 @@ def test_an_edit_of_users_yaml_is_enforced_on_the_next_click(accounts_env):
     app.run()
     assert app.title[0].value == "Logga in"
     assert ("users.yaml", "account_changed", "bo@malmo.se", "avstängt") in _log()
+    next(u for u in users if u["email"] == "bo@malmo.se")["disabled"] = False  # and back, as the file was
+    path.write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
+    assert _signed_in("bo@malmo.se").title[0].value == "Lägesbild"
 
 
 def test_accounts_added_and_passwords_changed_on_the_command_line_work_without_a_restart(accounts_env):
