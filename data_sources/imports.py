@@ -233,10 +233,10 @@ def _import_table(
             result.rows = validator.rows_valid
             result.scope_summary = describe_scope(dataset, validator.scope, config)
             if batch_id is None:
-                result.rows_superseded = _count_current_in_scope(connection, store_table, validator.scope)
                 keys = sorted(validator.scope)
                 parts = [_in_scope(store_table, keys[i : i + _SCOPE_CHUNK]) for i in range(0, len(keys), _SCOPE_CHUNK)]
                 result.preview = preview.compare(connection, dataset, store_table, parts, replacing)
+                result.rows_superseded = result.preview.rows_current
                 transaction.rollback()
                 result.outcome = "valid"
                 return result
@@ -444,19 +444,6 @@ def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batc
             .values(superseded_by=batch_id)
         ).rowcount
     return total
-
-
-def _count_current_in_scope(connection: sa.Connection, table: sa.Table, scope: set[str]) -> int:
-    """How many current rows an import of this scope would supersede (the preview before confirming)."""
-    keys = sorted(scope)
-    return sum(
-        connection.execute(
-            sa.select(sa.func.count())
-            .select_from(table)
-            .where(table.c.superseded_by.is_(None), _in_scope(table, keys[start : start + _SCOPE_CHUNK]))
-        ).scalar_one()
-        for start in range(0, len(keys), _SCOPE_CHUNK)
-    )
 
 
 def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:

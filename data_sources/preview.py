@@ -58,6 +58,7 @@ class Preview:
     unchanged: int = 0
     added: int = 0
     removed: int = 0
+    rows_current: int = 0  # the store's current rows in the scope: what an import would replace
 
     def rows(self, config: Config) -> list[tuple[str, str]]:
         """(what, old → new) per listed change, in Swedish."""
@@ -108,7 +109,11 @@ def compare(
     """The current rows in the import's scope (given in parts, to keep each statement small) against the
     file's."""
     preview = Preview(dataset.name)
-    old = {key: value for part in in_scope for key, value in _current(connection, dataset, table, part)}
+    old = {}
+    for part in in_scope:
+        for key, value, rows in _current(connection, dataset, table, part):
+            old[key] = value
+            preview.rows_current += rows
     for key in sorted(set(old) | set(new), key=_sortable):
         if key not in old:
             preview.added += 1
@@ -125,17 +130,18 @@ def compare(
 
 def _current(
     connection: sa.Connection, dataset: Dataset, table: sa.Table, in_scope: sa.ColumnElement[bool]
-) -> Iterator[tuple[Any, Any]]:
+) -> Iterator[tuple[Any, Any, int]]:
+    """(key, value, rows) of the current rows in scope; incidents summed per month × unit."""
     keys = [table.c[c] for c in key_columns(dataset)]
     current = [table.c.superseded_by.is_(None), in_scope]
     if dataset.name == "incidents":
-        query = sa.select(*keys, sa.func.sum(table.c["count"])).where(*current).group_by(*keys)
+        query = sa.select(*keys, sa.func.sum(table.c["count"]), sa.func.count()).where(*current).group_by(*keys)
         for row in connection.execute(query):
-            yield tuple(row[:-1]), int(row[-1])
+            yield tuple(row[:-2]), int(row[-2]), int(row[-1])
         return
     values = [table.c[c] for c in value_columns(dataset, table)]
     for row in connection.execute(sa.select(*keys, *values).where(*current)):
-        yield tuple(row[: len(keys)]), tuple(row[len(keys) :])
+        yield tuple(row[: len(keys)]), tuple(row[len(keys) :]), 1
 
 
 def _as_tuple(value: Any) -> tuple[Any, ...]:
