@@ -168,10 +168,16 @@ class Validator:
         aliases = header_aliases(self.dataset)
         # The store's text columns and their lengths: a longer value is an error here, on every database,
         # never a failure of the insert on PostgreSQL after `check` said the file was fine.
+        # Coded columns are checked by their parsers; only text written by people can be too long.
+        texts = {
+            "recommendation_id" if c.name == "id" else c.name
+            for c in self.dataset.columns
+            if c.kind in (ds.TEXT, ds.STATEMENT)
+        }
         self._lengths = {
             c.name: c.type.length
             for c in DATASET_TABLES[self.dataset.name].c
-            if isinstance(c.type, sa.String) and c.type.length and c.name != "scope_key"
+            if c.name in texts and isinstance(c.type, sa.String) and c.type.length
         }
         for index, raw in enumerate(self.header):
             label = as_text(raw)
@@ -337,8 +343,7 @@ class Validator:
             values = store.get(name)
             if not values:
                 continue
-            texts = [v for v in values if v.__class__ is str]
-            if not texts or max(map(len, texts)) <= length:
+            if max(map(len, filter(None, values)), default=0) <= length:  # text or None: the usual case, in C
                 continue
             for i, value in enumerate(values):
                 if value.__class__ is str and len(value) > length:

@@ -21,7 +21,7 @@ from domain.clock import now
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import OPEN_ACTOR, ROLE_WORDS, Actor, open_mode_allowed
-from ui.app_store import config_stamp
+from ui.app_store import config_stamp, current_store
 
 LINK_REFUSED = (
     "Länken fungerar inte. Den kan ha gått ut, ha dragits tillbaka eller vara felaktigt kopierad. "
@@ -191,8 +191,6 @@ def sign_out_button(actor: Actor, engine: sa.Engine) -> None:
 
 def require(view: str) -> Actor:
     """The guard at the top of every page: the actor, or "Du saknar behörighet" (logged) and no data."""
-    from ui.app_store import current_store
-
     actor: Actor | None = st.session_state.get("_actor")
     _, engine = current_store()
     if actor is not None and actor.sees(view):
@@ -208,7 +206,5 @@ def require(view: str) -> Actor:
 
 def log_export(actor: Actor, file_name: str) -> None:
     """Download callback: who took which data out of the app."""
-    from ui.app_store import current_store
-
     _, engine = current_store()
     log_event(engine, actor.id, actor.role, "export", target=file_name)
