@@ -29,7 +29,7 @@ def explore_chart(
         cells = base.mark_rect().encode(
             color=alt.Color("Värde:Q", scale=alt.Scale(scheme="blues"), title=value_title), tooltip=tooltip
         )
-        text = base.mark_text(fontSize=12).encode(text=alt.Text("Värde:Q", format=value_format))
+        text = base.mark_text().encode(text=alt.Text("Värde:Q", format=value_format))
         return (cells + text).properties(height=alt.Step(26))
     encoding = {
         "x": alt.X(f"{first}:O", title=first, axis=alt.Axis(labelAngle=-45 if len(frame) > 12 else 0)),

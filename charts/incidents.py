@@ -59,7 +59,7 @@ def yearly_totals(frame: pd.DataFrame, column: str, title: str) -> alt.Chart:
             tooltip=[alt.Tooltip("År:N"), alt.Tooltip("Antal:Q", format=",d")],
         )
     )
-    labels = bars.mark_text(dy=-8, fontSize=14, color="black").encode(text=alt.Text("Antal:Q", format=",d"))
+    labels = bars.mark_text(dy=-8, color="black").encode(text=alt.Text("Antal:Q", format=",d"))
     return (bars + labels).properties(height=240)
 
 

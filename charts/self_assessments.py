@@ -54,7 +54,7 @@ def unit_category_matrix(matrix: pd.DataFrame, unit_names: dict[str, str], categ
         ),
         tooltip=[alt.Tooltip("Enhet:N"), alt.Tooltip("Kategori:N"), alt.Tooltip("Andel:Q", format=".0%")],
     )
-    text = base.mark_text(fontSize=12).encode(
+    text = base.mark_text().encode(
         text=alt.Text("Andel:Q", format=".0%"),
         color=alt.condition("datum.Andel > 0.6", alt.value("white"), alt.value("black")),
     )

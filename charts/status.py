@@ -27,5 +27,5 @@ def status_heatmap(cells: pd.DataFrame, area_names: dict[str, str]) -> alt.Chart
         color=alt.Color("Status:N", scale=scale(STATUS_COLOURS, WORDS), legend=alt.Legend(title="Status")),
         tooltip=[alt.Tooltip("Område:N"), alt.Tooltip("Kvartal:N"), alt.Tooltip("Status:N")],
     )
-    words = base.mark_text(fontSize=12, color="black").encode(text=alt.Text("Etikett:N"))
+    words = base.mark_text(color="black").encode(text=alt.Text("Etikett:N"))
     return alt.layer(cells_layer, words, height=alt.Step(34))

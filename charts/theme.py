@@ -63,8 +63,8 @@ def scale(colours: dict[str, str], labels: dict[str, str]) -> alt.Scale:
 
 
 def theme_config(large: bool = False) -> dict[str, Any]:
-    """The Vega-Lite `config` of every chart; `large` is the projector size of presentation mode."""
-    size = 18 if large else 13
+    """The Vega-Lite `config` of every chart; `large` is the projector size of the slides."""
+    size = 20 if large else 13
     return {
         "locale": SWEDISH_LOCALE,
         "font": "Source Sans Pro, sans-serif",
@@ -85,6 +85,7 @@ def theme_config(large: bool = False) -> dict[str, Any]:
             "orient": "bottom",
             "labelLimit": 320,
         },
+        "text": {"fontSize": 18 if large else 13},  # the words and numbers drawn in and on the marks
         "view": {"stroke": None},
         "title": {"fontSize": size + 2, "color": TEXT},
     }

@@ -91,9 +91,7 @@ def undo(connection: sa.Connection, batch_id: int, user: str) -> BatchRecord:
     if batch is None:
         raise UndoRefused(f"Det finns ingen import med nummer {batch_id}.")
     if batch.kind != "import":
-        raise UndoRefused(
-            f"Nummer {batch_id} är en ångring och kan inte ångras; importera filen på nytt i stället."
-        )
+        raise UndoRefused(f"Nummer {batch_id} är en ångring och kan inte ångras; importera filen på nytt i stället.")
     if batch.undone_by_batch_id is not None:
         raise UndoRefused(f"Import {batch_id} är redan ångrad (av nummer {batch.undone_by_batch_id}).")
     table = DATASET_TABLES[batch.dataset]

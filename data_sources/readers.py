@@ -200,9 +200,7 @@ def _check_archive(path: Path, name: str) -> None:
 
 
 @contextmanager
-def _excel_table(
-    path: Path, name: str, sha256: str, dataset: str | None, caps: tuple[int, int]
-) -> Iterator[Table]:
+def _excel_table(path: Path, name: str, sha256: str, dataset: str | None, caps: tuple[int, int]) -> Iterator[Table]:
     import openpyxl  # imported here: only Excel imports pay for it
 
     _check_archive(path, name)

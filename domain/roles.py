@@ -43,6 +43,7 @@ VIEWS = (
     View("incidents", "Incidenter", "incidenter", ":material/warning:", _EVERYONE, True),
     View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", _EVERYONE, True),
     View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", _EVERYONE, True),
+    View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE),
     View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),
     View("import_data", "Importera", "import", ":material/upload_file:", _CONTROLLERS),
@@ -85,7 +86,9 @@ class Actor:
 
     def sees(self, path: str) -> bool:
         if self.role == "link":
-            return path in (self.link_views or tuple(v.path for v in MEETING_VIEWS))
+            board = self.link_views or tuple(v.path for v in MEETING_VIEWS)
+            # a link to board views also shows them as slides (the deck holds only the views it may see)
+            return path in board or (path == "presentation" and any(v.path in board for v in MEETING_VIEWS))
         view = VIEW_AT.get(path)
         return view is not None and self.role in view.roles
 

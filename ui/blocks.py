@@ -49,7 +49,7 @@ def chart_block(
     """
     st.markdown(inert(summary))
     selecting = {"on_select": "rerun", "key": select_key} if select_key else {}
-    spec = vega_lite_spec(chart, large=f.present)
+    spec = vega_lite_spec(chart)
     event = st.vega_lite_chart(spec, width="stretch", theme=None, alt=summary, **selecting)
     with st.expander("Visa som tabell"):
         table_with_limit(table)

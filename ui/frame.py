@@ -1,5 +1,5 @@
-"""The frame every board view draws in: who asks, which store and batch, which units, presentation mode,
-the title and the example-data banner; and the way out of it (the presentation footer)."""
+"""The frame every board view draws in: who asks, which store and batch, which units, the title, the
+example-data banner, and the way into the slides of the meeting."""
 
 from __future__ import annotations
 
@@ -16,24 +16,13 @@ from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import Actor
 from ui.app_store import app_config, ask, cached_example_data_in_use, current_store, latest_batch
-from ui.navigation import neighbours
 from ui.sign_in import require
 from view_models.meetings import meeting_banner
-
-PRESENTATION_CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
-.block-container {padding-top: 1.5rem; max-width: 100%;}
-html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.35rem;}
-h1 {font-size: 3rem !important;} h2 {font-size: 2.1rem !important;}
-[data-testid="stMetricValue"] {font-size: 3rem !important;}
-</style>
-"""
 
 
 @dataclass(frozen=True)
 class Frame:
-    """The state of one board view's run: store, batch read as of, units, presentation or not, who asks."""
+    """The state of one board view's run: store, batch read as of, units, who asks."""
 
     name: str
     url: str
@@ -41,7 +30,6 @@ class Frame:
     latest: int
     config: Config
     units: tuple[str, ...]
-    present: bool
     actor: Actor
     as_of: int | None = None  # None: the latest batch
     meeting: MeetingRecord | None = None  # the record the view shows, read as of its batch
@@ -67,7 +55,7 @@ class Frame:
 
 
 def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool = False) -> Frame:
-    """Check access, read the link (unit, present), draw the title and the example-data banner.
+    """Check access, read the link (unit, mote), draw the title and the example-data banner.
 
     No `unit` in the link means the configured default unit, or every unit where the view is about the
     whole municipality (incidents, recommendations, self-assessments); an empty `units` means all.
@@ -77,10 +65,11 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
     url, engine = current_store()
     latest = latest_batch(engine)
     params = st.query_params
-    present = params.get("present") == "1"
     if actor.link_meeting is not None:  # an auditor's link bound to a meeting shows that meeting, always
         params["mote"] = str(actor.link_meeting)
-    meeting = _meeting_in_link(engine)
+    meeting = meeting_in_link(engine)
+    if params.get("present") == "1":  # links from before the slides: the same place in the deck
+        _to_slides(name, meeting, config)
     asked = [] if meeting is not None else params.get_all("unit")
     units = tuple(u for u in asked if u in config.unit_names)
     if asked and len(units) < len(asked):
@@ -88,9 +77,7 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
         st.warning(f"Enheten {inert(unknown)} i länken finns inte och visas inte.")
     if not units and not all_units_by_default:
         units = (meeting.body if meeting is not None else config.app.default_unit,)
-    if present:
-        st.html(PRESENTATION_CSS)
-    elif meeting is None:  # a meeting's body is fixed
+    if meeting is None:  # a meeting's body is fixed
         units = tuple(
             st.sidebar.multiselect(
                 "Enheter (ingen vald = alla)" if all_units_by_default else "Enheter",
@@ -101,8 +88,7 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
                 placeholder="Alla enheter" if all_units_by_default else config.unit_names[config.app.default_unit],
             )
         ) or (() if all_units_by_default else (config.app.default_unit,))
-    if not present:
-        st.sidebar.toggle("Presentationsläge", key="present_toggle", on_change=_enter_presentation)
+    _slides_link(name, meeting, units, config)
     if units and meeting is None:
         params["unit"] = list(units)
     elif "unit" in params:
@@ -113,10 +99,10 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
         params["period"] = meeting.quarter
     example_data_banner(url, latest)
     as_of = None if meeting is None else meeting.batch_id
-    return Frame(name, url, engine, latest, config, units, present, actor, as_of, meeting)
+    return Frame(name, url, engine, latest, config, units, actor, as_of, meeting)
 
 
-def _meeting_in_link(engine: sa.Engine) -> MeetingRecord | None:
+def meeting_in_link(engine: sa.Engine) -> MeetingRecord | None:
     """The record named by `mote` in the link; a notice, and today's data, when there is none such."""
     wanted = st.query_params.get("mote")
     if not wanted:
@@ -137,8 +123,30 @@ def example_data_banner(url: str, latest: int) -> None:
         )
 
 
-def _enter_presentation() -> None:
-    st.query_params["present"] = "1"
+def _deck_link(name: str, meeting: MeetingRecord | None, body: str) -> dict[str, str]:
+    """The deck of this view's meeting, or of today's data for the body and the link's quarter."""
+    where = {"vy": name}
+    if meeting is not None:
+        return {**where, "mote": str(meeting.id)}
+    period = st.query_params.get("period")
+    return {**where, "unit": body, **({"period": period} if period else {})}
+
+
+def _slides_link(name: str, meeting: MeetingRecord | None, units: tuple[str, ...], config: Config) -> None:
+    body = units[0] if len(units) == 1 else config.app.default_unit
+    st.sidebar.page_link(
+        "views/presentation.py",
+        label="Presentera som bilder",
+        icon=":material/slideshow:",
+        query_params=_deck_link(name, meeting, body),
+    )
+
+
+def _to_slides(name: str, meeting: MeetingRecord | None, config: Config) -> None:
+    asked = [u for u in st.query_params.get_all("unit") if u in config.unit_names]
+    st.switch_page(
+        "views/presentation.py", query_params=_deck_link(name, meeting, (asked or [config.app.default_unit])[0])
+    )
 
 
 def empty_state(f: Frame, what: str) -> None:
@@ -149,24 +157,3 @@ def empty_state(f: Frame, what: str) -> None:
         )
     else:
         st.info(f"Det finns inga {what} för {inert(f.unit_label)} ännu.")
-
-
-def presentation_footer(f: Frame) -> None:
-    """Previous and next view in meeting order, keeping quarter and units; a way out of presentation."""
-    if not f.present:
-        return
-    previous, following = neighbours(f.name, f.actor)
-    keep: dict[str, str | list[str]] = {"present": "1"}
-    if f.meeting is not None:
-        keep["mote"] = str(f.meeting.id)
-    elif f.units:
-        keep["unit"] = list(f.units)
-    if period := st.query_params.get("period"):
-        keep["period"] = period
-    left, middle, right = st.columns([1, 1, 1])
-    if previous is not None:
-        left.page_link(previous.script, label=f"← {previous.title}", query_params=keep)
-    exit_params = {k: v for k, v in keep.items() if k != "present"}
-    middle.page_link(f"views/{f.name}.py", label="Avsluta presentationsläget", query_params=exit_params)
-    if following is not None:
-        right.page_link(following.script, label=f"{following.title} →", query_params=keep)

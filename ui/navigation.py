@@ -1,4 +1,4 @@
-"""The pages of the app for Streamlit's navigation, and the previous and next view in meeting order."""
+"""The pages of the app for Streamlit's navigation, and the page run with a Swedish message on failure."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from domain.roles import MEETING_VIEWS, VIEWS, Actor, View
+from domain.roles import VIEWS, Actor, View
 
 LOG = logging.getLogger(__name__)
 UNEXPECTED = (
@@ -31,14 +31,6 @@ def pages_for(actor: Actor) -> list[st.Page]:
         )
         for v in VIEWS
     ]
-
-
-def neighbours(name: str, actor: Actor) -> tuple[View | None, View | None]:
-    """The previous and next board view in meeting order, among those the actor may see."""
-    views = [v for v in MEETING_VIEWS if actor.sees(v.path) or v.name == name]
-    names = [v.name for v in views]
-    i = names.index(name)
-    return (views[i - 1] if i > 0 else None, views[i + 1] if i + 1 < len(views) else None)
 
 
 def first_view(actor: Actor) -> View:

@@ -1,5 +1,5 @@
-"""Widgets bound to the link: each reads its value from the query string, offers a control outside
-presentation mode, and writes the choice back, so a copied link reproduces the view."""
+"""Widgets bound to the link: each reads its value from the query string, offers a control, and writes
+the choice back, so a copied link reproduces the view."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def choose_quarter(f: Frame, quarters: Sequence[str]) -> str | None:
             period = parsed
         else:
             st.warning(f"Kvartalet '{inert(wanted)}' i länken saknar data; visar {period} i stället.")
-    if not f.present and f.meeting is None:  # a meeting's quarter is fixed
+    if f.meeting is None:  # a meeting's quarter is fixed
         period = st.sidebar.selectbox(
             "Kvartal",
             options=list(reversed(quarters)),
@@ -42,7 +42,7 @@ def choose_quarter(f: Frame, quarters: Sequence[str]) -> str | None:
 
 
 def year_range(f: Frame, years: list[int]) -> tuple[int, int]:
-    """Years from the link (`from`, `to`), else the last two with data; a slider outside presentation."""
+    """Years from the link (`from`, `to`), else the last two with data; a slider."""
     params = st.query_params
 
     def year(name: str, default: int) -> int:
@@ -51,25 +51,24 @@ def year_range(f: Frame, years: list[int]) -> tuple[int, int]:
 
     first, last = year("from", years[max(0, len(years) - 2)]), year("to", years[-1])
     first, last = min(first, last), max(first, last)
-    if not f.present and len(years) > 1:
+    if len(years) > 1:
         first, last = st.sidebar.select_slider("År", options=years, value=(first, last), key="incident_years")
     params["from"], params["to"] = str(first), str(last)
     return first, last
 
 
 def code_filter(f: Frame, name: str, label: str, words: dict[str, str]) -> tuple[str, ...]:
-    """A filter on coded values kept in the link as repeated `name`; a multiselect outside presentation."""
+    """A filter on coded values kept in the link as repeated `name`; a multiselect."""
     params = st.query_params
     chosen = [c for c in params.get_all(name) if c in words]
-    if not f.present:
-        chosen = st.sidebar.multiselect(
-            label,
-            list(words),
-            default=chosen,
-            format_func=words.__getitem__,
-            placeholder="Alla",
-            key=f"incident_{name}",
-        )
+    chosen = st.sidebar.multiselect(
+        label,
+        list(words),
+        default=chosen,
+        format_func=words.__getitem__,
+        placeholder="Alla",
+        key=f"incident_{name}",
+    )
     if chosen:
         params[name] = chosen
     elif name in params:
@@ -82,16 +81,15 @@ def choose_assessment(f: Frame) -> Assessment:
     assessments = f.config.assessments
     wanted = st.query_params.get("assessment")
     ident = wanted if wanted in assessments else next(iter(assessments))
-    if not f.present:
-        ids = list(assessments)
-        ident = st.sidebar.selectbox(
-            "Självskattning",
-            ids,
-            index=ids.index(ident),
-            format_func=lambda i: assessments[i].name,
-            key="assessment_choice",
-            placeholder="Välj självskattning",
-        )
+    ids = list(assessments)
+    ident = st.sidebar.selectbox(
+        "Självskattning",
+        ids,
+        index=ids.index(ident),
+        format_func=lambda i: assessments[i].name,
+        key="assessment_choice",
+        placeholder="Välj självskattning",
+    )
     st.query_params["assessment"] = ident
     return assessments[ident]
 

@@ -6,18 +6,34 @@ Kept apart from the page so that what the board is told can be tested on small f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
+from data_sources.meetings import MeetingRecord
 from domain import vocabulary
 from domain.configuration import Config
 from domain.formatting import quarter_label, swedish_decimal, swedish_int, swedish_percent, swedish_value
 from domain.periods import previous_quarter
 from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS, STATUS_SYMBOLS, STATUS_WORDS
+from queries import incidents as incident_queries
+from queries import recommendations as recommendation_queries
+from queries import self_assessments as self_assessment_queries
+from queries import status as status_queries
 from rules import status as status_rules
-from rules.changes import Change, kpi_changes, new_critical_incidents, recommendation_changes, status_changes
-from rules.recommendations import status_counts
+from rules.changes import (
+    Change,
+    changes_between_meetings,
+    kpi_changes,
+    new_critical_incidents,
+    recommendation_changes,
+    status_changes,
+)
+from rules.kpis import quarterly_values
+from rules.recommendations import status_counts, with_overdue
+from rules.self_assessments import shares_by_year
 
 REC_WORDS = vocabulary.RECOMMENDATION_WORDS
 
@@ -180,3 +196,49 @@ def _self_assessment_headline(shares: pd.DataFrame, config: Config) -> str | Non
         first = satisfied.iloc[0]
         text += f" ({first['year']}: {swedish_percent(first['share'])})"
     return text + "."
+
+
+Ask = Callable[..., Any]
+
+
+def situation_from(ask: Ask, units: tuple[str, ...], period: str, config: Config, on: dt.date) -> SituationPicture:
+    """The situation picture from the answers of `ask` (as of a meeting's batch, or today's); what is
+    overdue is judged on `on` (at a meeting, its date)."""
+    return build_situation(
+        period=period,
+        statuses=ask(status_queries.status_by_quarter, units, (period, previous_quarter(period))),
+        kpi_values=quarterly_values(ask(status_queries.kpi_series, units), config.kpis),
+        critical=ask(incident_queries.critical_incidents, units),
+        critical_by_year=ask(incident_queries.critical_incidents_by_year),
+        recommendations=with_overdue(ask(recommendation_queries.recommendations_with_progress), on),
+        self_assessment_shares=shares_by_year(
+            ask(self_assessment_queries.rating_counts_by_year, "internal_control", ())
+        ),
+        config=config,
+        today=on,
+    )
+
+
+def meeting_figures(ask: Ask, units: tuple[str, ...], quarter: str, config: Config, on: dt.date) -> dict[str, Any]:
+    """The figures 'Sedan förra mötet' compares, from the answers of `ask`."""
+    return {
+        "statuses": ask(status_queries.status_by_quarter, units, (quarter,)),
+        "kpi_values": quarterly_values(ask(status_queries.kpi_series, units), config.kpis),
+        "critical": ask(incident_queries.critical_incidents, units),
+        "recommendations": with_overdue(ask(recommendation_queries.recommendations_with_progress), on),
+    }
+
+
+def changes_since_meeting(
+    ask_before: Ask, before: MeetingRecord, ask_now: Ask, now: MeetingRecord, config: Config
+) -> list[Change]:
+    """'Sedan förra mötet': what moved between the body's previous record and this one, each read as of its
+    own batch."""
+    units = (now.body,)
+    return changes_between_meetings(
+        before=meeting_figures(ask_before, units, before.quarter, config, before.meeting_date),
+        now=meeting_figures(ask_now, units, now.quarter, config, now.meeting_date),
+        before_quarter=before.quarter,
+        now_quarter=now.quarter,
+        config=config,
+    )

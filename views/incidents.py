@@ -9,7 +9,7 @@ from domain.formatting import inert, swedish_int
 from domain.vocabulary import CATEGORY_WORDS, SEVERITY_WORDS
 from queries import incidents as q
 from ui.blocks import TABLE_ROWS_SHOWN, chart_block, table_of, table_with_limit
-from ui.frame import empty_state, presentation_footer, view_frame
+from ui.frame import empty_state, view_frame
 from ui.widgets import code_filter, year_range
 from view_models.incidents import (
     category_summary,
@@ -38,11 +38,11 @@ monthly = f.ask(q.incidents_by_month, f.units, f"{first}-01", f"{last}-12", seve
 st.header(f"Incidenter per månad {first}–{last}" if first != last else f"Incidenter per månad {first}")
 event = chart_block(
     f,
-    monthly_by_severity(monthly, selectable=not f.present),
+    monthly_by_severity(monthly, selectable=True),
     monthly_summary(monthly, f.unit_label),
     monthly_table(monthly),
     "incidenter-per-manad.csv",
-    select_key=None if f.present else "monthly_selection",
+    select_key="monthly_selection",
 )
 if (picked := selected_bar(event)) is not None:
     month, severity = picked
@@ -50,7 +50,7 @@ if (picked := selected_bar(event)) is not None:
     st.subheader(f"Raderna bakom stapeln: {SEVERITY_WORDS[severity].lower()} {month}")
     st.markdown(f"{len(rows)} rader visas (högst 200), med fil och rad de importerades från.")
     table_of(rows_table(rows, f.config.unit_names))
-elif not f.present:
+else:
     st.markdown("Klicka på en stapel för att se raderna bakom den.")
 
 totals = by_year.groupby("year", as_index=False)[["count", "critical"]].sum()
@@ -95,5 +95,3 @@ table_with_limit(
     total=len(critical),
     note=f"De {TABLE_ROWS_SHOWN} senaste av {swedish_int(len(critical))} kritiska incidenter visas.",
 )
-
-presentation_footer(f)

@@ -10,7 +10,7 @@ from domain.formatting import inert, swedish_int
 from queries import recommendations as q
 from rules.recommendations import with_overdue
 from ui.blocks import chart_block, table_of
-from ui.frame import empty_state, presentation_footer, view_frame
+from ui.frame import empty_state, view_frame
 from view_models.recommendations import history_table, overview_table, status_summary, timeline_summary
 
 LISTED_AT_MOST = 50
@@ -36,7 +36,7 @@ chart_block(
 listed = recs
 if many:
     audits = list(dict.fromkeys(recs.sort_values("audit_date", ascending=False)["audit"]))
-    audit = audits[0] if f.present else st.selectbox("Granskning", audits, key="recommendation_audit")
+    audit = st.selectbox("Granskning", audits, key="recommendation_audit")
     listed = recs[recs["audit"] == audit]
     st.caption(
         f"{swedish_int(len(listed))} av {swedish_int(len(recs))} rekommendationer, från granskningen {audit}. "
@@ -55,7 +55,7 @@ for rec in listed.itertuples():
     )
     with st.expander(
         inert(f"{rec.recommendation_id}: {rec.area or rec.audit}{' (försenad)' if rec.overdue else ''}"),
-        expanded=f.present is False and rec.overdue,
+        expanded=rec.overdue,
     ):
         st.markdown(f"**{inert(rec.recommendation)}**{flag}")
         st.markdown(
@@ -68,5 +68,3 @@ for rec in listed.itertuples():
         if rec.response:
             st.markdown(f"Yttrande: {inert(rec.response)}")
         table_of(history_table(history[history["recommendation_id"] == rec.recommendation_id]))
-
-presentation_footer(f)

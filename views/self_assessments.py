@@ -9,7 +9,7 @@ from domain.formatting import inert
 from queries import self_assessments as q
 from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year, statement_results
 from ui.blocks import chart_block, table_of
-from ui.frame import empty_state, presentation_footer, view_frame
+from ui.frame import empty_state, view_frame
 from ui.widgets import choose_assessment
 from view_models.self_assessments import (
     matrix_summary,
@@ -47,5 +47,3 @@ chart_block(
 
 st.header(f"Varje påstående {year}")
 table_of(statement_table(statement_results(ratings, assessment)))
-
-presentation_footer(f)

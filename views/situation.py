@@ -19,7 +19,7 @@ from rules.changes import changes_between_meetings
 from rules.kpis import quarterly_values
 from rules.recommendations import with_overdue
 from rules.self_assessments import shares_by_year
-from ui.frame import empty_state, presentation_footer, view_frame
+from ui.frame import empty_state, view_frame
 from ui.widgets import choose_quarter
 from view_models.meetings import corrections, imports_since
 from view_models.situation import SituationPicture, build_situation
@@ -135,5 +135,3 @@ if f.meeting is not None:
         st.caption(inert(since))
     else:
         st.markdown("Inget av det som visades har ändrats sedan mötet.")
-
-presentation_footer(f)

@@ -10,7 +10,7 @@ from domain.formatting import inert
 from queries import status as q
 from rules.kpis import quarterly_values
 from ui.blocks import chart_block, table_of
-from ui.frame import empty_state, presentation_footer, view_frame
+from ui.frame import empty_state, view_frame
 from ui.widgets import choose_quarter
 from view_models.status import (
     QUARTERS_SHOWN,
@@ -72,5 +72,3 @@ if comments.empty:
     st.markdown("Inga kommentarer detta kvartal.")
 else:
     table_of(comments)
-
-presentation_footer(f)

@@ -1,0 +1,287 @@
+"""The deck on the screen: which deck the link asks for, built once per store state, and one slide drawn at
+projector size with previous and next always at the same place (and on the arrow and page keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from charts.render import vega_lite_spec
+from data_sources import meetings
+from data_sources.meetings import MeetingRecord
+from domain.clock import today
+from domain.configuration import Config
+from domain.formatting import inert
+from domain.roles import MEETING_VIEWS, VIEWS, Actor
+from queries import status
+from queries.data_overview import imports_after
+from ui.app_store import app_config, ask, cached_example_data_in_use, config_stamp, current_store, latest_batch
+from ui.frame import meeting_in_link
+from ui.sign_in import require
+from view_models.meetings import meeting_banner
+from view_models.presentation import (
+    DeckScope,
+    Slide,
+    build_deck,
+    correction_slides,
+    corrections,
+    with_imports,
+)
+from view_models.situation import changes_since_meeting
+
+SCRIPT = "views/presentation.py"
+VIEW_NAMED = {v.name: v for v in VIEWS}
+BADGE = {"green": "green", "amber": "orange", "red": "red"}
+MARK = {
+    "better": ":green-badge[↑ Bättre]",
+    "worse": ":red-badge[↓ Sämre]",
+    "overdue": ":red-badge[■ Försenad]",
+}
+
+# Every slide fits 1280×720 without scrolling: Streamlit's chrome hidden, tight spacing, type no smaller
+# than 20 px, no word broken inside, and the way on fixed at the bottom of the screen.
+SLIDE_CSS = """
+<style>
+:root {--u: max(1px, min(0.13889vh, 0.078125vw));}  /* 1px at 1280x720, growing with the screen */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] {display: none;}
+.block-container {padding: calc(10 * var(--u)) calc(32 * var(--u)) calc(68 * var(--u)) !important;
+  max-width: 100% !important;}
+[data-testid="stMain"] [data-testid="stVerticalBlock"] {gap: calc(7 * var(--u));}
+[data-testid="stMain"] * {hyphens: none; overflow-wrap: normal; word-break: normal;}
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] a,
+[data-testid="stMain"] span {font-size: calc(22 * var(--u)); line-height: 1.35;}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}
+[data-testid="stMain"] p {margin: 0 0 calc(5 * var(--u)) 0;}
+[data-testid="stMain"] li {margin: 0 0 calc(2 * var(--u)) 0;}
+[data-testid="stMain"] h1, [data-testid="stMain"] h1 span
+  {font-size: calc(40 * var(--u)) !important; line-height: 1.15;}
+[data-testid="stMain"] h1 {padding: calc(3 * var(--u)) 0 calc(2 * var(--u)) 0;}
+.st-key-slide_context p, .st-key-slide_context span, .st-key-slide_banner p, .st-key-slide_banner span
+  {font-size: calc(20 * var(--u)); margin: 0;}
+.st-key-slide_banner p {white-space: nowrap;}
+[class*="st-key-figure_"]
+  {padding: calc(10 * var(--u)) calc(13 * var(--u)) !important; gap: calc(3 * var(--u)) !important;}
+[class*="st-key-figure_"] p, [class*="st-key-figure_"] span {font-size: calc(20 * var(--u)); margin: 0;}
+[class*="st-key-key_"] p, [class*="st-key-key_"] span
+  {font-size: calc(48 * var(--u)) !important; font-weight: 700; line-height: 1.15;}
+[class*="st-key-status_"] p, [class*="st-key-status_"] span
+  {font-size: calc(28 * var(--u)) !important; font-weight: 700;}
+.stMarkdownBadge {font-size: inherit !important;}
+.st-key-slide_nav {position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: white;
+  border-top: 1px solid #d0d0d0; padding: calc(6 * var(--u)) calc(32 * var(--u));}
+.st-key-slide_nav a p, .st-key-slide_nav a span, .st-key-slide_nav p
+  {font-size: calc(22 * var(--u)) !important; white-space: nowrap;}
+</style>
+"""
+
+KEYS_SCRIPT = """
+<script>
+if (!window.deckKeys) {
+  window.deckKeys = true;
+  document.addEventListener("keydown", (event) => {
+    if (event.target.closest("input, textarea, select, [contenteditable='true']")) return;
+    const way = {ArrowRight: "next", PageDown: "next", ArrowLeft: "previous", PageUp: "previous"}[event.key];
+    const link = way && document.querySelector(`.st-key-slide_${way} a`);
+    if (link) { event.preventDefault(); link.click(); }
+  });
+}
+</script>
+"""
+
+
+@dataclass(frozen=True)
+class Deck:
+    """The deck a link asks for, and the slide shown."""
+
+    actor: Actor
+    config: Config
+    scope: DeckScope
+    meeting: MeetingRecord | None
+    slides: list[Slide]
+    number: int  # 1-based
+    example_data: bool
+
+    @property
+    def slide(self) -> Slide:
+        return self.slides[self.number - 1]
+
+    def keep(self) -> dict[str, str]:
+        """The link of this deck without the slide: the record, or the body and the quarter."""
+        if self.meeting is not None:
+            return {"mote": str(self.meeting.id)}
+        return {"unit": self.scope.body, "period": self.scope.quarter}
+
+
+def open_deck() -> Deck | None:
+    """Check access and read the link: `mote` (a record), else `unit` and `period` with today's data; `bild`
+    the slide, or `vy` the first slide of a view. None, with a notice, when there is nothing to show."""
+    actor = require("presentation")
+    config = app_config()
+    url, engine = current_store()
+    latest = latest_batch(engine)
+    params = st.query_params
+    if actor.link_meeting is not None:
+        params["mote"] = str(actor.link_meeting)
+    meeting = meeting_in_link(engine)
+    views = tuple(v.name for v in MEETING_VIEWS if actor.sees(v.path))
+    if meeting is not None:
+        scope = DeckScope(meeting.body, meeting.quarter, meeting.meeting_date, views)
+    else:
+        body = params.get("unit")
+        body = body if body in config.unit_names else config.app.default_unit
+        quarters = ask(status.quarters_with_data, url, latest, (body,))
+        if not quarters:
+            st.title("Presentation")
+            st.info("Det finns inga kvartalsrapporter att presentera ännu.")
+            return None
+        quarter = params.get("period")
+        scope = DeckScope(body, quarter if quarter in quarters else quarters[-1], today(), views)
+    slides = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
+    number = _slide_number(slides, len(slides))
+    return Deck(actor, config, scope, meeting, slides, number, cached_example_data_in_use(url, latest))
+
+
+def _slide_number(slides: list[Slide], count: int) -> int:
+    params = st.query_params
+    wanted = params.get("bild", "")
+    if wanted.isdigit() and 1 <= int(wanted) <= count:
+        number = int(wanted)
+    else:
+        view = params.get("vy")
+        number = next((i + 1 for i, s in enumerate(slides) if s.view == view), 1)
+    params["bild"] = str(number)
+    if "vy" in params:
+        del params["vy"]
+    return number
+
+
+@st.cache_resource(show_spinner="Förbereder bilderna …", max_entries=16)
+def _deck(
+    url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], scope: DeckScope, meeting_id: int | None
+) -> list[Slide]:
+    """Every slide, made once per store state and deck; stepping to the next slide only draws."""
+    config = app_config()
+    if meeting_id is None:
+        return build_deck(partial(_ask_at, url=url, latest=latest, as_of=None), scope, config)
+    _, engine = current_store()
+    record = meetings.find(engine, meeting_id)
+    assert record is not None  # the link was checked; records are never deleted
+
+    def as_of(batch: int | None) -> Callable[..., Any]:
+        return partial(_ask_at, url=url, latest=latest, as_of=batch)
+
+    earlier = meetings.previous(engine, record)
+    since = None
+    if earlier is not None:
+        heading = f"Sedan förra mötet ({earlier.meeting_date.isoformat()}, {earlier.item})"
+        since = (
+            heading,
+            changes_since_meeting(as_of(earlier.batch_id), earlier, as_of(record.batch_id), record, config),
+        )
+    presented = build_deck(as_of(record.batch_id), scope, config, since=since)
+    current = build_deck(as_of(None), scope, config, since=since)
+    changed = corrections(presented, current)
+    lines = with_imports(changed, _ask_at(imports_after, record.batch_id, url=url, latest=latest, as_of=None))
+    return presented + correction_slides(lines, scope, config)
+
+
+def _ask_at(query: Callable[..., Any], *args: Any, url: str, latest: int, as_of: int | None) -> Any:
+    return ask(query, url, latest, *args, as_of=as_of)
+
+
+def draw(deck: Deck) -> None:
+    """One slide: who and when on top, the slide's title and content, and the way on at the bottom."""
+    st.html(SLIDE_CSS)
+    st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
+    slide, config = deck.slide, deck.config
+    body = config.unit_names.get(deck.scope.body, deck.scope.body)
+    view = VIEW_NAMED[slide.view]
+    whose = "" if slide.scope == body else f" ({slide.scope})"
+    with st.container(key="slide_context"):
+        st.markdown(
+            f"**{inert(body)} · {deck.scope.quarter}** · {view.title}{inert(whose)} · "
+            f"bild {deck.number} av {len(deck.slides)}"
+        )
+    with st.container(key="slide_banner"):
+        banner = (
+            meeting_banner(deck.meeting, config)
+            if deck.meeting is not None
+            else "Dagens data, inte ett protokollfört möte"
+        )
+        st.markdown(inert(banner))
+        if deck.example_data:
+            st.markdown("**Exempeldata:** offentliga uppgifter från Malmö stad med påhittade detaljer")
+    st.title(inert(slide.title), anchor=False)
+    if slide.lead:
+        st.markdown(inert(slide.lead))
+    _figures(slide)
+    _charts(slide)
+    if slide.lines:
+        st.markdown(
+            "\n".join(
+                f"- {MARK[line.kind] + ' ' if line.kind in MARK else ''}{inert(line.text)}" for line in slide.lines
+            )
+        )
+    if slide.note:
+        st.markdown(inert(slide.note))
+    _navigation(deck, view.script)
+
+
+def _figures(slide: Slide) -> None:
+    if not slide.figures:
+        return
+    columns = st.columns(slide.columns)
+    for i, figure in enumerate(slide.figures):
+        with columns[i % slide.columns].container(border=True, key=f"figure_{i}"):
+            st.markdown(f"**{inert(figure.label)}**")
+            kind = "status" if slide.columns == 5 else "key"
+            with st.container(key=f"{kind}_{i}"):
+                value = inert(figure.value)
+                st.markdown(f":{BADGE[figure.tone]}-badge[{value}]" if figure.tone in BADGE else value)
+            for note in figure.notes:
+                st.markdown(inert(note))
+
+
+def _charts(slide: Slide) -> None:
+    if not slide.charts:
+        return
+    places = st.columns(len(slide.charts)) if len(slide.charts) > 1 else [st.container()]
+    for place, part in zip(places, slide.charts, strict=True):
+        with place:
+            if len(slide.charts) > 1:
+                st.markdown(f"**{inert(part.title)}**")
+            st.markdown(inert(part.summary))
+            st.vega_lite_chart(vega_lite_spec(part.chart, large=True), width="stretch", theme=None, alt=part.summary)
+
+
+def _navigation(deck: Deck, view_script: str) -> None:
+    """Previous, the way out, next: the same three places on every slide, links reachable by Tab."""
+    keep = deck.keep()
+    with st.container(key="slide_nav"):
+        left, middle, right = st.columns(3)
+        with left.container(key="slide_previous"):
+            first = deck.number == 1
+            st.page_link(
+                SCRIPT,
+                label="← Föregående bild",
+                disabled=first,
+                query_params={**keep, "bild": str(max(1, deck.number - 1))},
+            )
+        with middle.container(key="slide_exit"):
+            out = dict(keep)
+            if deck.meeting is None and deck.slide.view not in ("situation", "status"):
+                del out["unit"]  # incidents, recommendations and self-assessments show the whole municipality
+            st.page_link(view_script, label="Avsluta presentationen", query_params=out)
+        with right.container(key="slide_next"):
+            last = deck.number == len(deck.slides)
+            st.page_link(
+                SCRIPT,
+                label="Nästa bild →",
+                disabled=last,
+                query_params={**keep, "bild": str(min(len(deck.slides), deck.number + 1))},
+            )

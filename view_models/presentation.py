@@ -1,0 +1,556 @@
+"""The deck a board is shown: the board views in meeting order, cut into slides that each fit one projector
+screen, with the figures and sentences of the views themselves (no streamlit).
+
+A slide holds at most what fits 1280×720 at projector type: ten status tiles, three key figures, two
+charts, or a page of lines. What a view has beyond that goes on further slides of the same view. The body
+and the quarter are fixed for the whole deck; a slide says whose figures it shows (the body, or the whole
+municipality for incidents, recommendations and self-assessments, as on their views). The board pack is
+made from the same slides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
+from charts.kpis import kpi_chart
+from charts.recommendations import status_per_audit, status_per_year
+from charts.self_assessments import shares_over_years, unit_category_matrix
+from charts.status import status_heatmap
+from domain.configuration import Config
+from domain.datasets import DATASETS
+from domain.formatting import swedish_datetime, swedish_int, swedish_percent
+from domain.roles import MEETING_VIEWS
+from domain.vocabulary import RECOMMENDATION_WORDS
+from queries import incidents as incident_queries
+from queries import recommendations as recommendation_queries
+from queries import self_assessments as self_assessment_queries
+from queries import status as status_queries
+from rules.changes import Change
+from rules.kpis import quarterly_values
+from rules.recommendations import status_counts, with_overdue
+from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year
+from view_models.incidents import (
+    category_summary,
+    category_table,
+    critical_table,
+    monthly_summary,
+    monthly_table,
+    unit_summary,
+    unit_table,
+    yearly_summary,
+)
+from view_models.recommendations import overview_table, status_summary
+from view_models.self_assessments import matrix_summary, matrix_table, shares_summary, shares_table
+from view_models.situation import situation_from
+from view_models.status import (
+    heatmap_summary,
+    heatmap_table,
+    kpi_summary,
+    kpi_table,
+    recent_quarters,
+)
+
+Ask = Callable[..., Any]
+
+AREAS_PER_SLIDE = 10
+KPIS_PER_SLIDE = 3
+CHART_HEIGHT = 360  # one chart a slide, with its axes and legend
+PAIR_HEIGHT = 300  # two charts side by side, each with its sentence above
+ROW_STEP = alt.Step(28)  # a row of a heat map (areas, units): room for its label at projector size
+UNITS_PER_SLIDE = 8  # rows of a unit × category matrix, and units in the incidents per unit
+LINE_BUDGET = 8  # lines of about LINE_WIDTH characters a slide of lines holds
+LINE_WIDTH = 100
+CRITICAL_LISTED = 12  # the latest critical incidents named in the deck; the view lists them all
+WHOLE_MUNICIPALITY = "hela kommunen"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A tile: a label, its key figure or status word, and a line or two under it. `tone` (green, amber,
+    red) is drawn as a badge next to a symbol and a word that say the same, never by colour alone."""
+
+    label: str
+    value: str
+    notes: tuple[str, ...] = ()
+    tone: str | None = None
+    dataset: str = ""
+
+
+@dataclass(frozen=True)
+class ChartPart:
+    """A chart with its sentence (also its alt text) and the table behind it."""
+
+    title: str
+    chart: alt.TopLevelMixin
+    summary: str
+    table: pd.DataFrame
+    dataset: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    kind: str = ""  # 'better', 'worse', 'info', 'overdue': a word and a symbol go with it
+
+
+@dataclass(frozen=True)
+class Slide:
+    view: str  # the board view it comes from (domain.roles.VIEWS)
+    title: str
+    scope: str  # whose figures: the body's name, or "hela kommunen"
+    lead: str = ""
+    figures: tuple[Figure, ...] = ()
+    columns: int = 5
+    charts: tuple[ChartPart, ...] = ()
+    lines: tuple[Line, ...] = ()
+    note: str = ""  # what the slide leaves to the view (for example the rest of a long list)
+
+
+@dataclass(frozen=True)
+class DeckScope:
+    """What a deck is about: one body and one quarter, read as of one batch (a meeting's) or today."""
+
+    body: str
+    quarter: str
+    on: dt.date  # the meeting's date, or today: what is overdue is judged on it
+    views: tuple[str, ...] = field(default_factory=lambda: tuple(v.name for v in MEETING_VIEWS))
+
+
+def build_deck(
+    ask: Ask,
+    scope: DeckScope,
+    config: Config,
+    *,
+    since: tuple[str, list[Change]] | None = None,
+) -> list[Slide]:
+    """Every slide of the deck in meeting order. `since` is the heading and the changes of "Sedan förra
+    mötet" (None: "Sedan förra kvartalet" of the quarter)."""
+    makers = {
+        "situation": lambda: _situation(ask, scope, config, since),
+        "status": lambda: _status(ask, scope, config),
+        "incidents": lambda: _incidents(ask, scope, config),
+        "recommendations": lambda: _recommendations(ask, scope, config),
+        "self_assessments": lambda: _self_assessments(ask, config),
+    }
+    return [slide for view in scope.views if view in makers for slide in makers[view]()]
+
+
+def correction_slides(lines: list[Line], scope: DeckScope, config: Config) -> list[Slide]:
+    """ "Rättat efter mötet" at the end of a meeting's deck: what reads differently today, and why."""
+    return _lines_slides(
+        "situation",
+        "Rättat efter mötet",
+        _body(scope, config),
+        lines,
+        empty="Inget av det som visades har ändrats sedan mötet.",
+    )
+
+
+def _body(scope: DeckScope, config: Config) -> str:
+    return config.unit_names.get(scope.body, scope.body)
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def _numbered(title: str, index: int, total: int) -> str:
+    return title if total == 1 else f"{title} ({index + 1} av {total})"
+
+
+def _lines_slides(view: str, title: str, scope: str, lines: Sequence[Line], *, empty: str = "") -> list[Slide]:
+    """Lines cut into slides by how much text they hold; an empty list says so in one sentence."""
+    pages: list[list[Line]] = [[]]
+    used = 0
+    for line in lines:
+        height = max(1, -(-len(line.text) // LINE_WIDTH))
+        if pages[-1] and used + height > LINE_BUDGET:
+            pages.append([])
+            used = 0
+        pages[-1].append(line)
+        used += height
+    return [
+        Slide(view, _numbered(title, i, len(pages)), scope, lead="" if page else empty, lines=tuple(page))
+        for i, page in enumerate(pages)
+    ]
+
+
+def _fit(chart: alt.TopLevelMixin, height: int | alt.Step) -> alt.TopLevelMixin:
+    """The chart at the slide's height (with axes and legend), or rows of a fixed step: a slide is as tall
+    as the screen whatever the data, and it holds at most as many rows as fit."""
+    return chart.properties(height=height)
+
+
+def _situation(ask: Ask, scope: DeckScope, config: Config, since: tuple[str, list[Change]] | None) -> list[Slide]:
+    body = _body(scope, config)
+    picture = situation_from(ask, (scope.body,), scope.quarter, config, scope.on)
+    slides = []
+    areas = _chunks(picture.areas, AREAS_PER_SLIDE)
+    for i, chunk in enumerate(areas):
+        slides.append(
+            Slide(
+                "situation",
+                _numbered("Status per område", i, len(areas)),
+                body,
+                lead=picture.summary(),
+                figures=tuple(
+                    Figure(a.area, f"{a.symbol} {a.word}", (a.movement,) if a.movement else (), a.status, "status")
+                    for a in chunk
+                ),
+                columns=5,
+            )
+        )
+    kpis = _chunks(picture.kpis, KPIS_PER_SLIDE)
+    for i, chunk in enumerate(kpis):
+        slides.append(
+            Slide(
+                "situation",
+                _numbered("Nyckeltal mot mål", i, len(kpis)),
+                body,
+                figures=tuple(
+                    Figure(
+                        k.name,
+                        k.value,
+                        (f"Mål {k.target} · {k.judgement}",) + ((f"Beräknat av {k.counts}",) if k.counts else ()),
+                        k.band,
+                        "kpis",
+                    )
+                    for k in chunk
+                ),
+                columns=3,
+            )
+        )
+    counts = picture.recommendation_counts
+    done, total = counts.get("done", 0) + counts.get("closed", 0), sum(counts.values())
+    year = picture.critical_year
+    earlier_years = [f"{y}: {n}" for y, n in sorted(picture.critical_by_year.items(), reverse=True) if y != year]
+    shares = shares_by_year(ask(self_assessment_queries.rating_counts_by_year, "internal_control", ()))
+    satisfied = shares[shares["rating"] == "satisfactory"].sort_values("year")
+    figures = [
+        Figure(
+            f"Kritiska incidenter hittills {year}, {WHOLE_MUNICIPALITY}",
+            swedish_int(picture.critical_by_year.get(year, 0)),
+            (" · ".join(earlier_years[:3]),) if earlier_years else (),
+            dataset="incidents",
+        ),
+        Figure(
+            "Revisionens rekommendationer genomförda",
+            f"{swedish_int(done)} av {swedish_int(total)}",
+            (f"Pågår {counts.get('in_progress', 0)} · försenade {len(picture.overdue)}",),
+            dataset="recommendations",
+        ),
+    ]
+    if not satisfied.empty:
+        last = satisfied.iloc[-1]
+        first = satisfied.iloc[0]
+        name = config.assessments["internal_control"].name if "internal_control" in config.assessments else ""
+        figures.append(
+            Figure(
+                f"{name} {int(last['year'])}: tillfredsställande",
+                swedish_percent(last["share"]),
+                (f"{int(first['year'])}: {swedish_percent(first['share'])}",) if len(satisfied) > 1 else (),
+                dataset="self_assessments",
+            )
+        )
+    slides.append(
+        Slide("situation", "Incidenter, rekommendationer och självskattning", body, figures=tuple(figures), columns=3)
+    )
+    if since is not None:
+        heading, changes = since
+        empty = "Inga förändringar sedan förra mötet."
+    else:
+        heading, changes = f"Sedan förra kvartalet ({picture.previous})", picture.changes
+        empty = f"Inga förändringar sedan {picture.previous}."
+    slides += _lines_slides("situation", heading, body, [Line(c.text, c.kind) for c in changes], empty=empty)
+    return slides
+
+
+def _status(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
+    body = _body(scope, config)
+    slides = []
+    cells = ask(status_queries.status_matrix, scope.body)
+    cells = cells[cells["period"] <= scope.quarter]
+    if not cells.empty:
+        shown = recent_quarters(cells, 4)
+        slides.append(
+            Slide(
+                "status",
+                "Status per område och kvartal",
+                body,
+                charts=(
+                    ChartPart(
+                        "Status per område och kvartal",
+                        _fit(status_heatmap(shown, config.area_names), ROW_STEP),
+                        heatmap_summary(cells, scope.quarter, config),
+                        heatmap_table(cells, config),
+                        "status",
+                    ),
+                ),
+            )
+        )
+    values = quarterly_values(ask(status_queries.kpi_series, (scope.body,)), config.kpis)
+    values = values[values["period"] <= scope.quarter]
+    parts = [
+        ChartPart(
+            kpi.name,
+            _fit(kpi_chart(series, kpi), PAIR_HEIGHT),
+            kpi_summary(series, kpi),
+            kpi_table(series, kpi),
+            "kpis",
+        )
+        for kpi_id, kpi in config.kpis.items()
+        if not (series := values[values["kpi"] == kpi_id]).empty
+    ]
+    pairs = _chunks(parts, 2)
+    if parts:
+        slides += [
+            Slide("status", _numbered("Nyckeltal över tid", i, len(pairs)), body, charts=tuple(pair))
+            for i, pair in enumerate(pairs)
+        ]
+    return slides
+
+
+def _incidents(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
+    by_year = ask(incident_queries.incidents_by_year_and_category, (), (), ())
+    year = int(scope.quarter[:4])
+    by_year = by_year[by_year["year"] <= year]
+    if by_year.empty:
+        return [Slide("incidents", "Incidenter", WHOLE_MUNICIPALITY, lead="Inga incidenter är registrerade.")]
+    years = sorted(by_year["year"].unique().tolist())
+    first, last = years[max(0, len(years) - 2)], years[-1]
+    monthly = ask(incident_queries.incidents_by_month, (), f"{first}-01", f"{last}-12", (), ())
+    totals = by_year.groupby("year", as_index=False)[["count", "critical"]].sum()
+    span = f"{first}–{last}" if first != last else str(first)
+    units = ask(incident_queries.incidents_by_unit, last)
+    top = units.groupby("unit")["count"].sum().sort_values(ascending=False).index[:UNITS_PER_SLIDE]
+    critical = ask(incident_queries.critical_incidents, ())
+    table = critical_table(critical.head(CRITICAL_LISTED), config.unit_names)
+    critical_lines = [
+        Line(f"{r['Datum']} · {r['Enhet']} · {r['Rubrik']} · rapport {r['Rapport'].split(' ', 1)[-1]}", "info")
+        for r in table.to_dict("records")
+    ]
+    slides = [
+        Slide(
+            "incidents",
+            f"Incidenter per månad {span}",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    f"Incidenter per månad {span}",
+                    _fit(monthly_by_severity(monthly), CHART_HEIGHT),
+                    monthly_summary(monthly, WHOLE_MUNICIPALITY),
+                    monthly_table(monthly),
+                    "incidents",
+                ),
+            ),
+        ),
+        Slide(
+            "incidents",
+            "År mot år",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    "Antal incidenter per år",
+                    _fit(yearly_totals(totals, "count", "Antal incidenter"), PAIR_HEIGHT),
+                    yearly_summary(totals, "count"),
+                    totals.rename(columns={"year": "År", "count": "Antal", "critical": "Kritiska"}),
+                    "incidents",
+                ),
+                ChartPart(
+                    "Kritiska incidenter per år",
+                    _fit(yearly_totals(totals, "critical", "Kritiska incidenter"), PAIR_HEIGHT),
+                    yearly_summary(totals, "critical"),
+                    totals[["year", "critical"]].rename(columns={"year": "År", "critical": "Kritiska"}),
+                    "incidents",
+                ),
+            ),
+        ),
+        Slide(
+            "incidents",
+            "Kategorier",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    "Kategorier",
+                    _fit(category_split(by_year), CHART_HEIGHT),
+                    category_summary(by_year),
+                    category_table(by_year),
+                    "incidents",
+                ),
+            ),
+        ),
+        Slide(
+            "incidents",
+            f"Flest incidenter per enhet {last}",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    f"Flest incidenter per enhet {last}",
+                    _fit(by_unit(units[units["unit"].isin(top)], config.unit_names), ROW_STEP),
+                    unit_summary(units, config.unit_names, last),
+                    unit_table(units, config.unit_names),
+                    "incidents",
+                ),
+            ),
+        ),
+    ]
+    listed = _lines_slides(
+        "incidents",
+        "Kritiska incidenter och deras rapporter",
+        WHOLE_MUNICIPALITY,
+        critical_lines,
+        empty="Inga kritiska incidenter är registrerade.",
+    )
+    if len(critical) > CRITICAL_LISTED:
+        note = f"De {CRITICAL_LISTED} senaste av {swedish_int(len(critical))}; alla finns på Incidenter."
+        listed[-1] = Slide(**{**listed[-1].__dict__, "note": note})
+    return slides + listed
+
+
+def _recommendations(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
+    recs = with_overdue(ask(recommendation_queries.recommendations_with_progress), scope.on)
+    if recs.empty:
+        return [
+            Slide(
+                "recommendations",
+                "Revisionens rekommendationer",
+                WHOLE_MUNICIPALITY,
+                lead="Inga granskningsrekommendationer är registrerade.",
+            )
+        ]
+    many = len(recs) > 50
+    chart = status_per_year(recs) if many else status_per_audit(recs, config.unit_names)
+    counts = status_counts(recs)
+    slides = [
+        Slide(
+            "recommendations",
+            "Status per granskningsår" if many else "Status per granskning och mottagare",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    "Rekommendationernas status",
+                    _fit(chart, CHART_HEIGHT),
+                    status_summary(recs),
+                    overview_table(recs, config),
+                    "recommendations",
+                ),
+            ),
+        )
+    ]
+    overdue = [
+        Line(
+            f"{r.recommendation_id}: {r.recommendation} "
+            f"(slutdatum {r.due_date}, {RECOMMENDATION_WORDS[r.status].lower()})",
+            "overdue",
+        )
+        for r in recs.itertuples()
+        if r.overdue
+    ]
+    done = counts.get("done", 0) + counts.get("closed", 0)
+    slides += _lines_slides(
+        "recommendations",
+        "Försenade rekommendationer",
+        WHOLE_MUNICIPALITY,
+        overdue,
+        empty=f"Ingen rekommendation är försenad; {swedish_int(done)} av {swedish_int(len(recs))} är genomförda.",
+    )
+    return slides
+
+
+def _self_assessments(ask: Ask, config: Config) -> list[Slide]:
+    assessment = next(iter(config.assessments.values()))
+    years = ask(self_assessment_queries.assessment_years, assessment.id)
+    if not years:
+        return [Slide("self_assessments", "Självskattningar", WHOLE_MUNICIPALITY, lead="Inga självskattningar ännu.")]
+    shares = shares_by_year(ask(self_assessment_queries.rating_counts_by_year, assessment.id, ()))
+    slides = [
+        Slide(
+            "self_assessments",
+            f"{assessment.name} – bedömningar per år",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    f"{assessment.name} – bedömningar per år",
+                    _fit(shares_over_years(shares), CHART_HEIGHT),
+                    shares_summary(shares),
+                    shares_table(shares),
+                    "self_assessments",
+                ),
+            ),
+        )
+    ]
+    year = years[-1]
+    matrix = satisfactory_by_unit_and_category(
+        ask(self_assessment_queries.ratings_by_unit_and_statement, assessment.id, year), assessment
+    )
+    categories = [c.name for c in assessment.categories]
+    units = list(dict.fromkeys(matrix["unit"])) if not matrix.empty else []
+    pages = _chunks(units, UNITS_PER_SLIDE)
+    for i, page in enumerate(pages if units else []):
+        part = matrix[matrix["unit"].isin(page)]
+        slides.append(
+            Slide(
+                "self_assessments",
+                _numbered(f"Andel tillfredsställande per enhet och kategori {year}", i, len(pages)),
+                WHOLE_MUNICIPALITY,
+                charts=(
+                    ChartPart(
+                        f"Andel tillfredsställande per enhet och kategori {year}",
+                        _fit(unit_category_matrix(part, config.unit_names, categories), ROW_STEP),
+                        matrix_summary(matrix, config),
+                        matrix_table(part, config, categories),
+                        "self_assessments",
+                    ),
+                ),
+            )
+        )
+    return slides
+
+
+def corrections(presented: list[Slide], current: list[Slide]) -> list[tuple[Line, str]]:
+    """Each figure and chart sentence of the presented deck that reads differently today: old → new, with
+    the dataset whose imports changed it."""
+    figures_now = {(s.view, f.label): f for s in current for f in s.figures}
+    charts_now = {(s.view, c.title): c for s in current for c in s.charts}
+    out: list[tuple[Line, str]] = []
+    for slide in presented:
+        for fig in slide.figures:
+            now = figures_now.get((slide.view, fig.label))
+            new = now.value if now is not None else "saknas i dag"
+            if new != fig.value:
+                out.append((Line(f"{fig.label}: {fig.value} → {new}", "info"), fig.dataset))
+        for part in slide.charts:
+            chart_now = charts_now.get((slide.view, part.title))
+            new = chart_now.summary if chart_now is not None else "saknas i dag"
+            if new != part.summary:
+                out.append((Line(f"{part.title}: «{part.summary}» → «{new}»", "info"), part.dataset))
+    return list(dict.fromkeys(out))
+
+
+def with_imports(corrected: list[tuple[Line, str]], imports: pd.DataFrame) -> list[Line]:
+    """Each correction with the imports after the meeting that changed its dataset (import nr, file, who,
+    when); an undo is named as such."""
+    out = []
+    for line, dataset in corrected:
+        related = _related(dataset)
+        rows = imports[imports["dataset"].isin(related)] if not imports.empty else imports
+        named = "; ".join(_import_words(r) for r in rows.itertuples()) if not rows.empty else "okänd import"
+        out.append(Line(f"{line.text} – ändrat genom {named}", line.kind))
+    return out
+
+
+def _related(dataset: str) -> Iterable[str]:
+    return ("recommendations", "recommendation_updates") if dataset == "recommendations" else (dataset,)
+
+
+def _import_words(row: Any) -> str:
+    what = "ångring" if row.kind == "undo" else "import"
+    title = DATASETS[row.dataset].title if row.dataset in DATASETS else row.dataset
+    return f"{what} nr {row.id} ({title}: {row.source}, {row.user_name}, {swedish_datetime(row.created_at)})"
