@@ -70,7 +70,5 @@ def timeline(frame: pd.DataFrame) -> alt.LayerChart:
     done = base.mark_point(shape="square", size=140, filled=True, color="#009E73").encode(
         x=alt.X("Genomförd:T"), tooltip=[alt.Tooltip("Genomförd:T", format="%Y-%m-%d"), alt.Tooltip("Status:N")]
     )
-    words = base.mark_text(align="left", dx=12, color="black").encode(
-        x=alt.X("Slutdatum:T"), text=alt.Text("Status:N")
-    )
+    words = base.mark_text(align="left", dx=12, color="black").encode(x=alt.X("Slutdatum:T"), text=alt.Text("Status:N"))
     return alt.layer(span, start, due, done, words).properties(height=alt.Step(44))

@@ -20,10 +20,11 @@ from domain.roles import MEETING_VIEWS, VIEWS, Actor
 from queries import status
 from queries.data_overview import imports_after
 from ui.app_store import app_config, ask, cached_example_data_in_use, config_stamp, current_store, latest_batch
-from ui.frame import meeting_in_link
+from ui.frame import Frame, meeting_in_link
 from ui.sign_in import require
 from view_models.meetings import meeting_banner
 from view_models.presentation import (
+    Correction,
     DeckScope,
     Slide,
     build_deck,
@@ -52,7 +53,8 @@ SLIDE_CSS = """
 .block-container {padding: calc(10 * var(--u)) calc(32 * var(--u)) calc(68 * var(--u)) !important;
   max-width: 100% !important;}
 [data-testid="stMain"] [data-testid="stVerticalBlock"] {gap: calc(7 * var(--u));}
-[data-testid="stMain"] * {hyphens: none; overflow-wrap: normal; word-break: normal;}
+[data-testid="stMain"] * {hyphens: none !important; overflow-wrap: normal !important;
+  word-break: normal !important;}
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] a,
 [data-testid="stMain"] span {font-size: calc(22 * var(--u)); line-height: 1.35;}
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}
@@ -73,9 +75,11 @@ SLIDE_CSS = """
   {font-size: calc(28 * var(--u)) !important; font-weight: 700;}
 .stMarkdownBadge {font-size: inherit !important;}
 .st-key-slide_nav {position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: white;
-  border-top: 1px solid #d0d0d0; padding: calc(6 * var(--u)) calc(32 * var(--u));}
+  border-top: 1px solid #d0d0d0; padding: calc(8 * var(--u)) calc(32 * var(--u)); height: calc(58 * var(--u));
+  box-sizing: border-box; overflow: hidden;}
 .st-key-slide_nav a p, .st-key-slide_nav a span, .st-key-slide_nav p
-  {font-size: calc(22 * var(--u)) !important; white-space: nowrap;}
+  {font-size: calc(22 * var(--u)) !important; white-space: nowrap; margin: 0;}
+.st-key-slide_nav [data-testid="stMarkdownContainer"] > p {padding: calc(2 * var(--u)) calc(8 * var(--u));}
 </style>
 """
 
@@ -141,7 +145,7 @@ def open_deck() -> Deck | None:
             return None
         quarter = params.get("period")
         scope = DeckScope(body, quarter if quarter in quarters else quarters[-1], today(), views)
-    slides = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
+    slides, _ = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
     number = _slide_number(slides, len(slides))
     return Deck(actor, config, scope, meeting, slides, number, cached_example_data_in_use(url, latest))
 
@@ -163,11 +167,12 @@ def _slide_number(slides: list[Slide], count: int) -> int:
 @st.cache_resource(show_spinner="Förbereder bilderna …", max_entries=16)
 def _deck(
     url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], scope: DeckScope, meeting_id: int | None
-) -> list[Slide]:
-    """Every slide, made once per store state and deck; stepping to the next slide only draws."""
+) -> tuple[list[Slide], list[Correction]]:
+    """Every slide, made once per store state and deck (stepping to the next slide only draws), and for a
+    meeting what reads differently today."""
     config = app_config()
     if meeting_id is None:
-        return build_deck(partial(_ask_at, url=url, latest=latest, as_of=None), scope, config)
+        return build_deck(partial(_ask_at, url=url, latest=latest, as_of=None), scope, config), []
     _, engine = current_store()
     record = meetings.find(engine, meeting_id)
     assert record is not None  # the link was checked; records are never deleted
@@ -185,9 +190,9 @@ def _deck(
         )
     presented = build_deck(as_of(record.batch_id), scope, config, since=since)
     current = build_deck(as_of(None), scope, config, since=since)
-    changed = corrections(presented, current)
-    lines = with_imports(changed, _ask_at(imports_after, record.batch_id, url=url, latest=latest, as_of=None))
-    return presented + correction_slides(lines, scope, config)
+    imports = _ask_at(imports_after, record.batch_id, url=url, latest=latest, as_of=None)
+    changed = with_imports(corrections(presented, current), imports)
+    return presented + correction_slides(changed, scope, config), changed
 
 
 def _ask_at(query: Callable[..., Any], *args: Any, url: str, latest: int, as_of: int | None) -> Any:
@@ -265,23 +270,33 @@ def _navigation(deck: Deck, view_script: str) -> None:
     with st.container(key="slide_nav"):
         left, middle, right = st.columns(3)
         with left.container(key="slide_previous"):
-            first = deck.number == 1
-            st.page_link(
-                SCRIPT,
-                label="← Föregående bild",
-                disabled=first,
-                query_params={**keep, "bild": str(max(1, deck.number - 1))},
-            )
+            if deck.number > 1:
+                st.page_link(SCRIPT, label="← Föregående bild", query_params={**keep, "bild": str(deck.number - 1)})
+            else:
+                st.markdown("Första bilden")
         with middle.container(key="slide_exit"):
             out = dict(keep)
             if deck.meeting is None and deck.slide.view not in ("situation", "status"):
                 del out["unit"]  # incidents, recommendations and self-assessments show the whole municipality
             st.page_link(view_script, label="Avsluta presentationen", query_params=out)
         with right.container(key="slide_next"):
-            last = deck.number == len(deck.slides)
-            st.page_link(
-                SCRIPT,
-                label="Nästa bild →",
-                disabled=last,
-                query_params={**keep, "bild": str(min(len(deck.slides), deck.number + 1))},
-            )
+            if deck.number < len(deck.slides):
+                st.page_link(SCRIPT, label="Nästa bild →", query_params={**keep, "bild": str(deck.number + 1)})
+            else:
+                st.markdown("Sista bilden")
+
+
+def corrections_section(f: Frame) -> None:
+    """The section "Rättat efter mötet" of a board view opened on a record: each of the view's figures that
+    reads differently today, old → new, with the import that changed it."""
+    if f.meeting is None:
+        return
+    views = tuple(v.name for v in MEETING_VIEWS if f.actor.sees(v.path))
+    scope = DeckScope(f.meeting.body, f.meeting.quarter, f.meeting.meeting_date, views)
+    _, changed = _deck(f.url, f.latest, config_stamp(), scope, f.meeting.id)
+    st.header("Rättat efter mötet")
+    mine = [c for c in changed if c.view == f.name]
+    if mine:
+        st.markdown("\n".join(f"- {inert(c.text)}" for c in mine))
+    else:
+        st.markdown("Inget av det som visades här har ändrats sedan mötet.")

@@ -142,13 +142,13 @@ def build_deck(
     return [slide for view in scope.views if view in makers for slide in makers[view]()]
 
 
-def correction_slides(lines: list[Line], scope: DeckScope, config: Config) -> list[Slide]:
-    """ "Rättat efter mötet" at the end of a meeting's deck: what reads differently today, and why."""
+def correction_slides(corrected: list[Correction], scope: DeckScope, config: Config) -> list[Slide]:
+    """The slides "Rättat efter mötet" that end a meeting's deck: what reads differently today, and why."""
     return _lines_slides(
         "situation",
         "Rättat efter mötet",
         _body(scope, config),
-        lines,
+        [Line(c.text) for c in corrected],
         empty="Inget av det som visades har ändrats sedan mötet.",
     )
 
@@ -514,35 +514,42 @@ def _self_assessments(ask: Ask, config: Config) -> list[Slide]:
     return slides
 
 
-def corrections(presented: list[Slide], current: list[Slide]) -> list[tuple[Line, str]]:
-    """Each figure and chart sentence of the presented deck that reads differently today: old → new, with
-    the dataset whose imports changed it."""
+@dataclass(frozen=True)
+class Correction:
+    """A figure or a chart's sentence that reads differently today than the board was shown."""
+
+    view: str
+    text: str  # "label: old → new", then the imports that changed it
+    dataset: str
+
+
+def corrections(presented: list[Slide], current: list[Slide]) -> list[Correction]:
+    """Each figure and chart sentence of the presented deck that reads differently today: old → new."""
     figures_now = {(s.view, f.label): f for s in current for f in s.figures}
     charts_now = {(s.view, c.title): c for s in current for c in s.charts}
-    out: list[tuple[Line, str]] = []
+    out: list[Correction] = []
     for slide in presented:
         for fig in slide.figures:
             now = figures_now.get((slide.view, fig.label))
             new = now.value if now is not None else "saknas i dag"
             if new != fig.value:
-                out.append((Line(f"{fig.label}: {fig.value} → {new}", "info"), fig.dataset))
+                out.append(Correction(slide.view, f"{fig.label}: {fig.value} → {new}", fig.dataset))
         for part in slide.charts:
             chart_now = charts_now.get((slide.view, part.title))
             new = chart_now.summary if chart_now is not None else "saknas i dag"
             if new != part.summary:
-                out.append((Line(f"{part.title}: «{part.summary}» → «{new}»", "info"), part.dataset))
+                out.append(Correction(slide.view, f"{part.title}: «{part.summary}» → «{new}»", part.dataset))
     return list(dict.fromkeys(out))
 
 
-def with_imports(corrected: list[tuple[Line, str]], imports: pd.DataFrame) -> list[Line]:
+def with_imports(corrected: list[Correction], imports: pd.DataFrame) -> list[Correction]:
     """Each correction with the imports after the meeting that changed its dataset (import nr, file, who,
     when); an undo is named as such."""
     out = []
-    for line, dataset in corrected:
-        related = _related(dataset)
-        rows = imports[imports["dataset"].isin(related)] if not imports.empty else imports
+    for c in corrected:
+        rows = imports[imports["dataset"].isin(_related(c.dataset))] if not imports.empty else imports
         named = "; ".join(_import_words(r) for r in rows.itertuples()) if not rows.empty else "okänd import"
-        out.append(Line(f"{line.text} – ändrat genom {named}", line.kind))
+        out.append(Correction(c.view, f"{c.text} – ändrat genom {named}", c.dataset))
     return out
 
 

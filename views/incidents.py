@@ -10,6 +10,7 @@ from domain.vocabulary import CATEGORY_WORDS, SEVERITY_WORDS
 from queries import incidents as q
 from ui.blocks import TABLE_ROWS_SHOWN, chart_block, table_of, table_with_limit
 from ui.frame import empty_state, view_frame
+from ui.slides import corrections_section
 from ui.widgets import code_filter, year_range
 from view_models.incidents import (
     category_summary,
@@ -95,3 +96,5 @@ table_with_limit(
     total=len(critical),
     note=f"De {TABLE_ROWS_SHOWN} senaste av {swedish_int(len(critical))} kritiska incidenter visas.",
 )
+
+corrections_section(f)

@@ -37,6 +37,12 @@ if records:
         format_func=lambda r: meeting_label(r, config),
         key="meeting_choice",
     )
+    st.page_link(
+        "views/presentation.py",
+        label="Presentera mötet som bilder",
+        icon=":material/slideshow:",
+        query_params={"mote": str(chosen.id)},
+    )
     st.markdown("**Visa som presenterat:**")
     columns = st.columns(len(MEETING_VIEWS))
     for column, view in zip(columns, MEETING_VIEWS, strict=True):
@@ -64,6 +70,7 @@ if actor.may("record_meetings"):
                 st.error(inert(str(refused)))
             else:
                 st.session_state["meeting_message"] = (
-                    f"Möte nr {record.id} är protokollfört, med data per import nr {record.batch_id}."
+                    f"Möte nr {record.id} är protokollfört, med data per import nr {record.batch_id}. "
+                    "Välj det ovan för att presentera det."
                 )
                 st.rerun()

@@ -11,6 +11,7 @@ from queries import recommendations as q
 from rules.recommendations import with_overdue
 from ui.blocks import chart_block, table_of
 from ui.frame import empty_state, view_frame
+from ui.slides import corrections_section
 from view_models.recommendations import history_table, overview_table, status_summary, timeline_summary
 
 LISTED_AT_MOST = 50
@@ -68,3 +69,5 @@ for rec in listed.itertuples():
         if rec.response:
             st.markdown(f"Yttrande: {inert(rec.response)}")
         table_of(history_table(history[history["recommendation_id"] == rec.recommendation_id]))
+
+corrections_section(f)

@@ -10,6 +10,7 @@ from queries import self_assessments as q
 from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year, statement_results
 from ui.blocks import chart_block, table_of
 from ui.frame import empty_state, view_frame
+from ui.slides import corrections_section
 from ui.widgets import choose_assessment
 from view_models.self_assessments import (
     matrix_summary,
@@ -47,3 +48,5 @@ chart_block(
 
 st.header(f"Varje påstående {year}")
 table_of(statement_table(statement_results(ratings, assessment)))
+
+corrections_section(f)

@@ -11,6 +11,7 @@ from queries import status as q
 from rules.kpis import quarterly_values
 from ui.blocks import chart_block, table_of
 from ui.frame import empty_state, view_frame
+from ui.slides import corrections_section
 from ui.widgets import choose_quarter
 from view_models.status import (
     QUARTERS_SHOWN,
@@ -72,3 +73,5 @@ if comments.empty:
     st.markdown("Inga kommentarer detta kvartal.")
 else:
     table_of(comments)
+
+corrections_section(f)

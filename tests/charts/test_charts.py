@@ -46,7 +46,9 @@ def test_theme_carries_the_swedish_locale_and_projector_sizes():
     assert spec["config"]["locale"]["number"]["percent"] == "\u00a0%"
     assert spec["config"]["locale"]["time"]["months"][0] == "januari"
     assert spec["config"]["axis"]["labelFontSize"] == 13
-    assert vega_lite_spec(chart, large=True)["config"]["axis"]["labelFontSize"] == 18
+    large = vega_lite_spec(chart, large=True)["config"]
+    assert large["axis"]["labelFontSize"] == 20 and large["legend"]["labelFontSize"] == 20  # the slides' labels
+    assert large["text"]["fontSize"] == 18 and spec["config"]["text"]["fontSize"] == 13  # words in the marks
 
 
 def test_the_same_data_keeps_its_name_and_other_data_gets_another():

@@ -13,9 +13,9 @@ EVERY_VIEW = tuple(v.path for v in VIEWS)
 @pytest.mark.parametrize(
     ("role", "views"),
     [
-        ("viewer", (*BOARD_VIEWS, "moten", "data")),
-        ("auditor", (*BOARD_VIEWS, "moten", "data", "logg")),
-        ("controller", (*BOARD_VIEWS, "moten", "data", "import", "utforska", "lankar")),
+        ("viewer", (*BOARD_VIEWS, "presentation", "moten", "data")),
+        ("auditor", (*BOARD_VIEWS, "presentation", "moten", "data", "logg")),
+        ("controller", (*BOARD_VIEWS, "presentation", "moten", "data", "import", "utforska", "lankar")),
         ("admin", EVERY_VIEW),
     ],
 )
@@ -26,9 +26,11 @@ def test_every_role_sees_exactly_its_views(role, views):
 
 def test_a_link_sees_its_board_views_and_never_imports():
     everything = Actor(id="länk 1", name="l", role="link", kind="link", link_id=1)
-    assert {v for v in EVERY_VIEW if everything.sees(v)} == set(BOARD_VIEWS)
+    assert {v for v in EVERY_VIEW if everything.sees(v)} == {*BOARD_VIEWS, "presentation"}
     limited = Actor(id="länk 2", name="l", role="link", kind="link", link_id=2, link_views=("", "status"))
-    assert {v for v in EVERY_VIEW if limited.sees(v)} == {"", "status"}
+    assert {v for v in EVERY_VIEW if limited.sees(v)} == {"", "status", "presentation"}  # their slides only
+    data_only = Actor(id="länk 3", name="l", role="link", kind="link", link_id=3, link_views=("data",))
+    assert {v for v in EVERY_VIEW if data_only.sees(v)} == {"data"}  # no board view, no slides
     for action in ("import", "undo", "manage_links", "access_log", "import_history"):
         with pytest.raises(Forbidden):
             ensure(everything, action)

@@ -39,19 +39,6 @@ def test_view_shows_its_figures_in_swedish_without_serious_accessibility_violati
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
 
 
-def test_presentation_mode_steps_through_the_views_with_the_quarter_fixed(page, app_url):
-    open_view(page, f"{app_url}/?present=1&period=2025Q3", "Servicenämnden · 2025Q3")
-    expect(page.locator("[data-testid='stSidebar']")).not_to_be_visible()
-    page.get_by_role("link", name="Status →").click()
-    page.wait_for_url("**/status?**", timeout=TIMEOUT)
-    wait_for_app_run(page)
-    assert "present=1" in page.url and "period=2025Q3" in page.url
-    expect(page.locator(MAIN)).to_contain_text("2025Q3: ", timeout=TIMEOUT)
-    page.get_by_role("link", name="Incidenter →").click()
-    page.wait_for_url("**/incidenter?**", timeout=TIMEOUT)
-    assert "present=1" in page.url
-
-
 def test_the_quarter_chosen_in_the_sidebar_is_kept_in_the_link(page, app_url):
     open_view(page, f"{app_url}/status", "Status per område och kvartal")
     page.get_by_role("combobox", name="Kvartal").click()

@@ -136,17 +136,6 @@ def test_every_view_on_an_empty_store_says_what_to_do(open_view, monkeypatch, sc
     assert not [w for w in app.main.warning if "Exempeldata" in w.value]
 
 
-@pytest.mark.parametrize("script", BOARD_VIEWS)
-def test_presentation_mode_hides_controls_and_steps_through_the_views_keeping_the_quarter(open_view, script):
-    app = open_view(script, present="1", period="2025Q3")
-    assert not app.sidebar.multiselect and not app.sidebar.selectbox and not app.sidebar.toggle
-    links = {link.proto.label: link.proto for link in app.get("page_link")}
-    assert "present=1" not in links["Avsluta presentationsläget"].query_string
-    steps = [proto for label, proto in links.items() if "→" in label or "←" in label]
-    assert len(steps) == (1 if script in (BOARD_VIEWS[0], BOARD_VIEWS[-1]) else 2)
-    assert all("present=1" in p.query_string and "period=2025Q3" in p.query_string for p in steps)
-
-
 def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_env, monkeypatch):
     from data_sources.imports import import_file
     from data_sources.store import open_store

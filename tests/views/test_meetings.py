@@ -43,10 +43,12 @@ def test_a_records_figures_stay_as_presented_through_a_later_import_and_an_undo(
     again = page_text(open_view("views/situation.py", mote=str(record.id)))
     added = [line for line in again.splitlines() if line not in presented.splitlines()]
     removed = [line for line in presented.splitlines() if line not in again.splitlines()]
-    assert removed == ["Inget av det som visades har ändrats sedan mötet."]  # ... what the board saw did not
-    assert all(line.startswith(("- ", "Ändrat efter mötet genom")) for line in added), added
-    assert "Styrning och ledning: Gul → Röd" in again  # and the correction shows as a correction
-    assert f"Ändrat efter mötet genom import nr {correction.batch_id} (Kvartalsstatus: rättelse.csv, anna," in again
+    assert removed == ["Inget av det som visades här har ändrats sedan mötet."]  # ... what the board saw did not
+    assert all(line.startswith("- ") for line in added), added  # and the correction shows as a correction
+    assert (
+        f"- Styrning och ledning: ▲ Gul → ■ Röd – ändrat genom import nr {correction.batch_id} "
+        "(Kvartalsstatus: rättelse.csv, anna," in again
+    )
     undo(engine, correction.batch_id, actor=operator("anna"))
     assert page_text(open_view("views/situation.py", mote=str(record.id))) == presented
 
@@ -59,6 +61,7 @@ def test_every_board_view_opens_on_a_record_and_an_unknown_one_says_so(open_view
         assert any("Som presenterat för Servicenämnden 2026-01-20" in shown(i.value) for i in app.info), script
     status = open_view("views/status.py", mote=str(record.id))
     assert "2025Q3: " in page_text(status)  # the record's quarter, not the latest
+    assert "Inget av det som visades här har ändrats sedan mötet." in page_text(status)
     unknown = open_view("views/situation.py", mote="999")
     assert any("Mötet 999 i länken finns inte" in shown(w.value) for w in unknown.warning)
 
