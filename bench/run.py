@@ -33,12 +33,14 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 from report import write_report  # noqa: E402
+from slides import slide_times  # noqa: E402
 from view_timing import VIEWS  # noqa: E402
 
 PATHS = {"lagesbild": "", "status": "status", "incidenter": "incidenter", "rekommendationer": "rekommendationer"}
 PATHS["sjalvskattningar"] = "sjalvskattningar"
 
 
+LATEST_QUARTER = "2025Q4"  # the generated data's last quarter: the deck a board would be shown
 RUNS = 3  # each view timed in three fresh processes; the median is reported (one run varies by ±15 %)
 
 
@@ -78,6 +80,8 @@ def measure_backend(
         print(f"[{name}] Chromium …", flush=True)
         for view, ms in browser_times(env).items():
             result["views"][view]["browser_ms"] = ms
+        print(f"[{name}] bilderna …", flush=True)
+        result["slides"] = slide_times(env, served, quarter=LATEST_QUARTER)
     return result
 
 
@@ -88,11 +92,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served(env: dict[str, str]) -> Iterator[str]:
+def served(env: dict[str, str], script: str = "dashboard.py") -> Iterator[str]:
     import urllib.request
 
     port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true"]
     command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

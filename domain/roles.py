@@ -31,6 +31,7 @@ class View:
     icon: str
     roles: frozenset[str]
     in_meeting: bool = False  # one of the board's views, stepped through in this order when presenting
+    listed: bool = True  # in the navigation; an unlisted view is reached by the links that lead to it
 
     @property
     def script(self) -> str:
@@ -43,7 +44,7 @@ VIEWS = (
     View("incidents", "Incidenter", "incidenter", ":material/warning:", _EVERYONE, True),
     View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", _EVERYONE, True),
     View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", _EVERYONE, True),
-    View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE),
+    View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE, listed=False),
     View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),
     View("import_data", "Importera", "import", ":material/upload_file:", _CONTROLLERS),

@@ -66,14 +66,15 @@ SLIDE_CSS = """
 .st-key-slide_context p, .st-key-slide_context span, .st-key-slide_banner p, .st-key-slide_banner span
   {font-size: calc(20 * var(--u)); margin: 0;}
 .st-key-slide_banner p {white-space: nowrap;}
+[data-testid="stMain"] .stMarkdownBadge {font-size: inherit !important;}
 [class*="st-key-figure_"]
   {padding: calc(10 * var(--u)) calc(13 * var(--u)) !important; gap: calc(3 * var(--u)) !important;}
 [class*="st-key-figure_"] p, [class*="st-key-figure_"] span {font-size: calc(20 * var(--u)); margin: 0;}
-[class*="st-key-key_"] p, [class*="st-key-key_"] span
+[class*="st-key-figure_key_"] .stMarkdownBadge
   {font-size: calc(48 * var(--u)) !important; font-weight: 700; line-height: 1.15;}
-[class*="st-key-status_"] p, [class*="st-key-status_"] span
+[class*="st-key-figure_status_"] .stMarkdownBadge
   {font-size: calc(28 * var(--u)) !important; font-weight: 700;}
-.stMarkdownBadge {font-size: inherit !important;}
+[class*="st-key-figure_"] .stMarkdownBadge {display: inline-block; margin: calc(3 * var(--u)) 0;}
 .st-key-slide_nav {position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: white;
   border-top: 1px solid #d0d0d0; padding: calc(8 * var(--u)) calc(32 * var(--u)); height: calc(58 * var(--u));
   box-sizing: border-box; overflow: hidden;}
@@ -107,6 +108,7 @@ class Deck:
     scope: DeckScope
     meeting: MeetingRecord | None
     slides: list[Slide]
+    specs: list[list[dict[str, Any]]]  # per slide, its charts' Vega-Lite specs (made with the deck)
     number: int  # 1-based
     example_data: bool
 
@@ -145,9 +147,10 @@ def open_deck() -> Deck | None:
             return None
         quarter = params.get("period")
         scope = DeckScope(body, quarter if quarter in quarters else quarters[-1], today(), views)
-    slides, _ = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
-    number = _slide_number(slides, len(slides))
-    return Deck(actor, config, scope, meeting, slides, number, cached_example_data_in_use(url, latest))
+    made = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
+    number = _slide_number(made.slides, len(made.slides))
+    example = cached_example_data_in_use(url, latest)
+    return Deck(actor, config, scope, meeting, made.slides, made.specs, number, example)
 
 
 def _slide_number(slides: list[Slide], count: int) -> int:
@@ -164,12 +167,25 @@ def _slide_number(slides: list[Slide], count: int) -> int:
     return number
 
 
+@dataclass(frozen=True)
+class _Made:
+    slides: list[Slide]
+    specs: list[list[dict[str, Any]]]
+    corrections: list[Correction]
+
+
 @st.cache_resource(show_spinner="Förbereder bilderna …", max_entries=16)
 def _deck(
     url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], scope: DeckScope, meeting_id: int | None
-) -> tuple[list[Slide], list[Correction]]:
-    """Every slide, made once per store state and deck (stepping to the next slide only draws), and for a
-    meeting what reads differently today."""
+) -> _Made:
+    """Every slide with its charts' specs, made once per store state and deck (stepping to the next slide
+    only draws), and for a meeting what reads differently today."""
+    slides, changed = _slides(url, latest, scope, meeting_id)
+    specs = [[vega_lite_spec(part.chart, large=True) for part in slide.charts] for slide in slides]
+    return _Made(slides, specs, changed)
+
+
+def _slides(url: str, latest: int, scope: DeckScope, meeting_id: int | None) -> tuple[list[Slide], list[Correction]]:
     config = app_config()
     if meeting_id is None:
         return build_deck(partial(_ask_at, url=url, latest=latest, as_of=None), scope, config), []
@@ -202,7 +218,7 @@ def _ask_at(query: Callable[..., Any], *args: Any, url: str, latest: int, as_of:
 def draw(deck: Deck) -> None:
     """One slide: who and when on top, the slide's title and content, and the way on at the bottom."""
     st.html(SLIDE_CSS)
-    st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
+    st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)  # every run: elements keep their places
     slide, config = deck.slide, deck.config
     body = config.unit_names.get(deck.scope.body, deck.scope.body)
     view = VIEW_NAMED[slide.view]
@@ -225,7 +241,7 @@ def draw(deck: Deck) -> None:
     if slide.lead:
         st.markdown(inert(slide.lead))
     _figures(slide)
-    _charts(slide)
+    _charts(slide, deck.specs[deck.number - 1])
     if slide.lines:
         st.markdown(
             "\n".join(
@@ -241,27 +257,26 @@ def _figures(slide: Slide) -> None:
     if not slide.figures:
         return
     columns = st.columns(slide.columns)
+    kind = "status" if slide.columns == 5 else "key"  # a status word, or a key figure (the larger)
     for i, figure in enumerate(slide.figures):
-        with columns[i % slide.columns].container(border=True, key=f"figure_{i}"):
-            st.markdown(f"**{inert(figure.label)}**")
-            kind = "status" if slide.columns == 5 else "key"
-            with st.container(key=f"{kind}_{i}"):
-                value = inert(figure.value)
-                st.markdown(f":{BADGE[figure.tone]}-badge[{value}]" if figure.tone in BADGE else value)
-            for note in figure.notes:
-                st.markdown(inert(note))
+        # One block a tile (a slide is quicker to step to with fewer elements): the label, the value in a
+        # badge the size of its kind, and the notes, a line each.
+        badge = f":{BADGE.get(figure.tone or '', 'gray')}-badge[{inert(figure.value)}]"
+        lines = [f"**{inert(figure.label)}**", badge, *(inert(note) for note in figure.notes)]
+        with columns[i % slide.columns].container(border=True, key=f"figure_{kind}_{i}"):
+            st.markdown("  \n".join(lines))
 
 
-def _charts(slide: Slide) -> None:
+def _charts(slide: Slide, specs: list[dict[str, Any]]) -> None:
     if not slide.charts:
         return
     places = st.columns(len(slide.charts)) if len(slide.charts) > 1 else [st.container()]
-    for place, part in zip(places, slide.charts, strict=True):
+    for place, part, spec in zip(places, slide.charts, specs, strict=True):
         with place:
             if len(slide.charts) > 1:
                 st.markdown(f"**{inert(part.title)}**")
             st.markdown(inert(part.summary))
-            st.vega_lite_chart(vega_lite_spec(part.chart, large=True), width="stretch", theme=None, alt=part.summary)
+            st.vega_lite_chart(spec, width="stretch", theme=None, alt=part.summary)
 
 
 def _navigation(deck: Deck, view_script: str) -> None:
@@ -293,7 +308,7 @@ def corrections_section(f: Frame) -> None:
         return
     views = tuple(v.name for v in MEETING_VIEWS if f.actor.sees(v.path))
     scope = DeckScope(f.meeting.body, f.meeting.quarter, f.meeting.meeting_date, views)
-    _, changed = _deck(f.url, f.latest, config_stamp(), scope, f.meeting.id)
+    changed = _deck(f.url, f.latest, config_stamp(), scope, f.meeting.id).corrections
     st.header("Rättat efter mötet")
     mine = [c for c in changed if c.view == f.name]
     if mine:

@@ -68,6 +68,8 @@ UNITS_PER_SLIDE = 8  # rows of a unit × category matrix, and units in the incid
 LINE_BUDGET = 8  # lines of about LINE_WIDTH characters a slide of lines holds
 LINE_WIDTH = 100
 CRITICAL_LISTED = 12  # the latest critical incidents named in the deck; the view lists them all
+LISTED_AT_MOST = 16  # lines of a list (changes, overdue recommendations) in the deck; the view has them all
+MATRIX_UNITS = 24  # units in the self-assessment matrix: with more, those with the lowest share
 WHOLE_MUNICIPALITY = "hela kommunen"
 
 
@@ -165,8 +167,21 @@ def _numbered(title: str, index: int, total: int) -> str:
     return title if total == 1 else f"{title} ({index + 1} av {total})"
 
 
-def _lines_slides(view: str, title: str, scope: str, lines: Sequence[Line], *, empty: str = "") -> list[Slide]:
-    """Lines cut into slides by how much text they hold; an empty list says so in one sentence."""
+def _lines_slides(
+    view: str,
+    title: str,
+    scope: str,
+    lines: Sequence[Line],
+    *,
+    empty: str = "",
+    at_most: int | None = None,
+    rest: str = "",
+) -> list[Slide]:
+    """Lines cut into slides by how much text they hold; an empty list says so in one sentence. Beyond
+    `at_most` lines the last slide says how many more there are and where (`rest`)."""
+    more = len(lines) - at_most if at_most is not None and len(lines) > at_most else 0
+    if more:
+        lines = lines[:at_most]
     pages: list[list[Line]] = [[]]
     used = 0
     for line in lines:
@@ -176,10 +191,14 @@ def _lines_slides(view: str, title: str, scope: str, lines: Sequence[Line], *, e
             used = 0
         pages[-1].append(line)
         used += height
-    return [
+    slides = [
         Slide(view, _numbered(title, i, len(pages)), scope, lead="" if page else empty, lines=tuple(page))
         for i, page in enumerate(pages)
     ]
+    if more:
+        note = f"Ytterligare {swedish_int(more)}; alla finns {rest}."
+        slides[-1] = Slide(**{**slides[-1].__dict__, "note": note})
+    return slides
 
 
 def _fit(chart: alt.TopLevelMixin, height: int | alt.Step) -> alt.TopLevelMixin:
@@ -268,7 +287,15 @@ def _situation(ask: Ask, scope: DeckScope, config: Config, since: tuple[str, lis
     else:
         heading, changes = f"Sedan förra kvartalet ({picture.previous})", picture.changes
         empty = f"Inga förändringar sedan {picture.previous}."
-    slides += _lines_slides("situation", heading, body, [Line(c.text, c.kind) for c in changes], empty=empty)
+    slides += _lines_slides(
+        "situation",
+        heading,
+        body,
+        [Line(c.text, c.kind) for c in changes],
+        empty=empty,
+        at_most=LISTED_AT_MOST,
+        rest="på Lägesbild",
+    )
     return slides
 
 
@@ -450,8 +477,7 @@ def _recommendations(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
             f"(slutdatum {r.due_date}, {RECOMMENDATION_WORDS[r.status].lower()})",
             "overdue",
         )
-        for r in recs.itertuples()
-        if r.overdue
+        for r in recs[recs["overdue"]].sort_values("due_date").itertuples()
     ]
     done = counts.get("done", 0) + counts.get("closed", 0)
     slides += _lines_slides(
@@ -460,6 +486,8 @@ def _recommendations(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
         WHOLE_MUNICIPALITY,
         overdue,
         empty=f"Ingen rekommendation är försenad; {swedish_int(done)} av {swedish_int(len(recs))} är genomförda.",
+        at_most=LISTED_AT_MOST,
+        rest="på Rekommendationer, de längst försenade först här",
     )
     return slides
 
@@ -492,6 +520,14 @@ def _self_assessments(ask: Ask, config: Config) -> list[Slide]:
     )
     categories = [c.name for c in assessment.categories]
     units = list(dict.fromkeys(matrix["unit"])) if not matrix.empty else []
+    lowest = ""
+    if len(units) > MATRIX_UNITS:  # a city's hundred units: the board sees those that need it most
+        per_unit = matrix.groupby("unit")[["satisfactory", "total"]].sum()
+        share = (per_unit["satisfactory"] / per_unit["total"]).sort_values(kind="stable")
+        units = sorted(share.index[:MATRIX_UNITS])
+        lowest = (
+            f"De {MATRIX_UNITS} enheter med lägst andel av {swedish_int(len(share))}; alla finns på Självskattningar."
+        )
     pages = _chunks(units, UNITS_PER_SLIDE)
     for i, page in enumerate(pages if units else []):
         part = matrix[matrix["unit"].isin(page)]
@@ -509,6 +545,7 @@ def _self_assessments(ask: Ask, config: Config) -> list[Slide]:
                         "self_assessments",
                     ),
                 ),
+                note=lowest,
             )
         )
     return slides

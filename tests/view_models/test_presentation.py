@@ -1,0 +1,127 @@
+"""The deck as data: the views in meeting order cut into slides that hold no more than fits, the same
+figures as the views, and the corrections since a meeting with the imports that made them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from data_sources.demo import load_example_data
+from data_sources.imports import import_file
+from domain.roles import operator
+from tests.conftest import ROOT, write_csv
+from view_models import presentation as p
+from view_models.situation import situation_from
+
+EXAMPLE_STATUS = ROOT / "data_sources" / "example_data" / "status.csv"
+SCOPE = p.DeckScope("servicenamnden", "2025Q4", dt.date(2026, 2, 17))
+
+
+@pytest.fixture
+def store(sqlite_store, config):
+    load_example_data(sqlite_store, config)
+    return sqlite_store
+
+
+def _asker(engine, as_of: int | None = None):
+    def ask(query, *args: Any) -> Any:
+        with engine.connect() as connection:
+            return query(connection, *args, as_of=as_of)
+
+    return ask
+
+
+def _latest(engine) -> int:
+    with engine.connect() as connection:
+        return connection.exec_driver_sql("select max(id) from import_batches").scalar()
+
+
+def test_the_deck_follows_meeting_order_and_each_slide_holds_what_fits(store, config):
+    deck = p.build_deck(_asker(store), SCOPE, config)
+    views = list(dict.fromkeys(s.view for s in deck))
+    assert views == ["situation", "status", "incidents", "recommendations", "self_assessments"]
+    for slide in deck:
+        assert len(slide.figures) <= p.AREAS_PER_SLIDE and len(slide.charts) <= 2
+        assert sum(max(1, -(-len(line.text) // p.LINE_WIDTH)) for line in slide.lines) <= p.LINE_BUDGET
+        if slide.columns == 3:
+            assert len(slide.figures) <= p.KPIS_PER_SLIDE
+    assert {s.scope for s in deck if s.view in ("incidents", "recommendations", "self_assessments")} == {
+        "hela kommunen"
+    }
+    assert {s.scope for s in deck if s.view in ("situation", "status")} == {"Servicenämnden"}
+
+
+def test_the_slides_carry_the_figures_and_sentences_of_the_situation_picture(store, config):
+    ask = _asker(store)
+    deck = p.build_deck(ask, SCOPE, config)
+    picture = situation_from(ask, ("servicenamnden",), "2025Q4", config, SCOPE.on)
+    assert deck[0].lead == picture.summary()
+    shown = {f.label: f.value for s in deck for f in s.figures}
+    for area in picture.areas:
+        assert shown[area.area] == f"{area.symbol} {area.word}"
+    for kpi in picture.kpis:
+        assert shown[kpi.name] == kpi.value
+    assert shown["Kritiska incidenter hittills 2025, hela kommunen"] == "4"
+    assert shown["Revisionens rekommendationer genomförda"] == "2 av 3"
+
+
+def test_a_long_list_continues_on_further_slides_numbered_in_their_titles():
+    lines = [p.Line(f"Rad {n}: " + "ord " * 40) for n in range(9)]
+    slides = p._lines_slides("situation", "Sedan förra kvartalet", "Servicenämnden", lines)
+    assert [s.title for s in slides] == [
+        f"Sedan förra kvartalet ({n} av {len(slides)})" for n in range(1, len(slides) + 1)
+    ]
+    assert [line for s in slides for line in s.lines] == lines  # none lost, in order
+    capped = p._lines_slides(
+        "recommendations", "Försenade", "hela kommunen", lines, at_most=3, rest="på Rekommendationer"
+    )
+    assert [line for s in capped for line in s.lines] == lines[:3]
+    assert capped[-1].note == "Ytterligare 6; alla finns på Rekommendationer."
+    empty = p._lines_slides("situation", "Rättat", "Servicenämnden", [], empty="Inget har ändrats.")
+    assert len(empty) == 1 and empty[0].lead == "Inget har ändrats." and empty[0].title == "Rättat"
+
+
+def test_the_corrections_name_exactly_the_changed_figure_and_the_import_that_changed_it(store, config, tmp_path):
+    presented_at = _latest(store)
+    quarter = [line for line in EXAMPLE_STATUS.read_text().splitlines() if line.startswith("2025Q4;servicenamnden;")]
+    rows = [line.replace(";governance;Gul;", ";governance;Röd;") for line in quarter]  # the whole quarter, one fixed
+    fix = write_csv(tmp_path / "rättelse.csv", "period;enhet;område;status;trend;kommentar\n" + "\n".join(rows) + "\n")
+    result = import_file(store, config, "status", fix, actor=operator("anna"))
+    presented = p.build_deck(_asker(store, presented_at), SCOPE, config)
+    current = p.build_deck(_asker(store), SCOPE, config)
+    changed = p.corrections(presented, current)
+    figures = [c.text for c in changed if "«" not in c.text]
+    assert figures == ["Styrning och ledning: ▲ Gul → ■ Röd"]
+    assert {c.view for c in changed} == {"situation", "status"}  # the tile, and the heat map's sentence
+    imports = pd.DataFrame(
+        [
+            {
+                "id": result.batch_id,
+                "kind": "import",
+                "dataset": "status",
+                "source": "rättelse.csv",
+                "user_name": "anna",
+                "created_at": dt.datetime(2026, 2, 18, 9, 5, tzinfo=dt.UTC),
+            },
+            {
+                "id": 99,
+                "kind": "import",
+                "dataset": "incidents",
+                "source": "inc.csv",
+                "user_name": "bo",
+                "created_at": dt.datetime(2026, 2, 18, 9, 6, tzinfo=dt.UTC),
+            },
+        ]
+    )
+    named = p.with_imports(changed, imports)[0].text
+    assert named.startswith("Styrning och ledning: ▲ Gul → ■ Röd – ändrat genom import nr ")
+    assert "(Kvartalsstatus: rättelse.csv, anna, 2026-02-18" in named and "inc.csv" not in named
+    assert p.corrections(presented, presented) == []
+
+
+def test_a_deck_for_a_link_holds_only_the_views_it_may_see(store, config):
+    scope = p.DeckScope("servicenamnden", "2025Q4", SCOPE.on, ("situation", "incidents"))
+    assert {s.view for s in p.build_deck(_asker(store), scope, config)} == {"situation", "incidents"}
