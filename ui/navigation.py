@@ -18,8 +18,9 @@ UNEXPECTED = (
 
 def pages_for(actor: Actor) -> list[st.Page]:
     """Every page is registered, so a URL typed by hand reaches the page's own guard (denied and logged);
-    only the pages of the actor's role are listed (the slides are opened from a view or a meeting record). The views live in views/, not pages/: Streamlit would
-    run a pages/ folder's scripts by itself for someone not yet signed in, before st.navigation has run."""
+    only the pages of the actor's role are listed (the slides are opened from a view or a meeting record).
+    The views live in views/, not pages/: Streamlit would run a pages/ folder's scripts by itself for
+    someone not yet signed in, before st.navigation has run."""
     return [
         st.Page(
             v.script,
