@@ -76,6 +76,8 @@ def measure_backend(
         figures |= child([str(HERE / "naive.py"), url, view], env)
         result["views"][view] = figures
     result["peak_rss_mb"] = child([str(HERE / "view_timing.py"), "all"], env)["peak_rss_mb"]
+    print(f"[{name}] styrelsepaketet …", flush=True)
+    result["pack"] = child([str(HERE / "pack_timing.py")], env)
     if browser:
         print(f"[{name}] Chromium …", flush=True)
         for view, ms in browser_times(env).items():

@@ -12,6 +12,7 @@ conversion does, so a chart whose data has not changed keeps its identity (and i
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from typing import Any
 
@@ -19,6 +20,7 @@ import altair as alt
 import pandas as pd
 
 from charts.theme import theme_config
+from data_sources.fonts import FAMILY, font_dir
 
 _TRANSFORMER = "dashboard_named_frames"
 # Altair's active theme and data transformer are global to the process; sessions draw in threads.
@@ -54,3 +56,33 @@ def vega_lite_spec(chart: alt.TopLevelMixin, large: bool = False) -> dict[str, A
     spec["config"] = {**spec.get("config", {}), **theme_config(large)}
     spec["datasets"] = {**spec.get("datasets", {}), **datasets}
     return spec
+
+
+_FONTS_REGISTERED = threading.Lock()
+_fonts_ready = False
+
+
+def png_bytes(chart: alt.TopLevelMixin, *, width: int = 900, height: int | None = None, scale: float = 2) -> bytes:
+    """The chart as a PNG drawn offline by vl-convert from the same spec, theme and Swedish locale as the
+    screen, at projector size, in the screen's typeface: the board pack's picture of a chart."""
+    global _fonts_ready
+    import vl_convert
+
+    with _FONTS_REGISTERED:
+        if not _fonts_ready:
+            vl_convert.register_font_directory(font_dir())
+            _fonts_ready = True
+    spec = vega_lite_spec(chart, large=True)
+    spec["datasets"] = {name: _records(data) for name, data in spec["datasets"].items()}
+    spec["width"] = width
+    if height is not None:
+        spec["height"] = height
+    spec["config"] = {**spec["config"], "font": FAMILY}
+    return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+def _records(data: Any) -> Any:
+    """A data frame as the JSON records Vega reads (dates as ISO text); anything else as it is."""
+    if isinstance(data, pd.DataFrame):
+        return json.loads(data.to_json(orient="records", date_format="iso", force_ascii=False))
+    return data

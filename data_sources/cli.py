@@ -1,4 +1,4 @@
-"""The command line of the data contract: import, check, sync, demo, history, undo, mote; and `accounts`
+"""The command line of the data contract: import, check, sync, demo, history, undo, mote, pack; and `accounts`
 (see data_sources/accounts.py). Every write goes through the door, as the operating-system user.
 
 Exit codes: 0 success, 1 validation errors (all printed) or a refused undo, 2 usage errors, an
@@ -12,12 +12,14 @@ import getpass
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 import sqlalchemy as sa
 
 from data_sources import batches, imports, meetings
+from data_sources.board_pack import PackDocument, pdf_bytes, pptx_bytes
 from data_sources.demo import load_example_data
 from data_sources.imports import ImportResult, import_file
 from data_sources.sources import sync_sources
@@ -62,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--quarter", required=True, help="kvartalet som redovisas, till exempel 2025Q4")
     add.add_argument("--title", default="", help="rubrik")
     meeting_commands.add_parser("list", help="lista mötena, senaste först")
+    pack = commands.add_parser("pack", help="gör styrelsepaketet för ett möte: PDF och/eller PowerPoint")
+    pack.add_argument("meeting", type=int, metavar="MOTE", help="mötesprotokollets nummer (se mote list)")
+    pack.add_argument("--pdf", type=Path, metavar="FIL", help="skriv paketet som tillgänglig PDF (PDF/UA-1)")
+    pack.add_argument("--pptx", type=Path, metavar="FIL", help="skriv paketet som PowerPoint (16:9)")
     return parser
 
 
@@ -77,7 +83,12 @@ def _log_to_file() -> None:
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+PackMaker = Callable[[sa.Engine, Config, meetings.MeetingRecord, str], PackDocument]
+
+
+def main(argv: list[str] | None = None, *, make_pack: PackMaker | None = None) -> int:
+    """`make_pack` builds a meeting's board pack; the entry point (`python -m data_sources`) hands it in,
+    since the pack is made from the views' slides, a layer above this one."""
     _log_to_file()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["accounts"]:
@@ -115,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         return max(codes, default=OK)
     if args.command == "mote":
         return _meeting(args, engine, config, actor)
+    if args.command == "pack":
+        return _pack(args, engine, config, actor, make_pack)
     if args.command == "history":
         with engine.connect() as connection:
             rows = batches.history(connection, args.limit)
@@ -168,6 +181,38 @@ def _meeting(args: argparse.Namespace, engine: sa.Engine, config: Config, actor:
         print(exc, file=sys.stderr)
         return INVALID
     print(record.id)
+    return OK
+
+
+def _pack(
+    args: argparse.Namespace, engine: sa.Engine, config: Config, actor: Actor, make_pack: PackMaker | None
+) -> int:
+    if args.pdf is None and args.pptx is None:
+        print("Ange --pdf FIL, --pptx FIL eller båda.", file=sys.stderr)
+        return USAGE
+    record = meetings.find(engine, args.meeting)
+    if record is None:
+        print(f"Mötet {args.meeting} finns inte; se python -m data_sources mote list.", file=sys.stderr)
+        return INVALID
+    if make_pack is None:
+        raise RuntimeError("the board pack is made through `python -m data_sources`")
+    try:
+        document = make_pack(engine, config, record, actor.name)
+        for path, write in ((args.pdf, pdf_bytes), (args.pptx, pptx_bytes)):
+            if path is not None:
+                path.write_bytes(write(document))
+                print(f"Skrev {path}")
+    except OSError as exc:
+        print(f"Kunde inte skriva styrelsepaketet: {exc.strerror or exc}. Inget annat ändrades.", file=sys.stderr)
+        return INVALID
+    except Exception:
+        logging.getLogger(__name__).exception("Styrelsepaketet för möte %s kunde inte göras", args.meeting)
+        print(
+            f"Styrelsepaketet för möte {args.meeting} kunde inte göras. Detaljerna finns i loggfilen "
+            f"({os.environ.get('DASHBOARD_LOG_FILE', LOG_FILE)}).",
+            file=sys.stderr,
+        )
+        return INVALID
     return OK
 
 

@@ -131,6 +131,7 @@ class User(_Model):
 
 class AppSettings(_Model):
     default_unit: str = "servicenamnden"
+    classification: str = Field(default="Öppen", min_length=1, max_length=40)  # marked on the board pack
     stale_after_days: int = Field(default=120, ge=1)
     max_upload_mb: int = Field(default=200, ge=1)
     max_excel_rows: int = Field(default=500_000, ge=1)

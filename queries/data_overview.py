@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -10,6 +11,7 @@ import sqlalchemy as sa
 
 from data_sources.schema import DATASET_TABLES, import_batches, status, visible_as_of
 from domain.datasets import DATASETS
+from queries.common import frame
 
 
 @dataclass(frozen=True)
@@ -112,3 +114,17 @@ def imports_after(connection: sa.Connection, batch_id: int, *, as_of: int | None
         query = query.where(b.id <= as_of)
     result = connection.execute(query.order_by(b.id))
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def imports_behind(connection: sa.Connection, datasets: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
+    """The imports whose rows were in force as of a batch, for the datasets named: where every figure read
+    as of that batch came from (the board pack's footer and its list of sources)."""
+    origins = sa.union(
+        *(
+            sa.select(DATASET_TABLES[d].c.origin_batch_id.label("id")).where(visible_as_of(DATASET_TABLES[d], as_of))
+            for d in datasets
+        )
+    ).subquery()
+    b = import_batches.c
+    query = sa.select(b.id, b.dataset, b.source, b.user_name, b.created_at).where(b.id.in_(sa.select(origins.c.id)))
+    return frame(connection, query.order_by(b.id))

@@ -1,5 +1,6 @@
 """The deck on the screen: which deck the link asks for, built once per store state, and one slide drawn at
-projector size with previous and next always at the same place (and on the arrow and page keys)."""
+projector size with previous and next always at the same place (and on the arrow and page keys); and the
+same deck as the meeting's board pack to download."""
 
 from __future__ import annotations
 
@@ -12,27 +13,25 @@ import streamlit as st
 
 from charts.render import vega_lite_spec
 from data_sources import meetings
+from data_sources.board_pack import pdf_bytes, pptx_bytes
 from data_sources.meetings import MeetingRecord
-from domain.clock import today
+from domain.clock import now, today
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import MEETING_VIEWS, VIEWS, Actor
 from queries import status
-from queries.data_overview import imports_after
 from ui.app_store import app_config, ask, cached_example_data_in_use, config_stamp, current_store, latest_batch
 from ui.frame import Frame, meeting_in_link
-from ui.sign_in import require
+from ui.sign_in import log_export, require
+from view_models.board_pack import board_pack
 from view_models.meetings import meeting_banner
 from view_models.presentation import (
     Correction,
     DeckScope,
     Slide,
     build_deck,
-    correction_slides,
-    corrections,
-    with_imports,
+    meeting_deck,
 )
-from view_models.situation import changes_since_meeting
 
 SCRIPT = "views/presentation.py"
 VIEW_NAMED = {v.name: v for v in VIEWS}
@@ -192,23 +191,13 @@ def _slides(url: str, latest: int, scope: DeckScope, meeting_id: int | None) -> 
     _, engine = current_store()
     record = meetings.find(engine, meeting_id)
     assert record is not None  # the link was checked; records are never deleted
-
-    def as_of(batch: int | None) -> Callable[..., Any]:
-        return partial(_ask_at, url=url, latest=latest, as_of=batch)
-
-    earlier = meetings.previous(engine, record)
-    since = None
-    if earlier is not None:
-        heading = f"Sedan förra mötet ({earlier.meeting_date.isoformat()}, {earlier.item})"
-        since = (
-            heading,
-            changes_since_meeting(as_of(earlier.batch_id), earlier, as_of(record.batch_id), record, config),
-        )
-    presented = build_deck(as_of(record.batch_id), scope, config, since=since)
-    current = build_deck(as_of(None), scope, config, since=since)
-    imports = _ask_at(imports_after, record.batch_id, url=url, latest=latest, as_of=None)
-    changed = with_imports(corrections(presented, current), imports)
-    return presented + correction_slides(changed, scope, config), changed
+    return meeting_deck(
+        lambda batch: partial(_ask_at, url=url, latest=latest, as_of=batch),
+        record,
+        meetings.previous(engine, record),
+        scope,
+        config,
+    )
 
 
 def _ask_at(query: Callable[..., Any], *args: Any, url: str, latest: int, as_of: int | None) -> Any:
@@ -315,3 +304,52 @@ def corrections_section(f: Frame) -> None:
         st.markdown("\n".join(f"- {inert(c.text)}" for c in mine))
     else:
         st.markdown("Inget av det som visades här har ändrats sedan mötet.")
+
+
+def pack_downloads(record: MeetingRecord, actor: Actor) -> None:
+    """The board pack of a record as PDF and PowerPoint, made when a button is pressed (a few seconds: the
+    charts are drawn offline), kept for the store's state, and every download in the access log."""
+    url, engine = current_store()
+    latest = latest_batch(engine)
+    stem = f"styrelsepaket-mote-{record.id}"
+    left, right = st.columns(2)
+    for place, (suffix, label, mime) in zip(
+        (left, right),
+        (
+            ("pdf", "Ladda ner styrelsepaketet som PDF", "application/pdf"),
+            ("pptx", "Ladda ner styrelsepaketet som PowerPoint", PPTX_MIME),
+        ),
+        strict=True,
+    ):
+        place.download_button(
+            label,
+            partial(_pack_file, url, latest, config_stamp(), record.id, actor.name, suffix),
+            file_name=f"{stem}.{suffix}",
+            mime=mime,
+            icon=":material/download:",
+            key=f"pack_{suffix}_{record.id}",
+            on_click=log_export,
+            args=(actor, f"{stem}.{suffix}"),
+        )
+
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+@st.cache_resource(show_spinner="Gör styrelsepaketet …", max_entries=8)
+def _pack_file(
+    url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], meeting_id: int, by: str, kind: str
+) -> bytes:
+    _, engine = current_store()
+    record = meetings.find(engine, meeting_id)
+    assert record is not None  # records are never deleted
+    document = board_pack(
+        lambda batch: partial(_ask_at, url=url, latest=latest, as_of=batch),
+        record,
+        meetings.previous(engine, record),
+        app_config(),
+        made_by=by,
+        made_at=now(),
+        example_data=cached_example_data_in_use(url, latest),
+    )
+    return pdf_bytes(document) if kind == "pdf" else pptx_bytes(document)

@@ -23,6 +23,7 @@ from charts.kpis import kpi_chart
 from charts.recommendations import status_per_audit, status_per_year
 from charts.self_assessments import shares_over_years, unit_category_matrix
 from charts.status import status_heatmap
+from data_sources.meetings import MeetingRecord
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int, swedish_percent
@@ -32,6 +33,7 @@ from queries import incidents as incident_queries
 from queries import recommendations as recommendation_queries
 from queries import self_assessments as self_assessment_queries
 from queries import status as status_queries
+from queries.data_overview import imports_after
 from rules.changes import Change
 from rules.kpis import quarterly_values
 from rules.recommendations import status_counts, with_overdue
@@ -48,7 +50,7 @@ from view_models.incidents import (
 )
 from view_models.recommendations import overview_table, status_summary
 from view_models.self_assessments import matrix_summary, matrix_table, shares_summary, shares_table
-from view_models.situation import situation_from
+from view_models.situation import changes_since_meeting, situation_from
 from view_models.status import (
     heatmap_summary,
     heatmap_table,
@@ -598,3 +600,24 @@ def _import_words(row: Any) -> str:
     what = "ångring" if row.kind == "undo" else "import"
     title = DATASETS[row.dataset].title if row.dataset in DATASETS else row.dataset
     return f"{what} nr {row.id} ({title}: {row.source}, {row.user_name}, {swedish_datetime(row.created_at)})"
+
+
+def meeting_deck(
+    ask_at: Callable[[int | None], Ask],
+    record: MeetingRecord,
+    earlier: MeetingRecord | None,
+    scope: DeckScope,
+    config: Config,
+) -> tuple[list[Slide], list[Correction]]:
+    """A meeting's deck as presented (read as of its batch), with "Sedan förra mötet" against the body's
+    previous record and, at the end, "Rättat efter mötet"; `ask_at(batch)` asks as of a batch (None: now)."""
+    since = None
+    if earlier is not None:
+        heading = f"Sedan förra mötet ({earlier.meeting_date.isoformat()}, {earlier.item})"
+        moved = changes_since_meeting(ask_at(earlier.batch_id), earlier, ask_at(record.batch_id), record, config)
+        since = (heading, moved)
+    presented = build_deck(ask_at(record.batch_id), scope, config, since=since)
+    current = build_deck(ask_at(None), scope, config, since=since)
+    imports = ask_at(None)(imports_after, record.batch_id)
+    changed = with_imports(corrections(presented, current), imports)
+    return presented + correction_slides(changed, scope, config), changed

@@ -15,6 +15,7 @@ from domain.roles import MEETING_VIEWS
 from ui.app_store import app_config, current_store
 from ui.blocks import table_of
 from ui.sign_in import require
+from ui.slides import pack_downloads
 from view_models.meetings import meeting_label, records_table
 
 actor = require("moten")
@@ -43,6 +44,7 @@ if records:
         icon=":material/slideshow:",
         query_params={"mote": str(chosen.id)},
     )
+    pack_downloads(chosen, actor)
     st.markdown("**Visa som presenterat:**")
     columns = st.columns(len(MEETING_VIEWS))
     for column, view in zip(columns, MEETING_VIEWS, strict=True):

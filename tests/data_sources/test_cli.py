@@ -152,3 +152,30 @@ def test_mote_add_prints_the_new_records_id_and_list_shows_it(run, tmp_path):
     bad = run("mote", "add", "--body", "servicenamnden", "--date", "igår", "--item", "§ 1", "--quarter", "2025Q4")
     assert bad.returncode == 1 and "Datumet 'igår' går inte att använda" in bad.stderr
     assert run("mote", "add", "--body", "servicenamnden").returncode == 2  # usage
+
+
+def test_pack_writes_the_meetings_pdf_and_deck_and_says_what_is_wrong_with_exit_codes(run, tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    assert run("demo").returncode == 0
+    meeting = run(
+        "mote", "add", "--body", "servicenamnden", "--date", "2026-02-17", "--item", "§ 30", "--quarter", "2025Q4"
+    ).stdout.strip()
+    pdf, pptx = tmp_path / "paket.pdf", tmp_path / "paket.pptx"
+    made = run("pack", meeting, "--pdf", str(pdf), "--pptx", str(pptx))
+    assert made.returncode == 0, made.stderr
+    assert f"Skrev {pdf}" in made.stdout and f"Skrev {pptx}" in made.stdout
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Som presenterat för Servicenämnden 2026-02-17, § 30" in text
+    assert len(Presentation(str(pptx)).slides) > 10
+    only_deck = run("pack", meeting, "--pptx", str(tmp_path / "bara.pptx"))
+    assert only_deck.returncode == 0 and not (tmp_path / "bara.pdf").exists()
+    neither = run("pack", meeting)
+    assert neither.returncode == 2 and "Ange --pdf FIL, --pptx FIL eller båda." in neither.stderr
+    unknown = run("pack", "999", "--pdf", str(tmp_path / "x.pdf"))
+    assert unknown.returncode == 1 and "Mötet 999 finns inte" in unknown.stderr and not (tmp_path / "x.pdf").exists()
+    assert run("pack", "nr-ett", "--pdf", str(tmp_path / "x.pdf")).returncode == 2  # not a record's number
+    nowhere = run("pack", meeting, "--pdf", str(tmp_path / "saknas" / "x.pdf"))
+    assert nowhere.returncode == 1 and "Kunde inte skriva styrelsepaketet" in nowhere.stderr
+    assert "Traceback" not in nowhere.stderr

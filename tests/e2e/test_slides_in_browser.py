@@ -4,6 +4,8 @@ answers the keyboard, and axe-core finds nothing at any impact."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -142,3 +144,26 @@ def test_axe_finds_no_violation_of_any_impact_on_any_slide(page, app_url, meetin
         if violations:
             found[number] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:2]) for v in violations]
     assert found == {}
+
+
+def test_the_meeting_page_downloads_the_board_pack_as_the_board_saw_it(page, app_url, meeting, tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    page.goto(f"{app_url}/moten")
+    wait_for_app_run(page)
+    expect(page.get_by_role("combobox", name="Öppna ett möte")).to_have_value(
+        re.compile(f"^nr {meeting.id}:"), timeout=TIMEOUT
+    )
+    files = {}
+    for label, suffix in (("som PDF", "pdf"), ("som PowerPoint", "pptx")):
+        with page.expect_download(timeout=TIMEOUT) as download:
+            page.get_by_role("button", name=f"Ladda ner styrelsepaketet {label}").click()
+        files[suffix] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[suffix])
+        assert files[suffix].name == f"styrelsepaket-mote-{meeting.id}.{suffix}"
+    text = "\n".join(p.extract_text() for p in PdfReader(files["pdf"]).pages)
+    assert "Som presenterat för Servicenämnden 2026-02-17, § 30" in text and "Öppen" in text
+    deck = Presentation(str(files["pptx"]))
+    pictures = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
+    assert pictures and all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures)

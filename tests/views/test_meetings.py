@@ -106,3 +106,13 @@ def test_since_the_last_meeting_lists_what_moved_between_two_records_of_the_body
     assert "Styrning och ledning (Servicenämnden): Gul → Röd" in page_text(app)
     first_page = open_view("views/situation.py", mote=str(first.id))
     assert "Sedan förra kvartalet" in [h.value for h in first_page.header]  # no meeting before the first
+
+
+def test_a_record_offers_its_board_pack_as_pdf_and_powerpoint(open_view, app_env):
+    open_view("views/situation.py")
+    record = _record("2026-01-20", "§ 12", "2025Q4")
+    app = open_view("views/meetings.py")
+    buttons = {b.proto.label: b.proto for b in app.get("download_button")}
+    assert set(buttons) == {"Ladda ner styrelsepaketet som PDF", "Ladda ner styrelsepaketet som PowerPoint"}
+    links = {link.proto.label: link.proto for link in app.get("page_link")}
+    assert f"mote={record.id}" in links["Presentera mötet som bilder"].query_string

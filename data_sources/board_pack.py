@@ -1,0 +1,219 @@
+"""The board pack written out: an accessible PDF (typst, PDF/UA-1, tagged, Swedish, bookmarks per view)
+and a PowerPoint deck (16:9, figures and sentences in text boxes, every picture with alt text). What goes
+in is made by view_models/board_pack.py from the meeting's slides; here it only becomes files."""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from data_sources.fonts import FAMILY, font_dir
+
+TEMPLATE = Path(__file__).with_name("board_pack.typ")
+TABLE_ROWS_PER_SLIDE = 12  # rows of a table on one PowerPoint slide; the rest continue on the next
+
+
+@dataclass(frozen=True)
+class PackFigure:
+    label: str
+    value: str
+    notes: list[str] = field(default_factory=list)
+    tone: str = "plain"  # green, amber, red or plain: shown with the symbol and word in `value` as well
+
+
+@dataclass(frozen=True)
+class PackChart:
+    title: str
+    summary: str  # the sentence on screen, and the picture's alt text
+    png: bytes
+
+
+@dataclass(frozen=True)
+class PackTable:
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class PackPage:
+    heading: str
+    scope: str
+    lead: str = ""
+    figures: list[PackFigure] = field(default_factory=list)
+    columns: int = 3
+    charts: list[PackChart] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    note: str = ""
+    tables: list[PackTable] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PackPart:
+    """One board view: a bookmark in the PDF, a section of slides in the deck."""
+
+    title: str
+    pages: list[PackPage]
+
+
+@dataclass(frozen=True)
+class PackDocument:
+    title: str  # "Servicenämnden 2026-02-17, § 30"
+    banner: str  # "Som presenterat för …"
+    marking: str  # the classification from the configuration
+    made: str  # when and by whom the pack was made
+    footer: str  # the imports the figures came from, in one line
+    author: str
+    example: str  # a line when the figures are example data, else ""
+    parts: list[PackPart]
+    imports: list[list[str]]  # import nr, dataset, source, who, when: every import behind the figures
+
+
+def pdf_bytes(document: PackDocument) -> bytes:
+    """The PDF, made by typst from the template and the document as JSON, with the project's font only."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="styrelsepaket-") as folder:
+        root = Path(folder)
+        parts = []
+        for p, part in enumerate(document.parts):
+            pages = []
+            for q, page in enumerate(part.pages):
+                charts = []
+                for c, chart in enumerate(page.charts):
+                    name = f"diagram-{p}-{q}-{c}.png"
+                    (root / name).write_bytes(chart.png)
+                    charts.append({"title": chart.title, "summary": chart.summary, "file": name})
+                pages.append({**asdict(page), "charts": charts})
+            parts.append({"title": part.title, "pages": pages})
+        data = {**asdict(document), "parts": parts}
+        (root / "pack.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        (root / "pack.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
+        return typst.compile(
+            str(root / "pack.typ"),
+            root=str(root),
+            font_paths=[font_dir()],
+            ignore_system_fonts=True,
+            pdf_standards=["ua-1"],
+        )
+
+
+def pptx_bytes(document: PackDocument) -> bytes:
+    """The deck: a title slide, then per view its slides (figures and sentences as text, charts as
+    pictures with their sentence as alt text, tables continued over slides), then the imports."""
+    from pptx import Presentation
+    from pptx.util import Cm
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Cm(33.867), Cm(19.05)  # 16:9
+    blank = deck.slide_layouts[6]
+    slide = deck.slides.add_slide(blank)
+    _text(slide, document.title, Cm(2), Cm(5), Cm(29.8), Cm(2.5), size=36, bold=True)
+    _text(slide, document.banner, Cm(2), Cm(8), Cm(29.8), Cm(1.5), size=20)
+    lines = [document.made, f"{document.marking}"] + ([f"Exempeldata: {document.example}"] if document.example else [])
+    _text(slide, "\n".join(lines), Cm(2), Cm(10), Cm(29.8), Cm(3), size=16)
+    for part in document.parts:
+        for page in part.pages:
+            slide = _page_slide(deck, blank, document, part, page)
+            for table in page.tables:
+                for start in range(0, max(1, len(table.rows)), TABLE_ROWS_PER_SLIDE):
+                    slide = deck.slides.add_slide(blank)
+                    _frame(slide, document, part.title)
+                    more = " (forts.)" if start else ""
+                    _text(slide, f"{table.title}{more}", Cm(1.5), Cm(1.6), Cm(30.8), Cm(1.4), size=24, bold=True)
+                    _table(slide, table.header, table.rows[start : start + TABLE_ROWS_PER_SLIDE])
+    for start in range(0, max(1, len(document.imports)), TABLE_ROWS_PER_SLIDE):
+        slide = deck.slides.add_slide(blank)
+        _frame(slide, document, "Importerna bakom siffrorna")
+        title = "Importerna bakom siffrorna" + (" (forts.)" if start else "")
+        _text(slide, title, Cm(1.5), Cm(1.6), Cm(30.8), Cm(1.4), size=24, bold=True)
+        header = ["Import", "Datamängd", "Fil eller källa", "Av", "När"]
+        _table(slide, header, document.imports[start : start + TABLE_ROWS_PER_SLIDE])
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def _page_slide(deck, blank, document: PackDocument, part: PackPart, page: PackPage):
+    from pptx.util import Cm
+
+    slide = deck.slides.add_slide(blank)
+    _frame(slide, document, part.title)
+    _text(slide, page.heading or part.title, Cm(1.5), Cm(1.6), Cm(30.8), Cm(1.4), size=26, bold=True)
+    top = Cm(3.1)
+    _text(slide, page.scope + (f" – {page.lead}" if page.lead else ""), Cm(1.5), top, Cm(30.8), Cm(1.6), size=14)
+    top = Cm(4.9)
+    if page.figures:
+        width = Cm(30.8 / page.columns)
+        for i, figure in enumerate(page.figures):
+            row, column = divmod(i, page.columns)
+            text = "\n".join([figure.label, figure.value, *figure.notes])
+            box = _text(slide, text, Cm(1.5) + width * column, top + Cm(3.6) * row, width - Cm(0.3), Cm(3.4), size=13)
+            box.text_frame.paragraphs[1].runs[0].font.size = _pt(24)
+            box.text_frame.paragraphs[1].runs[0].font.bold = True
+    if page.charts:
+        width = Cm(30.8 / len(page.charts))
+        for i, chart in enumerate(page.charts):
+            left = Cm(1.5) + width * i
+            _text(slide, chart.summary, left, top, width - Cm(0.4), Cm(2.2), size=13)
+            picture = slide.shapes.add_picture(io.BytesIO(chart.png), left, top + Cm(2.3), width=width - Cm(0.4))
+            if picture.height > Cm(10.5):  # keep the picture above the footer, in proportion
+                ratio = Cm(10.5) / picture.height
+                picture.height, picture.width = Cm(10.5), int(picture.width * ratio)
+            picture._element.nvPicPr.cNvPr.set("descr", chart.summary)  # the alt text a screen reader reads
+            picture.name = chart.title
+    if page.lines:
+        _text(slide, "\n".join(f"• {line}" for line in page.lines), Cm(1.5), top, Cm(30.8), Cm(11), size=15)
+    if page.note:
+        _text(slide, page.note, Cm(1.5), Cm(16.2), Cm(30.8), Cm(0.9), size=12)
+    return slide
+
+
+def _frame(slide, document: PackDocument, part: str) -> None:
+    """The marking and the banner on top, the imports at the bottom: on every slide, as on every page."""
+    from pptx.util import Cm
+
+    _text(slide, f"{document.marking} · {document.banner}", Cm(1.5), Cm(0.4), Cm(30.8), Cm(0.9), size=11)
+    _text(slide, f"{part} · {document.footer}", Cm(1.5), Cm(17.8), Cm(30.8), Cm(0.9), size=10)
+
+
+def _pt(size: float):
+    from pptx.util import Pt
+
+    return Pt(size)
+
+
+def _text(slide, text: str, left, top, width, height, *, size: float, bold: bool = False):
+    """A text box: the text is text (searchable, read aloud), never a picture of it."""
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    for i, line in enumerate(text.split("\n")):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size = _pt(size)
+        run.font.bold = bold
+        run.font.name = FAMILY
+    return box
+
+
+def _table(slide, header: list[str], rows: list[list[str]]) -> None:
+    from pptx.util import Cm
+
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), Cm(1.5), Cm(3.3), Cm(30.8), Cm(0.9) * (len(rows) + 1))
+    table = shape.table
+    for c, name in enumerate(header):
+        table.cell(0, c).text = name
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = _pt(12)
+                    run.font.name = FAMILY

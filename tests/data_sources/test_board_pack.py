@@ -1,0 +1,157 @@
+"""The board pack's files read back: the PDF is tagged PDF/UA in Swedish with its figures as text and alt
+text on every picture; the deck has its texts in text boxes and a description on every picture; a long
+table continues on further pages and slides; outside text stays text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from data_sources.board_pack import (
+    TABLE_ROWS_PER_SLIDE,
+    PackChart,
+    PackDocument,
+    PackFigure,
+    PackPage,
+    PackPart,
+    PackTable,
+    pdf_bytes,
+    pptx_bytes,
+)
+
+
+def _png() -> bytes:
+    """A small PNG: the pictures' content does not matter here, their alt text does."""
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
+PIXEL = _png()
+HOSTILE = '#let x = 1 *fet* ](javascript:alert(1)) <script>alert(1)</script> $x$ "citat"'
+
+
+def _document(rows: int = 3) -> PackDocument:
+    long = PackTable(
+        "Tabell: Incidenter per år", ["År", "Antal"], [[str(2000 + n), f"{n}\u00a0000"] for n in range(rows)]
+    )
+    return PackDocument(
+        title="Servicenämnden 2026-02-17, § 30: IT-säkerhet",
+        banner="Som presenterat för Servicenämnden 2026-02-17, § 30 (data per import nr 7)",
+        marking="Intern",
+        made="Styrelsepaket gjort 2026-02-18 av anna ur mötesprotokoll nr 2.",
+        footer="Siffrorna kommer från import nr 1–7",
+        author="Servicenämnden",
+        example="",
+        parts=[
+            PackPart(
+                "Lägesbild",
+                [
+                    PackPage(
+                        heading="Nyckeltal mot mål",
+                        scope="Servicenämnden · 2025Q4",
+                        figures=[
+                            PackFigure("Andel som klickade", "32\u00a0%", ["Mål 5\u00a0% · ■ Långt från målet"], "red")
+                        ],
+                    ),
+                    PackPage(heading="Sedan förra mötet", scope="Servicenämnden · 2025Q4", lines=[HOSTILE]),
+                ],
+            ),
+            PackPart(
+                "Incidenter",
+                [
+                    PackPage(
+                        heading="År mot år",
+                        scope="Servicenämnden · 2025Q4 · hela kommunen",
+                        charts=[PackChart("Antal incidenter per år", "Incidenter per år – 2025: 18\u00a0040.", PIXEL)],
+                        tables=[long],
+                    )
+                ],
+            ),
+        ],
+        imports=[["nr 7", "Kvartalsstatus", "status.csv", "anna", "2026-02-16 09:00"]],
+    )
+
+
+def _structure(node, found: list[tuple[str, str | None]]) -> None:
+    """Every structure element's type and alt text, depth first."""
+    node = node.get_object()
+    if isinstance(node, list) or (hasattr(node, "__iter__") and not hasattr(node, "get")):
+        for child in node:
+            _structure(child, found)
+        return
+    if not hasattr(node, "get"):
+        return
+    if "/S" in node:
+        found.append((str(node["/S"]), str(node["/Alt"]) if "/Alt" in node else None))
+    if "/K" in node:
+        kids = node["/K"]
+        kids = kids.get_object() if hasattr(kids, "get_object") else kids
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object"):
+                _structure(kid, found)
+
+
+def test_the_pdf_is_tagged_swedish_pdf_ua_with_figures_as_text_and_alt_text_on_pictures():
+    reader = PdfReader(io.BytesIO(pdf_bytes(_document())))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "sv-SE"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert reader.metadata.title == "Servicenämnden 2026-02-17, § 30: IT-säkerhet"
+    assert b"pdfuaid:part>1<" in root["/Metadata"].get_object().get_data().replace(b" ", b"")
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for expected in ("32", "Långt från målet", "Som presenterat för Servicenämnden 2026-02-17, § 30", "Intern"):
+        assert expected in text
+    assert HOSTILE in text.replace("\n", " ")  # set as text: no markup, no code
+    assert "Sida 1 av" in text and "Siffrorna kommer från import nr 1–7" in text
+    found: list[tuple[str, str | None]] = []
+    _structure(root["/StructTreeRoot"], found)
+    figures = [alt for kind, alt in found if kind == "/Figure"]
+    assert figures == ["Incidenter per år – 2025: 18\u00a0040."]
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert {"Lägesbild", "Incidenter", "Importerna bakom siffrorna"} <= set(outline)  # a bookmark per view
+
+
+def test_a_long_table_continues_on_further_pages_and_slides():
+    short = PdfReader(io.BytesIO(pdf_bytes(_document(rows=3))))
+    long = PdfReader(io.BytesIO(pdf_bytes(_document(rows=120))))
+    assert len(long.pages) > len(short.pages)
+    last = long.pages[-2].extract_text()  # the table's last rows, before the list of imports
+    assert "2119" in last and "År" in last  # the header repeats where the table continues
+    deck = Presentation(io.BytesIO(pptx_bytes(_document(rows=120))))
+    continued = [
+        s for s in deck.slides if any("(forts.)" in sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
+    ]
+    assert len(continued) == -(-120 // TABLE_ROWS_PER_SLIDE) - 1
+
+
+def test_the_deck_is_16_9_with_its_texts_in_text_boxes_and_a_description_on_every_picture():
+    deck = Presentation(io.BytesIO(pptx_bytes(_document())))
+    assert round(deck.slide_width / deck.slide_height, 2) == round(16 / 9, 2)
+    texts = "\n".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
+    for expected in (
+        "32\u00a0%",
+        "Mål 5\u00a0% · ■ Långt från målet",
+        "Incidenter per år – 2025: 18\u00a0040.",
+        HOSTILE,
+    ):
+        assert expected in texts
+    pictures = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
+    assert pictures and all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures)
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == ["Incidenter per år – 2025: 18\u00a0040."]
+    # title, two Lägesbild pages, the incidents page and its table, the imports
+    assert len(deck.slides) == 6
+
+
+@pytest.mark.parametrize("marking", ["Öppen", "Intern"])
+def test_every_page_and_slide_carries_the_classification(marking):
+    document = _document()
+    document = PackDocument(**{**document.__dict__, "marking": marking})
+    reader = PdfReader(io.BytesIO(pdf_bytes(document)))
+    assert all(marking in page.extract_text() for page in reader.pages)
+    deck = Presentation(io.BytesIO(pptx_bytes(document)))
+    assert all(any(marking in sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in deck.slides)

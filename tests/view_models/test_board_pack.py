@@ -1,0 +1,98 @@
+"""The pack of a meeting holds exactly what the board was shown: the slides' figures and sentences, read
+as of the record's batch, whatever is imported afterwards; and the imports behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from data_sources import meetings
+from data_sources.demo import load_example_data
+from data_sources.imports import import_file
+from domain.roles import operator
+from tests.conftest import ROOT, write_csv
+from view_models.board_pack import _numbers, pack_from_store
+from view_models.presentation import DeckScope, build_deck
+
+STATUS = ROOT / "data_sources" / "example_data" / "status.csv"
+
+
+def _texts(document) -> list[str]:
+    out = [document.banner]
+    for part in document.parts:
+        for page in part.pages:
+            out += [page.heading, page.lead, *page.lines, page.note]
+            out += [t for f in page.figures for t in (f.label, f.value, *f.notes)]
+            out += [c.summary for c in page.charts]
+    return out
+
+
+def test_the_pack_has_the_slides_figures_as_presented_even_after_a_later_import(sqlite_store, config, tmp_path):
+    load_example_data(sqlite_store, config)
+    record = meetings.create(
+        sqlite_store,
+        config,
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date="2026-02-17",
+        item="§ 30",
+        quarter="2025Q4",
+    )
+    before = pack_from_store(sqlite_store, config, record, made_by="anna")
+    quarter = [line for line in STATUS.read_text().splitlines() if line.startswith("2025Q4;servicenamnden;")]
+    fixed = [line.replace(";governance;Gul;", ";governance;Röd;") for line in quarter]
+    later = write_csv(
+        tmp_path / "rättelse.csv", "period;enhet;område;status;trend;kommentar\n" + "\n".join(fixed) + "\n"
+    )
+    assert import_file(sqlite_store, config, "status", later, actor=operator("anna")).ok
+    after = pack_from_store(sqlite_store, config, record, made_by="anna")
+
+    def ask(query, *args):
+        with sqlite_store.connect() as connection:
+            return query(connection, *args, as_of=record.batch_id)
+
+    shown = build_deck(ask, DeckScope("servicenamnden", "2025Q4", record.meeting_date), config)
+    on_screen = {f.label: f.value for s in shown for f in s.figures}
+    in_pack = {f.label: f.value for p in before.parts for page in p.pages for f in page.figures}
+    assert in_pack == on_screen and in_pack["Styrning och ledning"] == "▲ Gul"
+    sentences = {c.summary for s in shown for c in s.charts}
+    assert sentences == {c.summary for p in before.parts for page in p.pages for c in page.charts}
+    presented = [t for t in _texts(before) if t]
+    assert [t for t in _texts(after) if t][: len(presented) - 1] == presented[:-1]  # the same, to the letter
+    corrected = [
+        line for p in after.parts for page in p.pages if page.heading.startswith("Rättat") for line in page.lines
+    ]
+    assert any(line.startswith("Styrning och ledning: ▲ Gul → ■ Röd – ändrat genom import nr ") for line in corrected)
+    assert [p.title for p in before.parts] == [
+        "Lägesbild",
+        "Status",
+        "Incidenter",
+        "Rekommendationer",
+        "Självskattningar",
+        "Rättat efter mötet",
+    ]
+    assert before.marking == "Öppen" and before.example  # the configured classification; example data said
+    assert before.footer == f"Siffrorna kommer från import {_numbers([int(r[0][3:]) for r in before.imports])}"
+    assert {r[1] for r in before.imports} >= {"Kvartalsstatus", "Nyckeltal", "Incidenter"}
+    assert all(c.png.startswith(b"\x89PNG") for p in before.parts for page in p.pages for c in page.charts)
+
+
+def test_import_numbers_are_written_as_ranges():
+    assert _numbers([1, 2, 3, 4, 5, 6, 9]) == "nr 1–6, 9"
+    assert _numbers([3, 4, 8]) == "nr 3, 4, 8"
+    assert _numbers([7]) == "nr 7"
+
+
+def test_a_made_line_names_who_and_when(sqlite_store, config):
+    load_example_data(sqlite_store, config)
+    record = meetings.create(
+        sqlite_store,
+        config,
+        operator("anna"),
+        body="servicenamnden",
+        meeting_date="2026-02-17",
+        item="§ 30",
+        quarter="2025Q4",
+    )
+    pack = pack_from_store(sqlite_store, config, record, made_by="Bo Berg")
+    assert pack.made.startswith("Styrelsepaket gjort ") and f"av Bo Berg ur mötesprotokoll nr {record.id}." in pack.made
+    assert isinstance(record.meeting_date, dt.date)

@@ -1,0 +1,152 @@
+"""The board pack of a meeting record: the slides the board was shown, as a document. The same figures
+and sentences as the screen; each chart as a picture drawn offline from the same spec, with its sentence
+as alt text and the table behind it; the record's banner, the classification, and the imports behind
+every figure (no streamlit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from itertools import groupby
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+
+from charts.render import png_bytes
+from data_sources import meetings
+from data_sources.board_pack import PackChart, PackDocument, PackFigure, PackPage, PackPart, PackTable
+from data_sources.meetings import MeetingRecord
+from domain.clock import now
+from domain.configuration import Config
+from domain.datasets import DATASETS
+from domain.formatting import swedish_datetime, swedish_decimal, swedish_int
+from domain.roles import MEETING_VIEWS
+from queries.data_overview import example_data_in_use, imports_behind
+from view_models.meetings import meeting_banner
+from view_models.presentation import DeckScope, Slide, meeting_deck
+
+Ask = Callable[..., Any]
+VIEW_TITLES = {v.name: v.title for v in MEETING_VIEWS}
+BOARD_DATASETS = ("status", "kpis", "incidents", "recommendations", "recommendation_updates", "self_assessments")
+PLAIN_COLUMNS = {"År", "Kvartal", "Månad"}  # numbers that name a time, written without grouping
+EXAMPLE_NOTE = "offentliga uppgifter från Malmö stad med påhittade detaljer"
+
+
+def board_pack(
+    ask_at: Callable[[int | None], Ask],
+    record: MeetingRecord,
+    earlier: MeetingRecord | None,
+    config: Config,
+    *,
+    made_by: str,
+    made_at: dt.datetime,
+    example_data: bool,
+) -> PackDocument:
+    """The pack of a record, from the deck as presented (read as of the record's batch)."""
+    scope = DeckScope(record.body, record.quarter, record.meeting_date)
+    slides, _ = meeting_deck(ask_at, record, earlier, scope, config)
+    behind = ask_at(record.batch_id)(imports_behind, BOARD_DATASETS)
+    body = config.unit_names.get(record.body, record.body)
+    return PackDocument(
+        title=f"{body} {record.meeting_date.isoformat()}, {record.item}: {record.title}",
+        banner=meeting_banner(record, config),
+        marking=config.app.classification,
+        made=f"Styrelsepaket gjort {swedish_datetime(made_at)} av {made_by} ur mötesprotokoll nr {record.id}.",
+        footer=f"Siffrorna kommer från import {_numbers(behind['id'].tolist())}",
+        author=body,
+        example=EXAMPLE_NOTE if example_data else "",
+        parts=_parts(slides, body, record.quarter),
+        imports=[
+            [
+                f"nr {r.id}",
+                DATASETS[r.dataset].title if r.dataset in DATASETS else r.dataset,
+                r.source,
+                r.user_name,
+                swedish_datetime(r.created_at),
+            ]
+            for r in behind.itertuples()
+        ],
+    )
+
+
+def _parts(slides: list[Slide], body: str, quarter: str) -> list[PackPart]:
+    """A part (a bookmark) per board view in meeting order; what follows them ("Rättat efter mötet") is a
+    part of its own, named by its title."""
+    parts: list[PackPart] = []
+    for view, group in groupby(slides, key=lambda s: s.view):
+        pages = [_page(s, body, quarter) for s in group]
+        title = VIEW_TITLES[view]
+        if any(p.title == title for p in parts):
+            title = pages[0].heading.split(" (")[0]
+        parts.append(PackPart(title, pages))
+    return parts
+
+
+def _page(slide: Slide, body: str, quarter: str) -> PackPage:
+    whose = "" if slide.scope == body else f" · {slide.scope}"
+    single = len(slide.charts) == 1
+    return PackPage(
+        heading=slide.title,
+        scope=f"{body} · {quarter}{whose}",
+        lead=slide.lead,
+        figures=[PackFigure(f.label, f.value, list(f.notes), f.tone or "plain") for f in slide.figures],
+        columns=slide.columns,
+        charts=[PackChart(c.title, c.summary, png_bytes(c.chart, width=900 if single else 440)) for c in slide.charts],
+        lines=[line.text for line in slide.lines],
+        note=slide.note,
+        tables=[_table(f"Tabell: {c.title}", c.table) for c in slide.charts],
+    )
+
+
+def _table(title: str, frame: pd.DataFrame) -> PackTable:
+    """The data behind a chart as text, in Swedish formats, all rows (long ones continue on further pages)."""
+    return PackTable(
+        title, [str(c) for c in frame.columns], [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if pd.api.types.is_integer(value) or (pd.api.types.is_float(value) and float(value).is_integer()):
+        return swedish_int(int(value))
+    if pd.api.types.is_float(value):
+        return swedish_decimal(float(value), 1)
+    return str(value)
+
+
+def _numbers(ids: list[int]) -> str:
+    """'nr 1–6, 9' for the imports 1, 2, 3, 4, 5, 6 and 9."""
+    runs: list[list[int]] = []
+    for n in sorted(ids):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "nr " + ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def pack_from_store(engine: sa.Engine, config: Config, record: MeetingRecord, *, made_by: str) -> PackDocument:
+    """The pack read straight from the store, for the command line (the app reads through its cache)."""
+
+    def ask_at(batch: int | None) -> Ask:
+        def ask(query: Callable[..., Any], *args: Any) -> Any:
+            with engine.connect() as connection:
+                return query(connection, *args, as_of=batch)
+
+        return ask
+
+    with engine.connect() as connection:
+        example = example_data_in_use(connection)
+    return board_pack(
+        ask_at,
+        record,
+        meetings.previous(engine, record),
+        config,
+        made_by=made_by,
+        made_at=now(),
+        example_data=example,
+    )
