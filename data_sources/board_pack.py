@@ -111,10 +111,10 @@ def pptx_bytes(document: PackDocument) -> bytes:
     deck.slide_width, deck.slide_height = Cm(33.867), Cm(19.05)  # 16:9
     blank = deck.slide_layouts[6]
     slide = deck.slides.add_slide(blank)
-    _text(slide, document.title, Cm(2), Cm(5), Cm(29.8), Cm(2.5), size=36, bold=True)
-    _text(slide, document.banner, Cm(2), Cm(8), Cm(29.8), Cm(1.5), size=20)
+    _text(slide, document.title, Cm(2), Cm(3.5), Cm(29.8), Cm(4.5), size=36, bold=True)
+    _text(slide, document.banner, Cm(2), Cm(8.5), Cm(29.8), Cm(1.5), size=20)
     lines = [document.made, f"{document.marking}"] + ([f"Exempeldata: {document.example}"] if document.example else [])
-    _text(slide, "\n".join(lines), Cm(2), Cm(10), Cm(29.8), Cm(3), size=16)
+    _text(slide, "\n".join(lines), Cm(2), Cm(10.5), Cm(29.8), Cm(3), size=16)
     for part in document.parts:
         for page in part.pages:
             slide = _page_slide(deck, blank, document, part, page)
