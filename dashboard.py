@@ -36,7 +36,7 @@ def main() -> None:
     if actor.kind == "open":
         st.sidebar.warning("Öppet läge: ingen inloggning är konfigurerad. Appen nås bara från den här datorn.")
     sign_out_button(actor, engine)
-    page = st.navigation(pages_for(actor))
+    page = st.navigation(pages_for(actor), expanded=True)  # every page of the role, no English 'View more'
     if st.session_state.pop("link_opened", False) and not actor.sees(page.url_path):
         st.switch_page(first_view(actor).script)  # a link limited to some views opens on the first of them
     run_page(page)

@@ -54,6 +54,8 @@ RECOMMENDATION_COLOURS = {
     "on_hold": "#E69F00",
     "not_started": "#999999",
 }
+# Series without a coded meaning (units compared over time): Okabe–Ito in order, each also with a shape.
+SERIES_COLOURS = ["#0072B2", "#E69F00", "#CC79A7", "#009E73", "#56B4E9", "#D55E00", "#000000"]
 TEXT = "#1f1f1f"
 
 

@@ -22,7 +22,15 @@ from domain.roles import operator
 EXAMPLE_DIR = Path(__file__).resolve().parent / "example_data"
 EXAMPLE_ACTOR = operator("exempeldata")
 # In the order an import needs them: recommendations before their updates.
-EXAMPLE_DATASETS = ("status", "kpis", "incidents", "recommendations", "recommendation_updates", "self_assessments")
+EXAMPLE_DATASETS = (
+    "status",
+    "kpis",
+    "incidents",
+    "recommendations",
+    "recommendation_updates",
+    "self_assessments",
+    "phishing_campaigns",
+)
 
 
 def load_example_data(engine: sa.Engine, config: Config) -> list[ImportResult]:

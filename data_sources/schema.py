@@ -237,6 +237,22 @@ self_assessments = sa.Table(
     ),
 )
 
+phishing_campaigns = sa.Table(
+    "phishing_campaigns",
+    metadata,
+    *_history_columns(),
+    sa.Column("campaign", sa.String(100), nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("planned_hours", sa.Float, nullable=True),
+    sa.Column("actual_hours", sa.Float, nullable=True),
+    sa.Column("recipients", sa.Integer, nullable=False),
+    sa.Column("clicked", sa.Integer, nullable=False),
+    sa.Column("reported", sa.Integer, nullable=True),
+    sa.Column("comment", sa.Text, nullable=True),
+    *_history_indexes("phishing_campaigns"),
+)
+
 DATASET_TABLES: dict[str, sa.Table] = {
     "status": status,
     "kpis": kpis,
@@ -244,6 +260,7 @@ DATASET_TABLES: dict[str, sa.Table] = {
     "recommendations": recommendations,
     "recommendation_updates": recommendation_updates,
     "self_assessments": self_assessments,
+    "phishing_campaigns": phishing_campaigns,
 }
 
 

@@ -607,6 +607,21 @@ def _shape_self_assessments(p: dict[str, list[Any]], ctx: Context) -> tuple[dict
     return store, problems
 
 
+def _shape_phishing(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    """Clicks and reports are counted among the recipients; hours are not negative."""
+    problems: list[RowProblem] = []
+    for i, (recipients, clicked, reported) in enumerate(zip(p["recipients"], p["clicked"], p["reported"], strict=True)):
+        if clicked > recipients:
+            problems.append((i, "clicked", clicked, f"högst antalet mottagare ({recipients})"))
+        if reported is not None and reported > recipients:
+            problems.append((i, "reported", reported, f"högst antalet mottagare ({recipients})"))
+    for column in ("planned_hours", "actual_hours"):
+        problems += [
+            (i, column, h, "ett antal timmar, 0 eller mer") for i, h in enumerate(p[column]) if h is not None and h < 0
+        ]
+    return dict(p), problems
+
+
 _SHAPERS: dict[str, Shaper] = {
     "status": _shape_status,
     "kpis": _shape_kpis,
@@ -614,6 +629,7 @@ _SHAPERS: dict[str, Shaper] = {
     "recommendations": _shape_recommendations,
     "recommendation_updates": _shape_updates,
     "self_assessments": _shape_self_assessments,
+    "phishing_campaigns": _shape_phishing,
 }
 
 

@@ -168,5 +168,23 @@ DATASETS: dict[str, Dataset] = {
             key_columns=("year", "unit", "assessment", "statement"),
             period_column="year",
         ),
+        Dataset(
+            "phishing_campaigns",
+            "Phishingövningar",
+            (
+                C("campaign", "kampanj", TEXT, True, "PH-2025-1"),
+                C("start_date", "startdatum", DATE, True, "2025-05-12"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("planned_hours", "planerade_timmar", NUMBER, False, "72"),
+                C("actual_hours", "faktiska_timmar", NUMBER, False, "27"),
+                C("recipients", "mottagare", COUNT1, True, "1000"),
+                C("clicked", "klickade", COUNT0, True, "320"),
+                C("reported", "rapporterade", COUNT0, False, "95"),
+                C("comment", "kommentar", TEXT, False, "Avbröts efter 27 av 72 timmar"),
+            ),
+            scope_columns=("campaign", "unit"),
+            scope_text="kampanj × enhet",
+            key_columns=("campaign", "unit"),
+        ),
     )
 }

@@ -44,6 +44,7 @@ VIEWS = (
     View("incidents", "Incidenter", "incidenter", ":material/warning:", _EVERYONE, True),
     View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", _EVERYONE, True),
     View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", _EVERYONE, True),
+    View("phishing_campaigns", "Phishingövningar", "phishing", ":material/phishing:", _EVERYONE, True),
     View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE, listed=False),
     View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),

@@ -20,6 +20,7 @@ import pandas as pd
 
 from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
 from charts.kpis import kpi_chart
+from charts.phishing_campaigns import click_rates, durations
 from charts.recommendations import status_per_audit, status_per_year
 from charts.self_assessments import shares_over_years, unit_category_matrix
 from charts.status import status_heatmap
@@ -30,12 +31,14 @@ from domain.formatting import swedish_datetime, swedish_int, swedish_percent
 from domain.roles import MEETING_VIEWS
 from domain.vocabulary import RECOMMENDATION_WORDS
 from queries import incidents as incident_queries
+from queries import phishing_campaigns as phishing_queries
 from queries import recommendations as recommendation_queries
 from queries import self_assessments as self_assessment_queries
 from queries import status as status_queries
 from queries.data_overview import imports_after
 from rules.changes import Change
 from rules.kpis import quarterly_values
+from rules.phishing_campaigns import with_rates
 from rules.recommendations import status_counts, with_overdue
 from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year
 from view_models.incidents import (
@@ -47,6 +50,13 @@ from view_models.incidents import (
     unit_summary,
     unit_table,
     yearly_summary,
+)
+from view_models.phishing_campaigns import (
+    campaign_table,
+    click_target,
+    duration_summary,
+    latest_campaign,
+    trend_summary,
 )
 from view_models.recommendations import overview_table, status_summary
 from view_models.self_assessments import matrix_summary, matrix_table, shares_summary, shares_table
@@ -142,6 +152,7 @@ def build_deck(
         "incidents": lambda: _incidents(ask, scope, config),
         "recommendations": lambda: _recommendations(ask, scope, config),
         "self_assessments": lambda: _self_assessments(ask, config),
+        "phishing_campaigns": lambda: _phishing(ask, config),
     }
     return [slide for view in scope.views if view in makers for slide in makers[view]()]
 
@@ -280,8 +291,17 @@ def _situation(ask: Ask, scope: DeckScope, config: Config, since: tuple[str, lis
                 dataset="self_assessments",
             )
         )
+    latest = latest_campaign(with_rates(ask(phishing_queries.campaigns, (scope.body,))), config)
+    if latest is not None:
+        figures.append(Figure(latest.label, latest.value, latest.notes, latest.band, "phishing_campaigns"))
     slides.append(
-        Slide("situation", "Incidenter, rekommendationer och självskattning", body, figures=tuple(figures), columns=3)
+        Slide(
+            "situation",
+            "Incidenter, rekommendationer, självskattning och phishing",
+            body,
+            figures=tuple(figures),
+            columns=len(figures) if len(figures) > 3 else 3,
+        )
     )
     if since is not None:
         heading, changes = since
@@ -551,6 +571,64 @@ def _self_assessments(ask: Ask, config: Config) -> list[Slide]:
             )
         )
     return slides
+
+
+def _phishing(ask: Ask, config: Config) -> list[Slide]:
+    campaigns = with_rates(ask(phishing_queries.campaigns, ()))
+    if campaigns.empty:
+        return [Slide("phishing_campaigns", "Phishingövningar", WHOLE_MUNICIPALITY, lead="Inga phishingövningar ännu.")]
+    target = click_target(config)
+    table = campaign_table(campaigns, config)
+    latest = []
+    for unit, rows in campaigns.groupby("unit", sort=False):
+        figure = latest_campaign(rows, config)
+        if figure is not None:
+            name = config.unit_names.get(unit, unit)
+            latest.append(
+                Figure(f"{name}, {figure.label}", figure.value, figure.notes, figure.band, "phishing_campaigns")
+            )
+    pages = _chunks(latest, KPIS_PER_SLIDE)
+    slides = [
+        Slide(
+            "phishing_campaigns",
+            _numbered("Senaste phishingövningen", i, len(pages)),
+            WHOLE_MUNICIPALITY,
+            figures=tuple(page),
+            columns=3,
+        )
+        for i, page in enumerate(pages)
+    ]
+    return [
+        *slides,
+        Slide(
+            "phishing_campaigns",
+            "Andel som klickade per kampanj",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    "Andel som klickade per kampanj",
+                    _fit(click_rates(campaigns, config.unit_names, target if target is not None else 0), CHART_HEIGHT),
+                    trend_summary(campaigns, config),
+                    table,
+                    "phishing_campaigns",
+                ),
+            ),
+        ),
+        Slide(
+            "phishing_campaigns",
+            "Planerad och faktisk tid",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    "Planerad och faktisk tid",
+                    _fit(durations(campaigns, config.unit_names), CHART_HEIGHT),
+                    duration_summary(campaigns, config),
+                    table[["Kampanj", "Start", "Enhet", "Planerade timmar", "Faktiska timmar"]],
+                    "phishing_campaigns",
+                ),
+            ),
+        ),
+    ]
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ import streamlit as st
 from data_sources import meetings
 from domain.clock import today
 from domain.formatting import inert
-from queries import status
+from queries import phishing_campaigns, status
+from rules.phishing_campaigns import with_rates
 from ui.frame import empty_state, view_frame
 from ui.slides import corrections_section
 from ui.widgets import choose_quarter
+from view_models.phishing_campaigns import latest_campaign
 from view_models.situation import changes_since_meeting, situation_from
 
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
@@ -48,7 +50,7 @@ for i, kpi in enumerate(picture.kpis):
         if kpi.change:
             st.markdown(inert(kpi.change))
 
-left, middle, right = st.columns(3)
+left, middle, right, fourth = st.columns(4)
 with left.container(border=True):
     st.subheader("Kritiska incidenter")
     year_counts = " · ".join(f"{y}: {n}" for y, n in sorted(picture.critical_by_year.items(), reverse=True))
@@ -66,6 +68,14 @@ with middle.container(border=True):
 with right.container(border=True):
     st.subheader("Självskattning")
     st.markdown(inert(picture.self_assessment or "Inga självskattningar ännu."))
+with fourth.container(border=True):
+    st.subheader("Phishingövning")
+    latest = latest_campaign(with_rates(f.ask(phishing_campaigns.campaigns, f.units)), f.config)
+    if latest is None:
+        st.markdown("Ingen phishingövning registrerad.")
+    else:
+        st.markdown(f"{inert(latest.label)}  \n### {inert(latest.value)}")
+        st.markdown("  \n".join(inert(n) for n in latest.notes))
 
 SYMBOL = {"better": ":green-badge[↑ Bättre]", "worse": ":red-badge[↓ Sämre]", "info": ":blue-badge[Info]"}
 

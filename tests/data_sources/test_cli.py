@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from data_sources.demo import EXAMPLE_DATASETS
 from tests.conftest import ROOT, write_csv
 
 
@@ -114,9 +115,9 @@ def test_a_broken_configuration_exits_2_with_the_reason(run, tmp_path):
 def test_demo_loads_example_data_once(run):
     first = run("demo")
     assert first.returncode == 0, first.stderr
-    assert first.stdout.count("klar:") == 6
+    assert first.stdout.count("klar:") == len(EXAMPLE_DATASETS)
     second = run("demo")
-    assert second.returncode == 0 and second.stdout.count("redan importerad") == 6
+    assert second.returncode == 0 and second.stdout.count("redan importerad") == len(EXAMPLE_DATASETS)
 
 
 def test_check_reports_errors_of_different_rows_in_one_pass(run, tmp_path):

@@ -15,12 +15,13 @@ VIEWS = {
     "/incidenter": ["2023: 6, 2024: 6, 2025: 4", "18\u00a0040"],
     "/rekommendationer": ["2 av 3 rekommendationer är genomförda, 1 avvaktar"],
     "/sjalvskattningar": ["från 65\u00a0% (2015) till 89\u00a0% (2024)"],
+    "/phishing": ["32\u00a0% klickade (320 av 1\u00a0000), mål 5\u00a0%", "avbröts efter 27 av 72 planerade timmar"],
     "/data": ["Importhistorik", "Exempeldata"],
     "/moten": ["Möten", "Protokollför ett möte"],
     "/konton": ["Konton", "Nytt konto"],
     "/import": ["Importera data", "Fil (CSV eller Excel .xlsx)"],
 }
-WITH_CHARTS = {"/status", "/incidenter", "/rekommendationer", "/sjalvskattningar"}
+WITH_CHARTS = {"/status", "/incidenter", "/rekommendationer", "/sjalvskattningar", "/phishing"}
 
 
 @pytest.mark.parametrize("path", list(VIEWS))

@@ -68,6 +68,7 @@ def test_the_pack_has_the_slides_figures_as_presented_even_after_a_later_import(
         "Incidenter",
         "Rekommendationer",
         "Självskattningar",
+        "Phishingövningar",
         "Rättat efter mötet",
     ]
     assert before.marking == "Öppen" and before.example  # the configured classification; example data said

@@ -42,15 +42,14 @@ def _latest(engine) -> int:
 def test_the_deck_follows_meeting_order_and_each_slide_holds_what_fits(store, config):
     deck = p.build_deck(_asker(store), SCOPE, config)
     views = list(dict.fromkeys(s.view for s in deck))
-    assert views == ["situation", "status", "incidents", "recommendations", "self_assessments"]
+    assert views == ["situation", "status", "incidents", "recommendations", "self_assessments", "phishing_campaigns"]
     for slide in deck:
         assert len(slide.figures) <= p.AREAS_PER_SLIDE and len(slide.charts) <= 2
         assert sum(max(1, -(-len(line.text) // p.LINE_WIDTH)) for line in slide.lines) <= p.LINE_BUDGET
         if slide.columns == 3:
             assert len(slide.figures) <= p.KPIS_PER_SLIDE
-    assert {s.scope for s in deck if s.view in ("incidents", "recommendations", "self_assessments")} == {
-        "hela kommunen"
-    }
+    whole = ("incidents", "recommendations", "self_assessments", "phishing_campaigns")
+    assert {s.scope for s in deck if s.view in whole} == {"hela kommunen"}
     assert {s.scope for s in deck if s.view in ("situation", "status")} == {"Servicenämnden"}
 
 

@@ -44,13 +44,15 @@ def test_every_slide_names_the_same_body_and_quarter_and_the_views_come_in_meeti
     contexts = [_context(app) for app in slides]
     assert {(c.group(1), c.group(2)) for c in contexts} == {("Servicenämnden", "2025Q3")}
     views = list(dict.fromkeys(c.group(3).split(" (")[0] for c in contexts))
-    assert views == ["Lägesbild", "Status", "Incidenter", "Rekommendationer", "Självskattningar"]
-    whole = [c.group(3) for c in contexts if c.group(3).startswith(("Incidenter", "Självskattningar"))]
+    assert views == ["Lägesbild", "Status", "Incidenter", "Rekommendationer", "Självskattningar", "Phishingövningar"]
+    whole = [c.group(3) for c in contexts if c.group(3).startswith(("Incidenter", "Självskattningar", "Phishing"))]
     assert whole and all(v.endswith("(hela kommunen)") for v in whole)  # said, not carried over from the body
     text = "\n".join(page_text(app) for app in slides)
     assert "Kvartal 3 2025: av 10 områden" in text
     assert "36\u00a0160 incidenter för hela kommunen" in text  # 2024–2025, as on Incidenter: not one body's
     assert "från 65\u00a0% (2015) till 89\u00a0% (2024)" in text
+    assert "Servicenämnden, Phishingövning 2025-05-12: klickade" in text and "320 av 1\u00a0000 klickade" in text
+    assert "Avbröts efter 27 av 72 timmar" in text
     assert "Dagens data, inte ett protokollfört möte" in text
 
 
