@@ -30,6 +30,8 @@ EXAMPLE_DATASETS = (
     "recommendation_updates",
     "self_assessments",
     "phishing_campaigns",
+    "training",
+    "documents",
 )
 
 

@@ -37,6 +37,7 @@ from domain.configuration import Config
 from domain.datasets import DATASETS, Dataset
 from domain.formatting import swedish_int
 from domain.roles import Actor, Forbidden, ensure
+from domain.vocabulary import AUDIENCE_WORDS
 
 LOG = logging.getLogger(__name__)
 CHUNK_ROWS = 20_000
@@ -458,11 +459,17 @@ def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:
             words.append(", ".join(names) if len(names) <= 2 else f"{len(names)} enheter")
         elif column == "assessment":
             words.append(", ".join(config.assessments[v].name if v in config.assessments else v for v in values))
-        elif column == "recommendation_id":
-            words.append(", ".join(values) if len(values) <= 3 else f"{len(values)} rekommendationer")
+        elif column in ("recommendation_id", "document_id"):
+            many = "rekommendationer" if column == "recommendation_id" else "styrdokument"
+            words.append(", ".join(values) if len(values) <= 3 else f"{len(values)} {many}")
         elif column == "kpi":
             names = [config.kpis[v].name if v in config.kpis else v for v in values]
             words.append(", ".join(names) if len(names) <= 3 else f"{len(names)} nyckeltal")
+        elif column == "audience":
+            words.append(", ".join(AUDIENCE_WORDS.get(v, v).lower() for v in values))
+        elif column in ("course", "campaign"):
+            many = {"course": "utbildningar", "campaign": "kampanjer"}[column]
+            words.append(", ".join(values) if len(values) <= 2 else f"{len(values)} {many}")
         else:
             words.append(values[0] if len(values) == 1 else f"{values[0]}–{values[-1]}")
     return " × ".join(words)

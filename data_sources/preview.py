@@ -29,6 +29,9 @@ _CODE_WORDS = {
     ds.CATEGORY: v.CATEGORY_WORDS,
     ds.REC_STATUS: v.RECOMMENDATION_WORDS,
     ds.RATING: v.RATING_WORDS,
+    ds.AUDIENCE: v.AUDIENCE_WORDS,
+    ds.DOC_TYPE: v.DOCUMENT_TYPE_WORDS,
+    ds.DOC_STATUS: v.DOCUMENT_STATUS_WORDS,
 }
 
 
@@ -36,7 +39,7 @@ def key_columns(dataset: Dataset) -> tuple[str, ...]:
     """The store's columns that identify a figure."""
     if dataset.name == "incidents":
         return ("month", "unit")
-    return tuple("recommendation_id" if c == "id" else c for c in dataset.key_columns)
+    return tuple(dataset.stored(c) for c in dataset.key_columns)
 
 
 def value_columns(dataset: Dataset, table: sa.Table) -> tuple[str, ...]:
@@ -44,7 +47,7 @@ def value_columns(dataset: Dataset, table: sa.Table) -> tuple[str, ...]:
     if dataset.name == "incidents":
         return ("count",)
     keys = set(key_columns(dataset))
-    named = ["recommendation_id" if c.name == "id" else c.name for c in dataset.columns]
+    named = [dataset.stored(c.name) for c in dataset.columns]
     return tuple(c for c in named if c not in keys and c in table.c)
 
 
@@ -199,7 +202,7 @@ def _values_text(
 
 
 def _label(dataset: Dataset, column: str) -> str:
-    name = "id" if column == "recommendation_id" and dataset.name == "recommendations" else column
+    name = dataset.in_file(column)
     return next((c.swedish for c in dataset.columns if c.name == name), column)
 
 

@@ -253,6 +253,36 @@ phishing_campaigns = sa.Table(
     *_history_indexes("phishing_campaigns"),
 )
 
+training = sa.Table(
+    "training",
+    metadata,
+    *_history_columns(),
+    sa.Column("period", sa.String(7), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("audience", sa.String(16), nullable=False),
+    sa.Column("course", sa.String(200), nullable=False),
+    sa.Column("population", sa.Integer, nullable=False),
+    sa.Column("completed", sa.Integer, nullable=False),
+    *_history_indexes("training"),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    *_history_columns(),
+    sa.Column("document_id", sa.String(100), nullable=False),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("type", sa.String(16), nullable=True),
+    sa.Column("owner_unit", sa.String(64), nullable=False),
+    sa.Column("decided_by", sa.String(200), nullable=True),
+    sa.Column("decided_date", sa.Date, nullable=True),
+    sa.Column("revision_owner", sa.String(200), nullable=True),
+    sa.Column("next_revision", sa.Date, nullable=True),
+    sa.Column("status", sa.String(16), nullable=True),
+    *_history_indexes("documents"),
+)
+
 DATASET_TABLES: dict[str, sa.Table] = {
     "status": status,
     "kpis": kpis,
@@ -261,6 +291,8 @@ DATASET_TABLES: dict[str, sa.Table] = {
     "recommendation_updates": recommendation_updates,
     "self_assessments": self_assessments,
     "phishing_campaigns": phishing_campaigns,
+    "training": training,
+    "documents": documents,
 }
 
 

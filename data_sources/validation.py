@@ -40,6 +40,7 @@ from data_sources.values import (
 from domain import datasets as ds
 from domain.configuration import Config
 from domain.datasets import DATASETS, Dataset
+from domain.formatting import swedish_date
 from domain.text_matching import fold
 
 MAX_PROBLEMS_KEPT = 1000
@@ -111,6 +112,9 @@ def parsers_for(config: Config) -> dict[str, Callable[[Any], Any]]:
         ds.CATEGORY: code_parser(v.INCIDENT_CATEGORIES, "en kategori"),
         ds.REC_STATUS: code_parser(v.RECOMMENDATION_STATUSES, "en status"),
         ds.RATING: code_parser(v.RATINGS, "en bedömning"),
+        ds.AUDIENCE: code_parser(v.AUDIENCES, "en målgrupp"),
+        ds.DOC_TYPE: code_parser(v.DOCUMENT_TYPES, "en dokumenttyp"),
+        ds.DOC_STATUS: code_parser(v.DOCUMENT_STATUSES, "en status"),
     }
 
 
@@ -169,11 +173,7 @@ class Validator:
         # The store's text columns and their lengths: a longer value is an error here, on every database,
         # never a failure of the insert on PostgreSQL after `check` said the file was fine.
         # Coded columns are checked by their parsers; only text written by people can be too long.
-        texts = {
-            "recommendation_id" if c.name == "id" else c.name
-            for c in self.dataset.columns
-            if c.kind in (ds.TEXT, ds.STATEMENT)
-        }
+        texts = {self.dataset.stored(c.name) for c in self.dataset.columns if c.kind in (ds.TEXT, ds.STATEMENT)}
         self._lengths = {
             c.name: c.type.length
             for c in DATASET_TABLES[self.dataset.name].c
@@ -413,7 +413,7 @@ class Validator:
 
     def _check_keys(self, store: dict[str, list[Any]], numbers: list[int]) -> None:
         key_columns = self.dataset.key_columns
-        columns = [store[c if c != "id" else "recommendation_id"] for c in key_columns]
+        columns = [store[self.dataset.stored(c)] for c in key_columns]
         seen = self._seen_keys
         keys = columns[0] if len(columns) == 1 else list(zip(*columns, strict=True))
         fresh = dict(zip(keys, numbers, strict=True))
@@ -622,6 +622,35 @@ def _shape_phishing(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list
     return dict(p), problems
 
 
+def _shape_training(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    """Those who completed a course are counted among its audience."""
+    problems: list[RowProblem] = [
+        (i, "completed", done, f"högst antalet i målgruppen ({total})")
+        for i, (total, done) in enumerate(zip(p["population"], p["completed"], strict=True))
+        if done > total
+    ]
+    store = dict(p)
+    store["year"] = [int(period[:4]) for period in p["period"]]  # a year or a quarter: sorted by its year
+    return store, problems
+
+
+def _shape_documents(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    """A document is revised after it is decided, never before."""
+    problems: list[RowProblem] = [
+        (
+            i,
+            "next_revision",
+            swedish_date(revision),
+            f"ett datum från beslutsdatumet ({swedish_date(decided)}) och framåt",
+        )
+        for i, (decided, revision) in enumerate(zip(p["decided_date"], p["next_revision"], strict=True))
+        if decided is not None and revision is not None and revision < decided
+    ]
+    store = {k: v for k, v in p.items() if k != "id"}
+    store["document_id"] = p["id"]
+    return store, problems
+
+
 _SHAPERS: dict[str, Shaper] = {
     "status": _shape_status,
     "kpis": _shape_kpis,
@@ -630,6 +659,8 @@ _SHAPERS: dict[str, Shaper] = {
     "recommendation_updates": _shape_updates,
     "self_assessments": _shape_self_assessments,
     "phishing_campaigns": _shape_phishing,
+    "training": _shape_training,
+    "documents": _shape_documents,
 }
 
 

@@ -46,6 +46,9 @@ def allowed_values(column: Column, config: Config) -> list[str] | None:
         ds.CATEGORY: v.INCIDENT_CATEGORIES,
         ds.REC_STATUS: v.RECOMMENDATION_STATUSES,
         ds.RATING: v.RATINGS,
+        ds.AUDIENCE: v.AUDIENCES,
+        ds.DOC_TYPE: v.DOCUMENT_TYPES,
+        ds.DOC_STATUS: v.DOCUMENT_STATUSES,
     }.get(kind)
     return None if codes is None else [c.swedish for c in codes]
 

@@ -19,7 +19,8 @@ DATE, DAY_OR_MONTH, TEXT, COUNT0, COUNT1, NUMBER, PERCENT, YES_NO = (
     "percent",
     "yes_no",
 )
-STATUS, TREND, SEVERITY, CATEGORY, REC_STATUS, RATING, STATEMENT = (
+DOC_TYPE, DOC_STATUS = "document_type", "document_status"
+STATUS, TREND, SEVERITY, CATEGORY, REC_STATUS, RATING, STATEMENT, AUDIENCE = (
     "status",
     "trend",
     "severity",
@@ -27,6 +28,7 @@ STATUS, TREND, SEVERITY, CATEGORY, REC_STATUS, RATING, STATEMENT = (
     "rec_status",
     "rating",
     "statement",
+    "audience",
 )
 
 
@@ -48,9 +50,18 @@ class Dataset:
     scope_text: str
     key_columns: tuple[str, ...]
     period_column: str | None = None
+    stored_names: tuple[tuple[str, str], ...] = ()  # a column stored under another name ("id" is the row's)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+    def stored(self, column: str) -> str:
+        """The store's name of a file's column."""
+        return dict(self.stored_names).get(column, column)
+
+    def in_file(self, stored: str) -> str:
+        """The file's name of a store's column."""
+        return next((c for c, s in self.stored_names if s == stored), stored)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -137,6 +148,7 @@ DATASETS: dict[str, Dataset] = {
             scope_columns=("recommendation_id",),
             scope_text="rekommendation (id)",
             key_columns=("id",),
+            stored_names=(("id", "recommendation_id"),),
         ),
         Dataset(
             "recommendation_updates",
@@ -185,6 +197,41 @@ DATASETS: dict[str, Dataset] = {
             scope_columns=("campaign", "unit"),
             scope_text="kampanj × enhet",
             key_columns=("campaign", "unit"),
+        ),
+        Dataset(
+            "training",
+            "Utbildning",
+            (
+                C("period", "period", PERIOD, True, "2025"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("audience", "målgrupp", AUDIENCE, True, "Förtroendevalda"),
+                C("course", "utbildning", TEXT, True, "Informationssäkerhet för förtroendevalda"),
+                C("population", "antal_i_målgruppen", COUNT0, True, "13"),
+                C("completed", "genomförda", COUNT0, True, "9"),
+            ),
+            scope_columns=("period", "unit", "audience", "course"),
+            scope_text="period × enhet × målgrupp × utbildning",
+            key_columns=("period", "unit", "audience", "course"),
+            period_column="period",
+        ),
+        Dataset(
+            "documents",
+            "Styrdokument",
+            (
+                C("id", "id", TEXT, True, "KS-IT-2010-1"),
+                C("title", "titel", TEXT, True, "IT-säkerhetsplan"),
+                C("type", "typ", DOC_TYPE, False, "Plan"),
+                C("owner_unit", "ägare", UNIT, True, "Kommunstyrelsen"),
+                C("decided_by", "beslutad_av", TEXT, False, "Kommunstyrelsen"),
+                C("decided_date", "beslutsdatum", DATE, False, "2010-06-14"),
+                C("revision_owner", "revideringsansvarig", TEXT, False, "IT-chef"),
+                C("next_revision", "nästa_revision", DATE, False, "2012-06-30"),
+                C("status", "status", DOC_STATUS, False, "Gällande"),
+            ),
+            scope_columns=("document_id",),
+            scope_text="styrdokument (id)",
+            key_columns=("id",),
+            stored_names=(("id", "document_id"),),
         ),
     )
 }

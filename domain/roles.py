@@ -45,6 +45,8 @@ VIEWS = (
     View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", _EVERYONE, True),
     View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", _EVERYONE, True),
     View("phishing_campaigns", "Phishingövningar", "phishing", ":material/phishing:", _EVERYONE, True),
+    View("training", "Utbildning", "utbildning", ":material/school:", _EVERYONE, True),
+    View("documents", "Styrdokument", "styrdokument", ":material/description:", _EVERYONE, True),
     View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE, listed=False),
     View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),

@@ -57,6 +57,24 @@ RATINGS = (
     Code("urgent", "Behöver ses över omgående", ("omgående",)),
     Code("not_applicable", "Ej tillämplig", ("ej tillämpligt", "n/a")),
 )
+# Who a training is for; elected members are the board itself (the Cybersecurity Act's training duty).
+AUDIENCES = (
+    Code("staff", "Medarbetare", ("personal", "anställda")),
+    Code("managers", "Chefer", ("chef",)),
+    Code("elected", "Förtroendevalda", ("ledamöter", "nämndledamöter", "elected members")),
+)
+DOCUMENT_TYPES = (
+    Code("policy", "Policy"),
+    Code("guideline", "Riktlinje", ("riktlinjer",)),
+    Code("routine", "Rutin", ("rutiner",)),
+    Code("plan", "Plan"),
+    Code("strategy", "Strategi"),
+)
+DOCUMENT_STATUSES = (
+    Code("in_force", "Gällande", ("gäller",)),
+    Code("under_revision", "Under revidering", ("revideras",)),
+    Code("repealed", "Upphävd", ("upphävt",)),
+)
 
 
 def words(codes: tuple[Code, ...]) -> dict[str, str]:
@@ -74,6 +92,9 @@ SEVERITY_WORDS = words(SEVERITIES)
 CATEGORY_WORDS = words(INCIDENT_CATEGORIES)
 RECOMMENDATION_WORDS = words(RECOMMENDATION_STATUSES)
 RATING_WORDS = words(RATINGS)
+AUDIENCE_WORDS = words(AUDIENCES)
+DOCUMENT_TYPE_WORDS = words(DOCUMENT_TYPES)
+DOCUMENT_STATUS_WORDS = words(DOCUMENT_STATUSES)
 
 
 def swedish_label(codes: tuple[Code, ...], ident: str) -> str:

@@ -36,6 +36,8 @@ BOARD_DATASETS = (
     "recommendation_updates",
     "self_assessments",
     "phishing_campaigns",
+    "training",
+    "documents",
 )
 PLAIN_COLUMNS = {"År", "Kvartal", "Månad"}  # numbers that name a time, written without grouping
 EXAMPLE_NOTE = "offentliga uppgifter från Malmö stad med påhittade detaljer"

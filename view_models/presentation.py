@@ -18,29 +18,36 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from charts.documents import revision_timeline
 from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
 from charts.kpis import kpi_chart
 from charts.phishing_campaigns import click_rates, durations
 from charts.recommendations import status_per_audit, status_per_year
 from charts.self_assessments import shares_over_years, unit_category_matrix
 from charts.status import status_heatmap
+from charts.training import completion_by_unit, completion_over_years
 from data_sources.meetings import MeetingRecord
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int, swedish_percent
 from domain.roles import MEETING_VIEWS
 from domain.vocabulary import RECOMMENDATION_WORDS
+from queries import documents as document_queries
 from queries import incidents as incident_queries
 from queries import phishing_campaigns as phishing_queries
 from queries import recommendations as recommendation_queries
 from queries import self_assessments as self_assessment_queries
 from queries import status as status_queries
+from queries import training as training_queries
 from queries.data_overview import imports_after
 from rules.changes import Change
+from rules.documents import with_revision_state
 from rules.kpis import quarterly_values
 from rules.phishing_campaigns import with_rates
 from rules.recommendations import status_counts, with_overdue
 from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year
+from rules.training import by_year_and_audience, with_completion
+from view_models.documents import overdue_summary, register_table
 from view_models.incidents import (
     category_summary,
     category_table,
@@ -68,6 +75,8 @@ from view_models.status import (
     kpi_table,
     recent_quarters,
 )
+from view_models.training import course_table, history_summary, members_trained
+from view_models.training import latest_summary as training_latest
 
 Ask = Callable[..., Any]
 
@@ -153,6 +162,8 @@ def build_deck(
         "recommendations": lambda: _recommendations(ask, scope, config),
         "self_assessments": lambda: _self_assessments(ask, config),
         "phishing_campaigns": lambda: _phishing(ask, config),
+        "training": lambda: _training(ask, config),
+        "documents": lambda: _documents(ask, scope, config),
     }
     return [slide for view in scope.views if view in makers for slide in makers[view]()]
 
@@ -291,18 +302,20 @@ def _situation(ask: Ask, scope: DeckScope, config: Config, since: tuple[str, lis
                 dataset="self_assessments",
             )
         )
+    slides.append(
+        Slide("situation", "Incidenter, rekommendationer och självskattning", body, figures=tuple(figures), columns=3)
+    )
+    awareness = []
     latest = latest_campaign(with_rates(ask(phishing_queries.campaigns, (scope.body,))), config)
     if latest is not None:
-        figures.append(Figure(latest.label, latest.value, latest.notes, latest.band, "phishing_campaigns"))
-    slides.append(
-        Slide(
-            "situation",
-            "Incidenter, rekommendationer, självskattning och phishing",
-            body,
-            figures=tuple(figures),
-            columns=len(figures) if len(figures) > 3 else 3,
+        awareness.append(Figure(latest.label, latest.value, latest.notes, latest.band, "phishing_campaigns"))
+    trained = members_trained(with_completion(ask(training_queries.courses, (scope.body,))), scope.body, config)
+    if trained is not None:
+        awareness.append(Figure(trained.label, trained.value, trained.notes, dataset="training"))
+    if awareness:
+        slides.append(
+            Slide("situation", "Phishing och ledamöternas utbildning", body, figures=tuple(awareness), columns=3)
         )
-    )
     if since is not None:
         heading, changes = since
         empty = "Inga förändringar sedan förra mötet."
@@ -628,6 +641,68 @@ def _phishing(ask: Ask, config: Config) -> list[Slide]:
                 ),
             ),
         ),
+    ]
+
+
+def _training(ask: Ask, config: Config) -> list[Slide]:
+    rows = with_completion(ask(training_queries.courses, ()))
+    if rows.empty:
+        return [Slide("training", "Utbildning", WHOLE_MUNICIPALITY, lead="Ingen utbildning är registrerad ännu.")]
+    year = int(rows["year"].max())
+    latest = rows[rows["year"] == year]
+    return [
+        Slide(
+            "training",
+            f"Genomförd utbildning {year}",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    f"Genomförd utbildning per enhet och målgrupp {year}",
+                    _fit(completion_by_unit(latest, config.unit_names), CHART_HEIGHT),
+                    training_latest(rows),
+                    course_table(latest, config),
+                    "training",
+                ),
+            ),
+        ),
+        Slide(
+            "training",
+            "Utbildning över åren",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    "Utbildning över åren",
+                    _fit(completion_over_years(by_year_and_audience(rows)), CHART_HEIGHT),
+                    history_summary(rows),
+                    course_table(rows, config),
+                    "training",
+                ),
+            ),
+        ),
+    ]
+
+
+def _documents(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
+    register = with_revision_state(ask(document_queries.register, ()), scope.on)
+    if register.empty:
+        return [Slide("documents", "Styrdokument", WHOLE_MUNICIPALITY, lead="Inga styrdokument är registrerade ännu.")]
+    shown = register.head(UNITS_PER_SLIDE)  # the most overdue first; the view has the whole register
+    return [
+        Slide(
+            "documents",
+            "Styrdokument: från beslut till nästa revision",
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    "Styrdokument: från beslut till nästa revision",
+                    _fit(revision_timeline(shown, scope.on), ROW_STEP),
+                    overdue_summary(register),
+                    register_table(register, config),
+                    "documents",
+                ),
+            ),
+            note="" if len(register) <= len(shown) else f"De {len(shown)} först att revidera av {len(register)}.",
+        )
     ]
 
 

@@ -9,13 +9,17 @@ import streamlit as st
 from data_sources import meetings
 from domain.clock import today
 from domain.formatting import inert
-from queries import phishing_campaigns, status
+from queries import documents, phishing_campaigns, status, training
+from rules.documents import with_revision_state
 from rules.phishing_campaigns import with_rates
+from rules.training import with_completion
 from ui.frame import empty_state, view_frame
 from ui.slides import corrections_section
 from ui.widgets import choose_quarter
+from view_models.documents import overdue_figure
 from view_models.phishing_campaigns import latest_campaign
 from view_models.situation import changes_since_meeting, situation_from
+from view_models.training import members_trained
 
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
 
@@ -50,7 +54,7 @@ for i, kpi in enumerate(picture.kpis):
         if kpi.change:
             st.markdown(inert(kpi.change))
 
-left, middle, right, fourth = st.columns(4)
+left, middle, right = st.columns(3)
 with left.container(border=True):
     st.subheader("Kritiska incidenter")
     year_counts = " · ".join(f"{y}: {n}" for y, n in sorted(picture.critical_by_year.items(), reverse=True))
@@ -68,6 +72,7 @@ with middle.container(border=True):
 with right.container(border=True):
     st.subheader("Självskattning")
     st.markdown(inert(picture.self_assessment or "Inga självskattningar ännu."))
+fourth, fifth, sixth = st.columns(3)
 with fourth.container(border=True):
     st.subheader("Phishingövning")
     latest = latest_campaign(with_rates(f.ask(phishing_campaigns.campaigns, f.units)), f.config)
@@ -76,6 +81,24 @@ with fourth.container(border=True):
     else:
         st.markdown(f"{inert(latest.label)}  \n### {inert(latest.value)}")
         st.markdown("  \n".join(inert(n) for n in latest.notes))
+with fifth.container(border=True):
+    st.subheader("Ledamöternas utbildning")
+    trained = members_trained(with_completion(f.ask(training.courses, f.units)), f.units[0], f.config)
+    if trained is None:
+        st.markdown("Ingen utbildning av ledamöterna registrerad.")
+    else:
+        st.markdown(f"{inert(trained.label)}  \n### {inert(trained.value)}")
+        st.markdown("  \n".join(inert(n) for n in trained.notes))
+with sixth.container(border=True):
+    st.subheader("Styrdokument")
+    on = f.meeting.meeting_date if f.meeting else today()
+    documents_due = overdue_figure(with_revision_state(f.ask(documents.register, f.units), on), f.units[0], f.config)
+    if documents_due is None:
+        st.markdown("Inga styrdokument registrerade.")
+    else:
+        badge = f":{BADGE[documents_due.tone]}-badge[{inert(documents_due.value)}]"
+        st.markdown(f"{inert(documents_due.label)}  \n### {badge}")
+        st.markdown("  \n".join(inert(n) for n in documents_due.notes))
 
 SYMBOL = {"better": ":green-badge[↑ Bättre]", "worse": ":red-badge[↓ Sämre]", "info": ":blue-badge[Info]"}
 

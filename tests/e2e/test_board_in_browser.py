@@ -15,13 +15,16 @@ VIEWS = {
     "/incidenter": ["2023: 6, 2024: 6, 2025: 4", "18\u00a0040"],
     "/rekommendationer": ["2 av 3 rekommendationer är genomförda, 1 avvaktar"],
     "/sjalvskattningar": ["från 65\u00a0% (2015) till 89\u00a0% (2024)"],
+    "/styrdokument": ["2 av 5 styrdokument har passerat sin revisionsdag: IT-säkerhetsplan"],
+    "/utbildning": ["medarbetare 79\u00a0% (19\u00a0292 av 24\u00a0500)", "Medarbetare 2015: 10\u00a0%"],
     "/phishing": ["32\u00a0% klickade (320 av 1\u00a0000), mål 5\u00a0%", "avbröts efter 27 av 72 planerade timmar"],
     "/data": ["Importhistorik", "Exempeldata"],
     "/moten": ["Möten", "Protokollför ett möte"],
     "/konton": ["Konton", "Nytt konto"],
     "/import": ["Importera data", "Fil (CSV eller Excel .xlsx)"],
 }
-WITH_CHARTS = {"/status", "/incidenter", "/rekommendationer", "/sjalvskattningar", "/phishing"}
+WITH_CHARTS = {"/status", "/incidenter", "/rekommendationer", "/sjalvskattningar", "/phishing", "/utbildning"}
+WITH_CHARTS |= {"/styrdokument"}
 
 
 @pytest.mark.parametrize("path", list(VIEWS))

@@ -8,7 +8,7 @@ import datetime as dt
 from data_sources import meetings
 from data_sources.demo import load_example_data
 from data_sources.imports import import_file
-from domain.roles import operator
+from domain.roles import MEETING_VIEWS, operator
 from tests.conftest import ROOT, write_csv
 from view_models.board_pack import _numbers, pack_from_store
 from view_models.presentation import DeckScope, build_deck
@@ -62,15 +62,7 @@ def test_the_pack_has_the_slides_figures_as_presented_even_after_a_later_import(
         line for p in after.parts for page in p.pages if page.heading.startswith("Rättat") for line in page.lines
     ]
     assert any(line.startswith("Styrning och ledning: ▲ Gul → ■ Röd – ändrat genom import nr ") for line in corrected)
-    assert [p.title for p in before.parts] == [
-        "Lägesbild",
-        "Status",
-        "Incidenter",
-        "Rekommendationer",
-        "Självskattningar",
-        "Phishingövningar",
-        "Rättat efter mötet",
-    ]
+    assert [p.title for p in before.parts] == [*(v.title for v in MEETING_VIEWS), "Rättat efter mötet"]
     assert before.marking == "Öppen" and before.example  # the configured classification; example data said
     assert before.footer == f"Siffrorna kommer från import {_numbers([int(r[0][3:]) for r in before.imports])}"
     assert {r[1] for r in before.imports} >= {"Kvartalsstatus", "Nyckeltal", "Incidenter"}

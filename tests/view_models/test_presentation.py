@@ -11,7 +11,7 @@ import pytest
 
 from data_sources.demo import load_example_data
 from data_sources.imports import import_file
-from domain.roles import operator
+from domain.roles import MEETING_VIEWS, operator
 from tests.conftest import ROOT, write_csv
 from view_models import presentation as p
 from view_models.situation import situation_from
@@ -42,13 +42,13 @@ def _latest(engine) -> int:
 def test_the_deck_follows_meeting_order_and_each_slide_holds_what_fits(store, config):
     deck = p.build_deck(_asker(store), SCOPE, config)
     views = list(dict.fromkeys(s.view for s in deck))
-    assert views == ["situation", "status", "incidents", "recommendations", "self_assessments", "phishing_campaigns"]
+    assert views == [v.name for v in MEETING_VIEWS]
     for slide in deck:
         assert len(slide.figures) <= p.AREAS_PER_SLIDE and len(slide.charts) <= 2
         assert sum(max(1, -(-len(line.text) // p.LINE_WIDTH)) for line in slide.lines) <= p.LINE_BUDGET
         if slide.columns == 3:
             assert len(slide.figures) <= p.KPIS_PER_SLIDE
-    whole = ("incidents", "recommendations", "self_assessments", "phishing_campaigns")
+    whole = ("incidents", "recommendations", "self_assessments", "phishing_campaigns", "training", "documents")
     assert {s.scope for s in deck if s.view in whole} == {"hela kommunen"}
     assert {s.scope for s in deck if s.view in ("situation", "status")} == {"Servicenämnden"}
 

@@ -12,7 +12,7 @@ from data_sources import access_store, meetings
 from data_sources.imports import import_file
 from data_sources.store import open_store
 from domain.configuration import load_config
-from domain.roles import operator
+from domain.roles import MEETING_VIEWS, operator
 from tests.conftest import ROOT, write_csv
 from tests.views.conftest import page_text, shown
 
@@ -44,8 +44,12 @@ def test_every_slide_names_the_same_body_and_quarter_and_the_views_come_in_meeti
     contexts = [_context(app) for app in slides]
     assert {(c.group(1), c.group(2)) for c in contexts} == {("Servicenämnden", "2025Q3")}
     views = list(dict.fromkeys(c.group(3).split(" (")[0] for c in contexts))
-    assert views == ["Lägesbild", "Status", "Incidenter", "Rekommendationer", "Självskattningar", "Phishingövningar"]
-    whole = [c.group(3) for c in contexts if c.group(3).startswith(("Incidenter", "Självskattningar", "Phishing"))]
+    assert views == [v.title for v in MEETING_VIEWS]
+    whole = [
+        c.group(3)
+        for c in contexts
+        if c.group(3).startswith(("Incidenter", "Självskattningar", "Phishing", "Utb", "Styr"))
+    ]
     assert whole and all(v.endswith("(hela kommunen)") for v in whole)  # said, not carried over from the body
     text = "\n".join(page_text(app) for app in slides)
     assert "Kvartal 3 2025: av 10 områden" in text

@@ -1,0 +1,76 @@
+"""What the register of governing documents says: how many still apply past their revision date, in
+words a board reads aloud, and the register itself with each overdue document flagged (no streamlit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from domain.configuration import Config
+from domain.formatting import swedish_date, swedish_int
+from domain.vocabulary import DOCUMENT_STATUS_WORDS, DOCUMENT_TYPE_WORDS
+
+FLAG = "■ Revision försenad"
+
+
+def overdue_summary(register: pd.DataFrame) -> str:
+    """'2 av 5 styrdokument har passerat sin revisionsdag: IT-säkerhetsplan (beslutad 2010-06-14, …)'."""
+    if register.empty:
+        return "Inga styrdokument är registrerade."
+    applying = register[register["status"].fillna("in_force") != "repealed"]
+    late = applying[applying["overdue"]]
+    if late.empty:
+        return f"Inget av {swedish_int(len(applying))} styrdokument har passerat sin revisionsdag."
+    named = "; ".join(
+        f"{r.title} (beslutad {swedish_date(r.decided_date)}, skulle revideras {swedish_date(r.next_revision)})"
+        for r in late.itertuples()
+    )
+    return (
+        f"{swedish_int(len(late))} av {swedish_int(len(applying))} styrdokument har passerat sin revisionsdag: {named}."
+    )
+
+
+@dataclass(frozen=True)
+class OverdueDocuments:
+    label: str
+    value: str
+    notes: tuple[str, ...]
+    tone: str
+
+
+def overdue_figure(register: pd.DataFrame, body: str, config: Config) -> OverdueDocuments | None:
+    """The body's own documents past their revision date, as a key figure on Lägesbild."""
+    applying = register[register["status"].fillna("in_force") != "repealed"]
+    if applying.empty:
+        return None
+    late = applying[applying["overdue"]]
+    name = config.unit_names.get(body, body)
+    notes = tuple(f"{FLAG}: {r.title} ({swedish_date(r.next_revision)})" for r in late.head(2).itertuples())
+    if len(late) > 2:
+        notes += (f"och {swedish_int(len(late) - 2)} till",)
+    return OverdueDocuments(
+        f"Styrdokument med {name} som ägare, revision försenad",
+        f"{swedish_int(len(late))} av {swedish_int(len(applying))}",
+        notes or ("Alla inom sin revisionstid",),
+        "red" if len(late) else "green",
+    )
+
+
+def register_table(register: pd.DataFrame, config: Config) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Id": register["document_id"],
+            "Titel": register["title"],
+            "Typ": register["type"].map(lambda t: DOCUMENT_TYPE_WORDS.get(t, "–") if isinstance(t, str) else "–"),
+            "Ägare": register["owner_unit"].map(lambda u: config.unit_names.get(u, u)),
+            "Beslutad av": register["decided_by"].fillna("–"),
+            "Beslutsdatum": [swedish_date(d) for d in register["decided_date"]],
+            "Nästa revision": [swedish_date(d) for d in register["next_revision"]],
+            "Revideringsansvarig": register["revision_owner"].fillna("–"),
+            "Status": register["status"].map(
+                lambda s: DOCUMENT_STATUS_WORDS.get(s, "–") if isinstance(s, str) else "–"
+            ),
+            "Läge": register["overdue"].map({True: FLAG, False: "● Inom tid"}),
+        }
+    )
