@@ -48,7 +48,7 @@ def revision_timeline(register: pd.DataFrame, on: dt.date) -> alt.LayerChart:
             ],
         )
     )
-    words = bars.mark_text(align="left", dx=6, color="black").encode(x="Revideras:T", text="Läge:N")
+    words = bars.mark_text(align="left", dx=6).encode(x="Revideras:T", text="Läge:N", color=alt.value("black"))
     today = (
         alt.Chart(alt.InlineData(values=[{"idag": on.isoformat(), "Idag": f"I dag {on.isoformat()}"}]))
         .mark_rule(strokeDash=[6, 4], color="black", strokeWidth=2)

@@ -107,3 +107,24 @@ def by_unit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Chart:
         )
         .properties(height=alt.Step(24))
     )
+
+
+def on_time_by_year_chart(by_year: pd.DataFrame, target: float) -> alt.LayerChart:
+    """by_year (year, share): a bar per year of the deadlines met on time, the target as a dashed rule."""
+    frame = by_year.assign(År=by_year["year"].astype(str), Andel=by_year["share"].round(1))
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(color="#0072B2")
+        .encode(
+            x=alt.X("År:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("Andel:Q", title="Rapporterat i tid (%)", scale=alt.Scale(domain=[0, 100])),
+            tooltip=["År:N", alt.Tooltip("Andel:Q", format=".0f")],
+        )
+    )
+    labels = bars.mark_text(dy=-8, color="black").encode(text=alt.Text("Andel:Q", format=".0f"))
+    rule = (
+        alt.Chart(alt.InlineData(values=[{"mål": target, "Mål": f"Mål {target:g} %"}]))
+        .mark_rule(strokeDash=[6, 4], color="black", strokeWidth=2)
+        .encode(y="mål:Q", tooltip=["Mål:N"])
+    )
+    return alt.layer(bars, labels, rule, height=220)

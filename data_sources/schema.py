@@ -132,6 +132,12 @@ incidents = sa.Table(
     sa.Column("responsible_manager", sa.String(200), nullable=True),
     sa.Column("report_date", sa.Date, nullable=True),
     sa.Column("resolved_date", sa.Date, nullable=True),
+    sa.Column("detected_at", sa.DateTime, nullable=True),
+    sa.Column("significant", sa.Boolean, nullable=True),
+    sa.Column("early_warning_at", sa.DateTime, nullable=True),
+    sa.Column("notification_at", sa.DateTime, nullable=True),
+    sa.Column("final_report_at", sa.DateTime, nullable=True),
+    sa.Column("imy_reported_at", sa.DateTime, nullable=True),
     *_history_indexes("incidents"),
     # The critical incidents, listed on two views, without scanning the table; small, as they are few.
     sa.Index(

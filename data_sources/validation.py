@@ -28,6 +28,7 @@ from data_sources.values import (
     code_parser,
     count_parser,
     parse_date,
+    parse_datetime,
     parse_day_or_month,
     parse_number,
     parse_percent,
@@ -98,6 +99,7 @@ def parsers_for(config: Config) -> dict[str, Callable[[Any], Any]]:
         ds.KPI: reference_parser(kpis, "ett nyckeltal", f"{where}/kpis.yaml"),
         ds.ASSESSMENT: reference_parser(assessments, "en självskattning", f"{where}/assessments.yaml"),
         ds.DATE: parse_date,
+        ds.DATETIME: parse_datetime,
         ds.DAY_OR_MONTH: _incident_day,
         ds.TEXT: as_text,
         ds.STATEMENT: as_text,
@@ -556,6 +558,15 @@ def _shape_incidents(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, lis
             "resolved_date",
         )
     }
+    reports = ("early_warning_at", "notification_at", "final_report_at", "imy_reported_at")
+    for column in reports:
+        for i, (detected, reported) in enumerate(zip(p["detected_at"], p[column], strict=True)):
+            if detected is not None and reported is not None and reported < detected:
+                seen = detected.strftime("%Y-%m-%d %H:%M")
+                problems.append(
+                    (i, column, reported.strftime("%Y-%m-%d %H:%M"), f"en tidpunkt efter upptäckten ({seen})")
+                )
+    store.update({k: p[k] for k in ("detected_at", "significant", *reports)})
     store.update(
         date=days,
         date_precision=precisions,

@@ -139,6 +139,29 @@ def parse_date(raw: Any) -> dt.date:
     raise Invalid(DATE_EXPECTED)
 
 
+DATETIME_EXPECTED = "en tidpunkt skriven ÅÅÅÅ-MM-DD TT:MM i svensk tid (till exempel 2026-03-02 08:00)"
+_ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$")
+
+
+def parse_datetime(raw: Any) -> dt.datetime:
+    """A point in time in Swedish time, to the minute, stored as written (no time zone)."""
+    if isinstance(raw, dt.datetime):  # an Excel cell
+        _checked_year(raw.date())
+        return raw.replace(second=0, microsecond=0, tzinfo=None)
+    text = as_text(raw)
+    if text is not None:
+        m = _ISO_TIME.match(text)
+        if m:
+            try:
+                moment = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
+            except ValueError:
+                pass
+            else:
+                _checked_year(moment.date())
+                return moment
+    raise Invalid(DATETIME_EXPECTED)
+
+
 def parse_day_or_month(raw: Any) -> tuple[dt.date, str]:
     """A day, or a month given as its first day; the second item says which ('day' or 'month')."""
     text = as_text(raw) if not isinstance(raw, dt.date) else None

@@ -15,3 +15,8 @@ def now() -> dt.datetime:
 def today() -> dt.date:
     """Today in Swedish time: what due dates and "overdue" are judged against."""
     return now().astimezone(STOCKHOLM).date()
+
+
+def swedish_now() -> dt.datetime:
+    """Now in Swedish time, without a zone: reporting deadlines are written and judged in it."""
+    return now().astimezone(STOCKHOLM).replace(tzinfo=None)

@@ -19,7 +19,7 @@ DATE, DAY_OR_MONTH, TEXT, COUNT0, COUNT1, NUMBER, PERCENT, YES_NO = (
     "percent",
     "yes_no",
 )
-DOC_TYPE, DOC_STATUS = "document_type", "document_status"
+DOC_TYPE, DOC_STATUS, DATETIME = "document_type", "document_status", "datetime"
 STATUS, TREND, SEVERITY, CATEGORY, REC_STATUS, RATING, STATEMENT, AUDIENCE = (
     "status",
     "trend",
@@ -121,6 +121,13 @@ DATASETS: dict[str, Dataset] = {
                 C("responsible_manager", "ansvarig_chef", TEXT, False, "Bertil Berg"),
                 C("report_date", "rapportdatum", DATE, False, "2025-03-20"),
                 C("resolved_date", "åtgärdad_datum", DATE, False, "2025-03-15"),
+                # Reporting under the Cybersecurity Act (SFS 2025:1506) and to IMY: optional columns.
+                C("detected_at", "upptäckt", DATETIME, False, "2025-03-14 07:40"),
+                C("significant", "betydande", YES_NO, False, "Ja"),
+                C("early_warning_at", "tidig_varning", DATETIME, False, "2025-03-14 15:00"),
+                C("notification_at", "incidentanmälan", DATETIME, False, "2025-03-16 10:00"),
+                C("final_report_at", "slutrapport", DATETIME, False, "2025-04-10 12:00"),
+                C("imy_reported_at", "anmäld_imy", DATETIME, False, ""),
             ),
             scope_columns=("month", "unit"),
             scope_text="månad × enhet",

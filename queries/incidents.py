@@ -181,3 +181,31 @@ def critical_incidents_by_year(connection: sa.Connection, *, as_of: int | None =
         .order_by(cells.c.year)
     )
     return {year: int(total) for year, total in connection.execute(query)}
+
+
+def reportable_incidents(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
+    """The incidents with reporting duties: significant under the Cybersecurity Act, or personal-data
+    breaches for IMY, each with its detection and its reports; the earliest detected first."""
+    i = incidents.c
+    query = (
+        sa.select(
+            i.reference,
+            i.title,
+            i.unit,
+            i.category,
+            i.significant,
+            i.detected_at,
+            i.early_warning_at,
+            i.notification_at,
+            i.final_report_at,
+            i.imy_reported_at,
+        )
+        .where(
+            visible_as_of(incidents, as_of),
+            i.detected_at.is_not(None),
+            sa.or_(i.significant.is_(True), i.category == "personal_data"),
+            *for_units(i.unit, units),
+        )
+        .order_by(i.detected_at)
+    )
+    return frame(connection, query)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from domain import vocabulary
 from domain.formatting import swedish_date, swedish_int, swedish_percent
-from rules.incidents import report_completeness
+from rules.incidents import ON_TIME_TARGET, report_completeness
 
 SEVERITY_WORDS, CATEGORY_WORDS = vocabulary.SEVERITY_WORDS, vocabulary.CATEGORY_WORDS
 SEVERITY_ORDER = [c.id for c in vocabulary.SEVERITIES]
@@ -128,5 +128,74 @@ def rows_table(rows: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
             "Ärende": rows["reference"].fillna("–"),
             "Rubrik": rows["title"].fillna("–"),
             "Fil och rad": [f"{s}, rad {r}" for s, r in zip(rows["source"], rows["source_row"], strict=True)],
+        }
+    )
+
+
+STATE_WORDS = {"met": "✓ I tid", "late": "✗ För sent", "missing": "✗ Saknas", "open": "… Pågår"}
+
+
+def deadline_summary(deadlines: pd.DataFrame, by_year: pd.DataFrame) -> str:
+    """'Rapporterat i tid 2025: 83 % (5 av 6), mål 100 %. För sent: Incidentanmälan KRIT-2025-04 (26 h efter).'"""
+    if deadlines.empty:
+        return "Inga incidenter med rapporteringsplikt är registrerade."
+    parts = []
+    if not by_year.empty:
+        last = by_year.iloc[-1]
+        parts.append(
+            f"Rapporterat i tid {int(last['year'])}: {swedish_percent(round(last['share']))} "
+            f"({swedish_int(last['met'])} av {swedish_int(last['decided'])}), mål {swedish_percent(ON_TIME_TARGET)}."
+        )
+    missed = deadlines[deadlines["state"].isin(["late", "missing"])]
+    if not missed.empty:
+        parts.append(
+            "Missade: "
+            + "; ".join(
+                f"{r.deadline.lower()} {r.reference or r.title} ({swedish_int(r.hours)} h "
+                f"{'efter fristen' if r.state == 'late' else 'försenad, saknas'})"
+                for r in missed.itertuples()
+            )
+            + "."
+        )
+    open_now = deadlines[deadlines["state"] == "open"]
+    if not open_now.empty:
+        parts.append(
+            "Pågår: "
+            + "; ".join(
+                f"{r.deadline.lower()} {r.reference} ({swedish_int(r.hours)} h kvar)" for r in open_now.itertuples()
+            )
+            + "."
+        )
+    return " ".join(parts)
+
+
+def deadline_table(deadlines: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
+    def moment(value: object) -> str:
+        return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
+
+    return pd.DataFrame(
+        {
+            "Ärende": deadlines["reference"].fillna("–"),
+            "Rubrik": deadlines["title"].fillna("–"),
+            "Enhet": deadlines["unit"].map(lambda u: unit_names.get(u, u)),
+            "Upptäckt": [moment(v) for v in deadlines["detected_at"]],
+            "Rapport": deadlines["deadline"],
+            "Senast": [moment(v) for v in deadlines["due"]],
+            "Gjord": [moment(v) for v in deadlines["done"]],
+            "Läge": [
+                f"{STATE_WORDS[s]} ({swedish_int(h)} h{' kvar' if s == 'open' else ''})"
+                for s, h in zip(deadlines["state"], deadlines["hours"], strict=True)
+            ],
+        }
+    )
+
+
+def on_time_table(by_year: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "År": by_year["year"].astype(str),
+            "I tid": [swedish_int(n) for n in by_year["met"]],
+            "Avgjorda": [swedish_int(n) for n in by_year["decided"]],
+            "Andel i tid": [swedish_percent(round(v)) for v in by_year["share"]],
         }
     )

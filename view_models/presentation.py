@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 
 from charts.documents import revision_timeline
-from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
+from charts.incidents import by_unit, category_split, monthly_by_severity, on_time_by_year_chart, yearly_totals
 from charts.kpis import kpi_chart
 from charts.phishing_campaigns import click_rates, durations
 from charts.recommendations import status_per_audit, status_per_year
@@ -42,6 +42,7 @@ from queries import training as training_queries
 from queries.data_overview import imports_after
 from rules.changes import Change
 from rules.documents import with_revision_state
+from rules.incidents import ON_TIME_TARGET, on_time_by_year, reporting_deadlines
 from rules.kpis import quarterly_values
 from rules.phishing_campaigns import with_rates
 from rules.recommendations import status_counts, with_overdue
@@ -52,6 +53,8 @@ from view_models.incidents import (
     category_summary,
     category_table,
     critical_table,
+    deadline_summary,
+    deadline_table,
     monthly_summary,
     monthly_table,
     unit_summary,
@@ -470,6 +473,27 @@ def _incidents(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
         critical_lines,
         empty="Inga kritiska incidenter är registrerade.",
     )
+    deadlines = reporting_deadlines(
+        ask(incident_queries.reportable_incidents, ()), dt.datetime.combine(scope.on, dt.time(23, 59))
+    )
+    if not deadlines.empty:
+        on_time = on_time_by_year(deadlines)
+        slides.append(
+            Slide(
+                "incidents",
+                "Rapporteringstider: cybersäkerhetslagen och IMY",
+                WHOLE_MUNICIPALITY,
+                charts=(
+                    ChartPart(
+                        "Rapporterat i tid per år",
+                        _fit(on_time_by_year_chart(on_time, ON_TIME_TARGET), CHART_HEIGHT),
+                        deadline_summary(deadlines, on_time),
+                        deadline_table(deadlines, config.unit_names),
+                        "incidents",
+                    ),
+                ),
+            )
+        )
     if len(critical) > CRITICAL_LISTED:
         note = f"De {CRITICAL_LISTED} senaste av {swedish_int(len(critical))}; alla finns på Incidenter."
         listed[-1] = Slide(**{**listed[-1].__dict__, "note": note})

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
-from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
+from charts.incidents import by_unit, category_split, monthly_by_severity, on_time_by_year_chart, yearly_totals
+from domain.clock import swedish_now
 from domain.formatting import inert, swedish_int
 from domain.vocabulary import CATEGORY_WORDS, SEVERITY_WORDS
 from queries import incidents as q
+from rules.incidents import ON_TIME_TARGET, on_time_by_year, reporting_deadlines
 from ui.blocks import TABLE_ROWS_SHOWN, chart_block, table_of, table_with_limit
 from ui.frame import empty_state, view_frame
 from ui.slides import corrections_section
@@ -17,6 +21,8 @@ from view_models.incidents import (
     category_table,
     critical_summary,
     critical_table,
+    deadline_summary,
+    deadline_table,
     monthly_summary,
     monthly_table,
     rows_table,
@@ -96,5 +102,21 @@ table_with_limit(
     total=len(critical),
     note=f"De {TABLE_ROWS_SHOWN} senaste av {swedish_int(len(critical))} kritiska incidenter visas.",
 )
+
+st.header("Rapporteringstider: cybersäkerhetslagen och IMY")
+# At a meeting, what was still open is judged at the end of the meeting's day.
+moment = dt.datetime.combine(f.meeting.meeting_date, dt.time(23, 59)) if f.meeting else swedish_now()
+deadlines = reporting_deadlines(f.ask(q.reportable_incidents, f.units), moment)
+on_time = on_time_by_year(deadlines)
+if deadlines.empty:
+    st.markdown("Inga incidenter med rapporteringsplikt är registrerade (kolumnerna *upptäckt* och *betydande*).")
+else:
+    chart_block(
+        f,
+        on_time_by_year_chart(on_time, ON_TIME_TARGET),
+        deadline_summary(deadlines, on_time),
+        deadline_table(deadlines, f.config.unit_names),
+        "rapporteringstider.csv",
+    )
 
 corrections_section(f)
