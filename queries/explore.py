@@ -11,7 +11,15 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import incident_counts, kpis, self_assessments, status, visible_as_of
+from data_sources.schema import (
+    incident_counts,
+    kpis,
+    phishing_campaigns,
+    self_assessments,
+    status,
+    training,
+    visible_as_of,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,34 @@ SPECS: dict[str, Spec] = {
             "statement": "Påstående",
             "rating": "Bedömning",
         },
+    ),
+    "training": Spec(
+        "Utbildning",
+        training,
+        (
+            Measure(
+                "completion",
+                "Andel som genomfört",
+                lambda t: 100.0 * sa.func.sum(t.c.completed) / sa.func.nullif(sa.func.sum(t.c.population), 0),
+                "percent",
+            ),
+            Measure("completed", "Antal som genomfört", lambda t: sa.func.sum(t.c.completed), "count"),
+        ),
+        {"period": "Period", "year": "År", "unit": "Enhet", "audience": "Målgrupp", "course": "Utbildning"},
+    ),
+    "phishing_campaigns": Spec(
+        "Phishingövningar",
+        phishing_campaigns,
+        (
+            Measure(
+                "click_rate",
+                "Andel som klickade",
+                lambda t: 100.0 * sa.func.sum(t.c.clicked) / sa.func.sum(t.c.recipients),
+                "percent",
+            ),
+            Measure("recipients", "Antal mottagare", lambda t: sa.func.sum(t.c.recipients), "count"),
+        ),
+        {"campaign": "Kampanj", "unit": "Enhet"},
     ),
 }
 

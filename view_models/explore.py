@@ -64,6 +64,7 @@ def labeller(dimension: str, config: Config) -> dict[str, str]:
         "category": vocabulary.CATEGORY_WORDS,
         "status": vocabulary.STATUS_WORDS,
         "rating": vocabulary.RATING_WORDS,
+        "audience": vocabulary.AUDIENCE_WORDS,
     }
     return codes.get(dimension, {})
 

@@ -74,3 +74,30 @@ def test_the_banner_knows_when_example_rows_are_still_shown(store, config, tmp_p
     undo(store, replacing.batch_id, actor=operator("u"))  # the example row is current again, as a copy made by the undo
     with store.connect() as c:
         assert example_data_in_use(c)
+
+
+def test_phishing_training_and_documents_carry_the_seeds_figures(demo_store):
+    from queries import documents, phishing_campaigns, training
+    from queries.explore import explore
+
+    with demo_store.connect() as c:
+        campaigns = phishing_campaigns.campaigns(c, ("servicenamnden",))
+        courses = training.courses(c, ())
+        register = documents.register(c, ())
+        clicked = explore(c, "phishing_campaigns", "click_rate", ("unit",), {})
+    latest = campaigns.iloc[-1]
+    assert (latest["clicked"], latest["recipients"], latest["actual_hours"], latest["planned_hours"]) == (
+        320,
+        1000,
+        27,
+        72,
+    )
+    disa_2015 = courses[(courses["year"] == 2015) & (courses["audience"] == "staff")]
+    assert disa_2015["completed"].sum() * 10 == disa_2015["population"].sum()  # nine of ten had not taken it
+    assert set(register.loc[register["next_revision"].astype(str) < "2015-01-01", "title"]) == {
+        "IT-säkerhetsplan",
+        "IT-strategi",
+    }
+    assert round(clicked.set_index("unit").loc["servicenamnden"].iloc[-1], 1) == round(
+        100 * (171 + 118 + 320) / 2930, 1
+    )
