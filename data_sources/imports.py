@@ -395,6 +395,8 @@ def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[
     """
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
+    # Optional columns a file leaves empty are left to the column's NULL, not sent row by row.
+    columns = {name: values for name, values in columns.items() if values.count(None) != len(values)}
     if dialect.name == "sqlite":
         for name, values in columns.items():
             if isinstance(table.c[name].type, sa.Date):

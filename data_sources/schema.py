@@ -139,6 +139,13 @@ incidents = sa.Table(
     sa.Column("final_report_at", sa.DateTime, nullable=True),
     sa.Column("imy_reported_at", sa.DateTime, nullable=True),
     *_history_indexes("incidents"),
+    # The incidents with reporting duties (a detection time given): few, found without a scan.
+    sa.Index(
+        "ix_incidents_detected",
+        "detected_at",
+        sqlite_where=sa.text("detected_at IS NOT NULL"),
+        postgresql_where=sa.text("detected_at IS NOT NULL"),
+    ),
     # The critical incidents, listed on two views, without scanning the table; small, as they are few.
     sa.Index(
         "ix_incidents_current_critical",

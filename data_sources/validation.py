@@ -559,8 +559,10 @@ def _shape_incidents(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, lis
         )
     }
     reports = ("early_warning_at", "notification_at", "final_report_at", "imy_reported_at")
-    for column in reports:
-        for i, (detected, reported) in enumerate(zip(p["detected_at"], p[column], strict=True)):
+    detected_at = p["detected_at"]
+    timed = detected_at.count(None) != len(detected_at)  # most files give no times: no loop over them
+    for column in reports if timed else ():
+        for i, (detected, reported) in enumerate(zip(detected_at, p[column], strict=True)):
             if detected is not None and reported is not None and reported < detected:
                 seen = detected.strftime("%Y-%m-%d %H:%M")
                 problems.append(

@@ -24,9 +24,17 @@ def upgrade() -> None:
         table.add_column(sa.Column("significant", sa.Boolean(), nullable=True))
         for name in MOMENTS[1:]:
             table.add_column(sa.Column(name, sa.DateTime(), nullable=True))
+    op.create_index(
+        "ix_incidents_detected",
+        "incidents",
+        ["detected_at"],
+        sqlite_where=sa.text("detected_at IS NOT NULL"),
+        postgresql_where=sa.text("detected_at IS NOT NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_incidents_detected", table_name="incidents")
     with op.batch_alter_table("incidents") as table:
         for name in (*MOMENTS, "significant"):
             table.drop_column(name)
