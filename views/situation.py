@@ -96,8 +96,7 @@ with sixth.container(border=True):
     if documents_due is None:
         st.markdown("Inga styrdokument registrerade.")
     else:
-        badge = f":{BADGE[documents_due.tone]}-badge[{inert(documents_due.value)}]"
-        st.markdown(f"{inert(documents_due.label)}  \n### {badge}")
+        st.markdown(f"{inert(documents_due.label)}  \n### {inert(documents_due.value)}")
         st.markdown("  \n".join(inert(n) for n in documents_due.notes))
 
 SYMBOL = {"better": ":green-badge[↑ Bättre]", "worse": ":red-badge[↓ Sämre]", "info": ":blue-badge[Info]"}
