@@ -28,17 +28,7 @@ from view_models.presentation import DeckScope, Slide, meeting_deck
 
 Ask = Callable[..., Any]
 VIEW_TITLES = {v.name: v.title for v in MEETING_VIEWS}
-BOARD_DATASETS = (
-    "status",
-    "kpis",
-    "incidents",
-    "recommendations",
-    "recommendation_updates",
-    "self_assessments",
-    "phishing_campaigns",
-    "training",
-    "documents",
-)
+BOARD_DATASETS = tuple(DATASETS)  # every dataset stands behind a board view
 PLAIN_COLUMNS = {"År", "Kvartal", "Månad"}  # numbers that name a time, written without grouping
 EXAMPLE_NOTE = "offentliga uppgifter från Malmö stad med påhittade detaljer"
 

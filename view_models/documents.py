@@ -3,13 +3,12 @@ words a board reads aloud, and the register itself with each overdue document fl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from domain.configuration import Config
 from domain.formatting import swedish_date, swedish_int
 from domain.vocabulary import DOCUMENT_STATUS_WORDS, DOCUMENT_TYPE_WORDS
+from view_models.situation import KeyFigure
 
 FLAG = "■ Revision försenad"
 
@@ -31,15 +30,7 @@ def overdue_summary(register: pd.DataFrame) -> str:
     )
 
 
-@dataclass(frozen=True)
-class OverdueDocuments:
-    label: str
-    value: str
-    notes: tuple[str, ...]
-    tone: str
-
-
-def overdue_figure(register: pd.DataFrame, body: str, config: Config) -> OverdueDocuments | None:
+def overdue_figure(register: pd.DataFrame, body: str, config: Config) -> KeyFigure | None:
     """The body's own documents past their revision date, as a key figure on Lägesbild."""
     applying = register[register["status"].fillna("in_force") != "repealed"]
     if applying.empty:
@@ -49,7 +40,7 @@ def overdue_figure(register: pd.DataFrame, body: str, config: Config) -> Overdue
     notes = tuple(f"{FLAG}: {r.title} ({swedish_date(r.next_revision)})" for r in late.head(2).itertuples())
     if len(late) > 2:
         notes += (f"och {swedish_int(len(late) - 2)} till",)
-    return OverdueDocuments(
+    return KeyFigure(
         f"Styrdokument med {name} som ägare, revision försenad",
         f"{swedish_int(len(late))} av {swedish_int(len(applying))}",
         notes or ("Alla inom sin revisionstid",),

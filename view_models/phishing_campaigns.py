@@ -3,14 +3,13 @@ long the campaigns ran against their plan, and the table behind (no streamlit)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from domain.configuration import Config
 from domain.formatting import swedish_date, swedish_decimal, swedish_int, swedish_percent
 from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS
 from rules.kpis import band
+from view_models.situation import KeyFigure
 
 KPI = "phishing_click_rate"  # the configured KPI whose target a campaign's click rate is held against
 
@@ -101,17 +100,7 @@ def _hours(value: float | None) -> str:
     return swedish_int(value) if float(value).is_integer() else swedish_decimal(value, 1)
 
 
-@dataclass(frozen=True)
-class LatestCampaign:
-    """The latest campaign of a body as a key figure on Lägesbild: held against the click-rate target."""
-
-    label: str
-    value: str
-    notes: tuple[str, ...]
-    band: str | None  # green, amber or red against the KPI's target and threshold; None without the KPI
-
-
-def latest_campaign(campaigns: pd.DataFrame, config: Config) -> LatestCampaign | None:
+def latest_campaign(campaigns: pd.DataFrame, config: Config) -> KeyFigure | None:
     """campaigns (with rates) of one body: its latest, as the board reads it on Lägesbild."""
     if campaigns.empty:
         return None
@@ -125,4 +114,4 @@ def latest_campaign(campaigns: pd.DataFrame, config: Config) -> LatestCampaign |
     if r["stopped_early"]:
         notes.append(f"Avbröts efter {_hours(r['actual_hours'])} av {_hours(r['planned_hours'])} timmar")
     label = f"Phishingövning {swedish_date(r['start_date'])}: klickade"
-    return LatestCampaign(label, _rate(r["click_rate"]), tuple(notes), level)
+    return KeyFigure(label, _rate(r["click_rate"]), tuple(notes), level)

@@ -311,7 +311,7 @@ def _situation(ask: Ask, scope: DeckScope, config: Config, since: tuple[str, lis
     awareness = []
     latest = latest_campaign(with_rates(ask(phishing_queries.campaigns, (scope.body,))), config)
     if latest is not None:
-        awareness.append(Figure(latest.label, latest.value, latest.notes, latest.band, "phishing_campaigns"))
+        awareness.append(Figure(latest.label, latest.value, latest.notes, latest.tone, "phishing_campaigns"))
     trained = members_trained(with_completion(ask(training_queries.courses, (scope.body,))), scope.body, config)
     if trained is not None:
         awareness.append(Figure(trained.label, trained.value, trained.notes, dataset="training"))
@@ -622,7 +622,7 @@ def _phishing(ask: Ask, config: Config) -> list[Slide]:
         if figure is not None:
             name = config.unit_names.get(unit, unit)
             latest.append(
-                Figure(f"{name}, {figure.label}", figure.value, figure.notes, figure.band, "phishing_campaigns")
+                Figure(f"{name}, {figure.label}", figure.value, figure.notes, figure.tone, "phishing_campaigns")
             )
     pages = _chunks(latest, KPIS_PER_SLIDE)
     slides = [

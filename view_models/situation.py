@@ -61,6 +61,17 @@ class KpiTile:
     comment: str | None
 
 
+@dataclass(frozen=True)
+class KeyFigure:
+    """A key figure of Lägesbild besides the areas and KPIs (phishing, the members' training, documents):
+    a label, its value, the lines under it, and a tone (green, amber, red) the notes also say in words."""
+
+    label: str
+    value: str
+    notes: tuple[str, ...]
+    tone: str | None = None
+
+
 @dataclass
 class SituationPicture:
     period: str

@@ -3,14 +3,13 @@ body's own members (the Cybersecurity Act's training duty for management bodies)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from domain.configuration import Config
 from domain.formatting import swedish_int, swedish_percent
 from domain.vocabulary import AUDIENCE_WORDS
 from rules.training import by_year_and_audience
+from view_models.situation import KeyFigure
 
 
 def _share(value: float) -> str:
@@ -54,16 +53,7 @@ def history_summary(rows: pd.DataFrame) -> str:
     return "Andel som genomfört utbildningen – " + "; ".join(parts) + "."
 
 
-@dataclass(frozen=True)
-class MembersTrained:
-    """A body's own elected members' training in its latest year: the board's duty in one figure."""
-
-    label: str
-    value: str
-    notes: tuple[str, ...]
-
-
-def members_trained(rows: pd.DataFrame, body: str, config: Config) -> MembersTrained | None:
+def members_trained(rows: pd.DataFrame, body: str, config: Config) -> KeyFigure | None:
     """rows (with share) of any units: the body's elected members in their latest year."""
     mine = rows[(rows["unit"] == body) & (rows["audience"] == "elected")]
     if mine.empty:
@@ -73,7 +63,7 @@ def members_trained(rows: pd.DataFrame, body: str, config: Config) -> MembersTra
     population, completed = int(latest["population"].sum()), int(latest["completed"].sum())
     share = 100.0 * completed / population if population else float("nan")
     name = config.unit_names.get(body, body)
-    return MembersTrained(
+    return KeyFigure(
         f"{name}s ledamöter utbildade {year}",
         "–" if pd.isna(share) else _share(share),
         (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -18,7 +19,7 @@ from ui.slides import corrections_section
 from ui.widgets import choose_quarter
 from view_models.documents import overdue_figure
 from view_models.phishing_campaigns import latest_campaign
-from view_models.situation import changes_since_meeting, situation_from
+from view_models.situation import KeyFigure, changes_since_meeting, situation_from
 from view_models.training import members_trained
 
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
@@ -72,32 +73,39 @@ with middle.container(border=True):
 with right.container(border=True):
     st.subheader("Självskattning")
     st.markdown(inert(picture.self_assessment or "Inga självskattningar ännu."))
+
+
+def key_figure_box(place: Any, title: str, figure: KeyFigure | None, missing: str) -> None:
+    """A box of the second row: its figure as label, value and notes, or what is missing."""
+    with place.container(border=True):
+        st.subheader(title)
+        if figure is None:
+            st.markdown(missing)
+        else:
+            st.markdown(f"{inert(figure.label)}  \n### {inert(figure.value)}")
+            st.markdown("  \n".join(inert(n) for n in figure.notes))
+
+
 fourth, fifth, sixth = st.columns(3)
-with fourth.container(border=True):
-    st.subheader("Phishingövning")
-    latest = latest_campaign(with_rates(f.ask(phishing_campaigns.campaigns, f.units)), f.config)
-    if latest is None:
-        st.markdown("Ingen phishingövning registrerad.")
-    else:
-        st.markdown(f"{inert(latest.label)}  \n### {inert(latest.value)}")
-        st.markdown("  \n".join(inert(n) for n in latest.notes))
-with fifth.container(border=True):
-    st.subheader("Ledamöternas utbildning")
-    trained = members_trained(with_completion(f.ask(training.courses, f.units)), f.units[0], f.config)
-    if trained is None:
-        st.markdown("Ingen utbildning av ledamöterna registrerad.")
-    else:
-        st.markdown(f"{inert(trained.label)}  \n### {inert(trained.value)}")
-        st.markdown("  \n".join(inert(n) for n in trained.notes))
-with sixth.container(border=True):
-    st.subheader("Styrdokument")
-    on = f.meeting.meeting_date if f.meeting else today()
-    documents_due = overdue_figure(with_revision_state(f.ask(documents.register, f.units), on), f.units[0], f.config)
-    if documents_due is None:
-        st.markdown("Inga styrdokument registrerade.")
-    else:
-        st.markdown(f"{inert(documents_due.label)}  \n### {inert(documents_due.value)}")
-        st.markdown("  \n".join(inert(n) for n in documents_due.notes))
+key_figure_box(
+    fourth,
+    "Phishingövning",
+    latest_campaign(with_rates(f.ask(phishing_campaigns.campaigns, f.units)), f.config),
+    "Ingen phishingövning registrerad.",
+)
+key_figure_box(
+    fifth,
+    "Ledamöternas utbildning",
+    members_trained(with_completion(f.ask(training.courses, f.units)), f.units[0], f.config),
+    "Ingen utbildning av ledamöterna registrerad.",
+)
+on = f.meeting.meeting_date if f.meeting else today()
+key_figure_box(
+    sixth,
+    "Styrdokument",
+    overdue_figure(with_revision_state(f.ask(documents.register, f.units), on), f.units[0], f.config),
+    "Inga styrdokument registrerade.",
+)
 
 SYMBOL = {"better": ":green-badge[↑ Bättre]", "worse": ":red-badge[↓ Sämre]", "info": ":blue-badge[Info]"}
 

@@ -41,7 +41,7 @@ def test_the_latest_campaign_is_told_with_its_counts_target_and_early_stop(confi
         "mål 5\u00a0%; 9,5\u00a0% rapporterade; avbröts efter 27 av 72 planerade timmar."
     )
     figure = latest_campaign(_campaigns(), config)
-    assert (figure.value, figure.band) == ("32\u00a0%", "red")
+    assert (figure.value, figure.tone) == ("32\u00a0%", "red")
     assert figure.notes == (
         "Mål 5\u00a0% · ■ Långt från målet",
         "320 av 1\u00a0000 klickade",
