@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.theme import RATING_COLOURS, scale
+from charts.theme import RATING_COLOURS, SERIES_COLOURS, scale
 from domain import vocabulary
 
 RATING_WORDS = vocabulary.RATING_WORDS
@@ -59,3 +59,27 @@ def unit_category_matrix(matrix: pd.DataFrame, unit_names: dict[str, str], categ
         color=alt.condition("datum.Andel > 0.6", alt.value("white"), alt.value("black")),
     )
     return (cells + text).properties(height=alt.Step(24))
+
+
+def statements_compared(comparison: pd.DataFrame, first: int, last: int, texts: dict[str, str]) -> alt.Chart:
+    """comparison (year, statement, share): per statement a bar for each of the two years, the share
+    rated satisfactory written at its end."""
+    order = list(dict.fromkeys(s for s in texts if s in set(comparison["statement"])))
+    labels = {s: f"{s} {texts[s]}" for s in order}
+    years = [str(first), str(last)]
+    data = comparison.assign(
+        Påstående=comparison["statement"].map(labels),
+        År=comparison["year"].astype(str),
+        Andel=comparison["share"] / 100,
+    )
+    base = alt.Chart(data).encode(
+        y=alt.Y("Påstående:N", sort=[labels[s] for s in order], title=None, axis=alt.Axis(labelLimit=420)),
+        yOffset=alt.YOffset("År:N", sort=years),
+        x=alt.X("Andel:Q", title="Andel tillfredsställande", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("År:N", sort=years, scale=alt.Scale(domain=years, range=SERIES_COLOURS[:2])),
+        tooltip=["Påstående:N", "År:N", alt.Tooltip("Andel:Q", format=".0%")],
+    )
+    text = base.mark_text(align="left", dx=3, fontSize=11).encode(text=alt.Text("Andel:Q", format=".0%"))
+    return (bars + text).properties(height=alt.Step(14))

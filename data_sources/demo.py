@@ -32,6 +32,10 @@ EXAMPLE_DATASETS = (
     "phishing_campaigns",
     "training",
     "documents",
+    "classifications",
+    "maturity",
+    "survey_results",
+    "accessibility_reviews",
 )
 
 

@@ -469,8 +469,16 @@ def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:
             words.append(", ".join(names) if len(names) <= 3 else f"{len(names)} nyckeltal")
         elif column == "audience":
             words.append(", ".join(AUDIENCE_WORDS.get(v, v).lower() for v in values))
-        elif column in ("course", "campaign"):
-            many = {"course": "utbildningar", "campaign": "kampanjer"}[column]
+        elif column == "model":
+            words.append(
+                ", ".join(config.maturity_models[v].name if v in config.maturity_models else v for v in values)
+            )
+        elif column == "survey":
+            words.append(", ".join(config.surveys[v].name if v in config.surveys else v for v in values))
+        elif column in ("course", "campaign", "system", "service"):
+            many = {"course": "utbildningar", "campaign": "kampanjer", "system": "system", "service": "tjänster"}[
+                column
+            ]
             words.append(", ".join(values) if len(values) <= 2 else f"{len(values)} {many}")
         else:
             words.append(values[0] if len(values) == 1 else f"{values[0]}–{values[-1]}")

@@ -296,6 +296,57 @@ documents = sa.Table(
     *_history_indexes("documents"),
 )
 
+classifications = sa.Table(
+    "classifications",
+    metadata,
+    *_history_columns(),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("system", sa.String(200), nullable=False),
+    sa.Column("classified_date", sa.Date, nullable=True),
+    sa.Column("risk_analysis_date", sa.Date, nullable=True),
+    sa.Column("measures_followed_up_date", sa.Date, nullable=True),
+    *_history_indexes("classifications"),
+)
+
+maturity = sa.Table(
+    "maturity",
+    metadata,
+    *_history_columns(),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("model", sa.String(64), nullable=False),
+    sa.Column("level", sa.Integer, nullable=False),
+    *_history_indexes("maturity"),
+)
+
+survey_results = sa.Table(
+    "survey_results",
+    metadata,
+    *_history_columns(),
+    sa.Column("survey", sa.String(64), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("question", sa.String(500), nullable=False),
+    sa.Column("answer", sa.String(100), nullable=False),
+    sa.Column("respondents", sa.Integer, nullable=False),
+    *_history_indexes("survey_results"),
+)
+
+accessibility_reviews = sa.Table(
+    "accessibility_reviews",
+    metadata,
+    *_history_columns(),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("service", sa.String(200), nullable=False),
+    sa.Column("criteria_tested", sa.Integer, nullable=False),
+    sa.Column("criteria_failed", sa.Integer, nullable=False),
+    sa.Column("severity", sa.String(16), nullable=True),
+    sa.Column("videos_reviewed", sa.Integer, nullable=True),
+    sa.Column("videos_deficient", sa.Integer, nullable=True),
+    *_history_indexes("accessibility_reviews"),
+)
+
 DATASET_TABLES: dict[str, sa.Table] = {
     "status": status,
     "kpis": kpis,
@@ -306,6 +357,10 @@ DATASET_TABLES: dict[str, sa.Table] = {
     "phishing_campaigns": phishing_campaigns,
     "training": training,
     "documents": documents,
+    "classifications": classifications,
+    "maturity": maturity,
+    "survey_results": survey_results,
+    "accessibility_reviews": accessibility_reviews,
 }
 
 

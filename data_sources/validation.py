@@ -89,6 +89,8 @@ def parsers_for(config: Config) -> dict[str, Callable[[Any], Any]]:
     areas = {a.id: [a.name] for a in config.areas}
     kpis = {k.id: [k.name] for k in config.kpis.values()}
     assessments = {a.id: [a.name] for a in config.assessments.values()}
+    models = {m.id: [m.name] for m in config.maturity_models.values()}
+    surveys = {s.id: [s.name] for s in config.surveys.values()}
     where = config.directory
     return {
         ds.QUARTER: parse_quarter,
@@ -117,6 +119,11 @@ def parsers_for(config: Config) -> dict[str, Callable[[Any], Any]]:
         ds.AUDIENCE: code_parser(v.AUDIENCES, "en målgrupp"),
         ds.DOC_TYPE: code_parser(v.DOCUMENT_TYPES, "en dokumenttyp"),
         ds.DOC_STATUS: code_parser(v.DOCUMENT_STATUSES, "en status"),
+        ds.MODEL: reference_parser(models, "en mognadsmodell", f"{where}/maturity.yaml"),
+        ds.LEVEL: count_parser(1),
+        ds.SURVEY: reference_parser(surveys, "en enkät", f"{where}/surveys.yaml"),
+        ds.ANSWER: as_text,
+        ds.FINDING: code_parser(v.FINDINGS, "en allvarlighetsgrad"),
     }
 
 
@@ -664,6 +671,49 @@ def _shape_documents(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, lis
     return store, problems
 
 
+def _shape_classifications(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    """Each step is dated on its own: a system may be classified and not yet analysed."""
+    return dict(p), []
+
+
+def _shape_maturity(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    """A level is one of the model's steps."""
+    problems: list[RowProblem] = []
+    for i, (model_id, level) in enumerate(zip(p["model"], p["level"], strict=True)):
+        model = ctx.config.maturity_models[model_id]
+        if level > len(model.steps):
+            problems.append((i, "level", level, f"ett av stegen 1–{len(model.steps)} i {model.name}"))
+    return dict(p), problems
+
+
+def _shape_surveys(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    """An answer is one of the survey's options, stored as the configuration spells it."""
+    problems: list[RowProblem] = []
+    answers: list[str | None] = []
+    for i, (survey_id, answer) in enumerate(zip(p["survey"], p["answer"], strict=True)):
+        survey = ctx.config.surveys[survey_id]
+        found = next((option for option in survey.scale if fold(option) == fold(answer)), None)
+        if found is None:
+            problems.append((i, "answer", answer, f"ett svarsalternativ i {survey.name} ({', '.join(survey.scale)})"))
+        answers.append(found)
+    store = dict(p)
+    store["answer"] = answers
+    return store, problems
+
+
+def _shape_accessibility(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
+    """Failed criteria are among those tested, deficient videos among those reviewed; a finding needs a failure."""
+    problems: list[RowProblem] = []
+    for i, (tested, failed) in enumerate(zip(p["criteria_tested"], p["criteria_failed"], strict=True)):
+        if failed > tested:
+            problems.append((i, "criteria_failed", failed, f"högst antalet testade kriterier ({tested})"))
+    for i, (reviewed, deficient) in enumerate(zip(p["videos_reviewed"], p["videos_deficient"], strict=True)):
+        if deficient is not None and (reviewed is None or deficient > reviewed):
+            expected = f"högst antalet granskade filmer ({reviewed if reviewed is not None else 'tomt'})"
+            problems.append((i, "videos_deficient", deficient, expected))
+    return dict(p), problems
+
+
 _SHAPERS: dict[str, Shaper] = {
     "status": _shape_status,
     "kpis": _shape_kpis,
@@ -674,6 +724,10 @@ _SHAPERS: dict[str, Shaper] = {
     "phishing_campaigns": _shape_phishing,
     "training": _shape_training,
     "documents": _shape_documents,
+    "classifications": _shape_classifications,
+    "maturity": _shape_maturity,
+    "survey_results": _shape_surveys,
+    "accessibility_reviews": _shape_accessibility,
 }
 
 

@@ -21,6 +21,7 @@ FORMATS = {
     ds.NUMBER: "tal, decimalkomma går bra",
     ds.PERCENT: "procent 0–100",
     ds.STATEMENT: "påståendets id i självskattningen",
+    ds.LEVEL: "heltal, ett av modellens steg (1 är det första)",
 }
 
 
@@ -37,6 +38,12 @@ def allowed_values(column: Column, config: Config) -> list[str] | None:
         return list(config.assessments)
     if kind == ds.STATEMENT:
         return [s.id for a in config.assessments.values() for s in a.statements]
+    if kind == ds.MODEL:
+        return list(config.maturity_models)
+    if kind == ds.SURVEY:
+        return list(config.surveys)
+    if kind == ds.ANSWER:
+        return list(dict.fromkeys(a for s in config.surveys.values() for a in s.scale))
     if kind == ds.YES_NO:
         return ["Ja", "Nej"]
     codes = {
@@ -49,6 +56,7 @@ def allowed_values(column: Column, config: Config) -> list[str] | None:
         ds.AUDIENCE: v.AUDIENCES,
         ds.DOC_TYPE: v.DOCUMENT_TYPES,
         ds.DOC_STATUS: v.DOCUMENT_STATUSES,
+        ds.FINDING: v.FINDINGS,
     }.get(kind)
     return None if codes is None else [c.swedish for c in codes]
 

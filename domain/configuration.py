@@ -99,6 +99,33 @@ class Assessment(_Model):
         return self
 
 
+class MaturityModel(_Model):
+    """A maturity ladder: its steps in order, the first being level 1."""
+
+    id: str = ""
+    name: str
+    steps: tuple[str, ...] = Field(min_length=2)
+
+
+class Survey(_Model):
+    """A survey's answer options in order, and those counted as the share a report gives ("only 10 % say yes")."""
+
+    id: str = ""
+    name: str
+    scale: tuple[str, ...] = Field(min_length=2)
+    positive: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _positive_on_the_scale(self) -> Survey:
+        folded = [fold(a) for a in self.scale]
+        if len(folded) != len(set(folded)):
+            raise ValueError("svarsalternativen måste vara olika")
+        missing = [a for a in self.positive if fold(a) not in folded]
+        if missing:
+            raise ValueError(f"positive: {', '.join(missing)} finns inte i scale")
+        return self
+
+
 class Source(_Model):
     name: str
     dataset: str
@@ -136,6 +163,10 @@ class AppSettings(_Model):
     max_upload_mb: int = Field(default=200, ge=1)
     max_excel_rows: int = Field(default=500_000, ge=1)
     max_excel_columns: int = Field(default=200, ge=1)
+    # An information classification older than this is due for review, and flagged.
+    classification_max_age_months: int = Field(default=36, ge=1)
+    # The criteria in the accessibility standard the law points to (EN 301 549: 87).
+    accessibility_criteria: int = Field(default=87, ge=1)
 
 
 class Config(BaseModel):
@@ -151,6 +182,8 @@ class Config(BaseModel):
     sources: tuple[Source, ...]
     app: AppSettings
     users: tuple[User, ...] = ()
+    maturity_models: dict[str, MaturityModel] = Field(default_factory=dict)
+    surveys: dict[str, Survey] = Field(default_factory=dict)
 
     @cached_property
     def unit_names(self) -> dict[str, str]:
@@ -161,7 +194,8 @@ class Config(BaseModel):
         return {a.id: a.name for a in self.areas}
 
 
-_FILES = ("organisation", "areas", "kpis", "assessments", "sources", "app", "users")
+_FILES = ("organisation", "areas", "kpis", "assessments", "sources", "app", "users", "maturity", "surveys")
+_OPTIONAL_FILES = ("sources", "app", "users", "maturity", "surveys")
 
 
 def config_dir() -> Path:
@@ -176,7 +210,7 @@ def load_config(directory: Path | str | None = None) -> Config:
     for name in _FILES:
         path = folder / f"{name}.yaml"
         if not path.exists():
-            if name in ("sources", "app", "users"):
+            if name in _OPTIONAL_FILES:
                 raw[name] = {}
                 continue
             problems.append(f"{path}: filen saknas")
@@ -209,6 +243,12 @@ def load_config(directory: Path | str | None = None) -> Config:
     sources = _validated_list(Source, raw["sources"].get("sources") or [], folder / "sources.yaml", "sources", problems)
     app = _validated(AppSettings, raw["app"], folder / "app.yaml", problems)
     users = _validated_list(User, raw["users"].get("users") or [], folder / "users.yaml", "users", problems)
+    models = raw["maturity"].get("maturity_models") or {}
+    models = (
+        _validated_map(MaturityModel, models, folder / "maturity.yaml", "maturity_models", problems) if models else {}
+    )
+    surveys = raw["surveys"].get("surveys") or {}
+    surveys = _validated_map(Survey, surveys, folder / "surveys.yaml", "surveys", problems) if surveys else {}
     if problems:
         raise ConfigError(_problem_text(problems))
 
@@ -238,6 +278,8 @@ def load_config(directory: Path | str | None = None) -> Config:
         sources=tuple(sources),
         app=app,
         users=tuple(users),
+        maturity_models={k: v.model_copy(update={"id": k}) for k, v in models.items()},
+        surveys={k: v.model_copy(update={"id": k}) for k, v in surveys.items()},
     )
 
 

@@ -20,6 +20,9 @@ DATE, DAY_OR_MONTH, TEXT, COUNT0, COUNT1, NUMBER, PERCENT, YES_NO = (
     "yes_no",
 )
 DOC_TYPE, DOC_STATUS, DATETIME = "document_type", "document_status", "datetime"
+# Follow-up across the organisation: a configured maturity model, its level, a configured survey, an answer
+# on that survey's scale, and the worst finding of an accessibility review.
+MODEL, LEVEL, SURVEY, ANSWER, FINDING = "maturity_model", "level", "survey", "answer", "finding"
 STATUS, TREND, SEVERITY, CATEGORY, REC_STATUS, RATING, STATEMENT, AUDIENCE = (
     "status",
     "trend",
@@ -239,6 +242,68 @@ DATASETS: dict[str, Dataset] = {
             scope_text="styrdokument (id)",
             key_columns=("id",),
             stored_names=(("id", "document_id"),),
+        ),
+        Dataset(
+            "classifications",
+            "Informationsklassning",
+            (
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("system", "system", TEXT, True, "Ekonomisystemet"),
+                C("classified_date", "klassningsdatum", DATE, False, "2023-04-12"),
+                C("risk_analysis_date", "riskanalysdatum", DATE, False, "2023-05-03"),
+                C("measures_followed_up_date", "åtgärder_uppföljda", DATE, False, "2024-02-20"),
+            ),
+            scope_columns=("unit", "system"),
+            scope_text="enhet × system",
+            key_columns=("unit", "system"),
+        ),
+        Dataset(
+            "maturity",
+            "Mognadsnivåer",
+            (
+                C("year", "år", YEAR, True, "2024"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("model", "modell", MODEL, True, "ai_sweden"),
+                C("level", "nivå", LEVEL, True, "2"),
+            ),
+            scope_columns=("year", "unit", "model"),
+            scope_text="år × enhet × modell",
+            key_columns=("year", "unit", "model"),
+            period_column="year",
+        ),
+        Dataset(
+            "survey_results",
+            "Enkätsvar",
+            (
+                C("survey", "enkät", SURVEY, True, "sekretess"),
+                C("year", "år", YEAR, True, "2020"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("question", "fråga", TEXT, True, "Anser du att det är lätt att göra rätt?"),
+                C("answer", "svar", ANSWER, True, "Ja"),
+                C("respondents", "antal", COUNT0, True, "4"),
+            ),
+            scope_columns=("survey", "year", "unit"),
+            scope_text="enkät × år × enhet",
+            key_columns=("survey", "year", "unit", "question", "answer"),
+            period_column="year",
+        ),
+        Dataset(
+            "accessibility_reviews",
+            "Tillgänglighetsgranskningar",
+            (
+                C("year", "år", YEAR, True, "2024"),
+                C("unit", "enhet", UNIT, True, "Servicenämnden"),
+                C("service", "tjänst", TEXT, True, "Felanmälan gata och park"),
+                C("criteria_tested", "testade_kriterier", COUNT0, True, "12"),
+                C("criteria_failed", "underkända_kriterier", COUNT0, True, "2"),
+                C("severity", "allvarlighetsgrad", FINDING, False, "Mindre"),
+                C("videos_reviewed", "granskade_filmer", COUNT0, False, "4"),
+                C("videos_deficient", "filmer_med_brister", COUNT0, False, "1"),
+            ),
+            scope_columns=("year", "unit", "service"),
+            scope_text="år × enhet × tjänst",
+            key_columns=("year", "unit", "service"),
+            period_column="year",
         ),
     )
 }

@@ -75,6 +75,12 @@ DOCUMENT_STATUSES = (
     Code("under_revision", "Under revidering", ("revideras",)),
     Code("repealed", "Upphävd", ("upphävt",)),
 )
+# The worst finding of an accessibility review of a service (none: no criterion failed).
+FINDINGS = (
+    Code("critical", "Kritisk", ("kritiska",), "■"),
+    Code("serious", "Allvarlig", ("allvarliga",), "▲"),
+    Code("minor", "Mindre", ("mindre allvarlig", "ringa"), "●"),
+)
 
 
 def words(codes: tuple[Code, ...]) -> dict[str, str]:
@@ -95,6 +101,7 @@ RATING_WORDS = words(RATINGS)
 AUDIENCE_WORDS = words(AUDIENCES)
 DOCUMENT_TYPE_WORDS = words(DOCUMENT_TYPES)
 DOCUMENT_STATUS_WORDS = words(DOCUMENT_STATUSES)
+FINDING_WORDS, FINDING_SYMBOLS = words(FINDINGS), symbols(FINDINGS)
 
 
 def swedish_label(codes: tuple[Code, ...], ident: str) -> str:

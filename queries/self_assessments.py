@@ -76,24 +76,27 @@ def rating_shares_by_year(
     }
 
 
-def satisfactory_share_by_statement(
+def satisfactory_by_statement(
     connection: sa.Connection,
     assessment: str,
-    year: int,
+    units: Sequence[str],
     *,
     as_of: int | None = None,
-) -> dict[str, float]:
-    satisfied = sa.func.count().filter(self_assessments.c.rating == "satisfactory")
+) -> pd.DataFrame:
+    """year, statement, satisfactory, total: per statement and year, how many rated it satisfactory."""
+    s = self_assessments
     query = (
-        sa.select(self_assessments.c.statement, satisfied, sa.func.count())
-        .where(
-            visible_as_of(self_assessments, as_of),
-            self_assessments.c.assessment == assessment,
-            self_assessments.c.year == year,
+        sa.select(
+            s.c.year,
+            s.c.statement,
+            sa.func.count().filter(s.c.rating == "satisfactory").label("satisfactory"),
+            sa.func.count().label("total"),
         )
-        .group_by(self_assessments.c.statement)
+        .where(visible_as_of(s, as_of), s.c.assessment == assessment, *for_units(s.c.unit, units))
+        .group_by(s.c.year, s.c.statement)
+        .order_by(s.c.year)
     )
-    return {statement: 100.0 * ok / total for statement, ok, total in connection.execute(query)}
+    return frame(connection, query)
 
 
 def assessed_units(connection: sa.Connection, assessment: str, *, as_of: int | None = None) -> pd.DataFrame:

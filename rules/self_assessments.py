@@ -35,3 +35,10 @@ def statement_results(ratings: pd.DataFrame, assessment: Assessment) -> pd.DataF
     totals = grouped.groupby("statement")["count"].transform("sum")
     grouped = grouped.assign(share=100.0 * grouped["count"] / totals, text=grouped["statement"].map(texts))
     return grouped.sort_values(by="statement", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def statement_comparison(counts: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """counts (year, statement, satisfactory, total) → year, statement, satisfactory, total, share for the
+    two years compared."""
+    two = counts[counts["year"].isin([first, last])]
+    return two.assign(share=100.0 * two["satisfactory"] / two["total"]).reset_index(drop=True)

@@ -52,17 +52,22 @@ def chart_block(
     spec = vega_lite_spec(chart)
     event = st.vega_lite_chart(spec, width="stretch", theme=None, alt=summary, **selecting)
     with st.expander("Visa som tabell"):
-        table_with_limit(table)
-        st.download_button(
-            "Ladda ner som CSV",
-            partial(csv_bytes, table),  # made when clicked, not on every run
-            file_name=file_name,
-            mime="text/csv",
-            key=f"download_{file_name}",
-            on_click=log_export,
-            args=(f.actor, file_name),
-        )
+        table_block(f, table, file_name)
     return event if select_key else None
+
+
+def table_block(f: Frame, table: pd.DataFrame, file_name: str) -> None:
+    """A table (the first rows) and all of it as a CSV file, the download logged."""
+    table_with_limit(table)
+    st.download_button(
+        "Ladda ner som CSV",
+        partial(csv_bytes, table),  # made when clicked, not on every run
+        file_name=file_name,
+        mime="text/csv",
+        key=f"download_{file_name}",
+        on_click=log_export,
+        args=(f.actor, file_name),
+    )
 
 
 def table_with_limit(

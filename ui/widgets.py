@@ -79,19 +79,26 @@ def code_filter(f: Frame, name: str, label: str, words: dict[str, str]) -> tuple
 def choose_assessment(f: Frame) -> Assessment:
     """The self-assessment from the link (`assessment`), else the first configured."""
     assessments = f.config.assessments
-    wanted = st.query_params.get("assessment")
-    ident = wanted if wanted in assessments else next(iter(assessments))
-    ids = list(assessments)
+    names = {ident: a.name for ident, a in assessments.items()}
+    return assessments[choose_one("assessment", "Självskattning", names, "Välj självskattning")]
+
+
+def choose_one(param: str, label: str, names: dict[str, str], placeholder: str) -> str:
+    """One of `names` (id → what the list shows) from the link's `param`, else the first; a list in the
+    sidebar, written back into the link."""
+    wanted = st.query_params.get(param)
+    ids = list(names)
+    ident = wanted if wanted in names else ids[0]
     ident = st.sidebar.selectbox(
-        "Självskattning",
+        label,
         ids,
         index=ids.index(ident),
-        format_func=lambda i: assessments[i].name,
-        key="assessment_choice",
-        placeholder="Välj självskattning",
+        format_func=names.__getitem__,
+        key=f"{param}_choice",
+        placeholder=placeholder,
     )
-    st.query_params["assessment"] = ident
-    return assessments[ident]
+    st.query_params[param] = ident
+    return ident
 
 
 _UPLOADER_CSS = """

@@ -18,13 +18,17 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from charts.accessibility_reviews import failed_by_service
+from charts.classifications import coverage_by_unit
 from charts.documents import revision_timeline
 from charts.incidents import by_unit, category_split, monthly_by_severity, on_time_by_year_chart, yearly_totals
 from charts.kpis import kpi_chart
+from charts.maturity import distribution_by_year, unit_moves
 from charts.phishing_campaigns import click_rates, durations
 from charts.recommendations import status_per_audit, status_per_year
-from charts.self_assessments import shares_over_years, unit_category_matrix
+from charts.self_assessments import shares_over_years, statements_compared, unit_category_matrix
 from charts.status import status_heatmap
+from charts.survey_results import answers_by_unit
 from charts.training import completion_by_unit, completion_over_years
 from data_sources.meetings import MeetingRecord
 from domain.configuration import Config
@@ -32,22 +36,31 @@ from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int, swedish_percent
 from domain.roles import MEETING_VIEWS
 from domain.vocabulary import RECOMMENDATION_WORDS
+from queries import accessibility_reviews as accessibility_queries
+from queries import classifications as classification_queries
 from queries import documents as document_queries
 from queries import incidents as incident_queries
+from queries import maturity as maturity_queries
 from queries import phishing_campaigns as phishing_queries
 from queries import recommendations as recommendation_queries
 from queries import self_assessments as self_assessment_queries
 from queries import status as status_queries
+from queries import survey_results as survey_queries
 from queries import training as training_queries
 from queries.data_overview import imports_after
 from rules.changes import Change
+from rules.classifications import older_than, with_shares
 from rules.documents import with_revision_state
 from rules.incidents import ON_TIME_TARGET, on_time_by_year, reporting_deadlines
 from rules.kpis import quarterly_values
+from rules.maturity import moves
 from rules.phishing_campaigns import with_rates
 from rules.recommendations import status_counts, with_overdue
-from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year
+from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year, statement_comparison
+from rules.survey_results import answer_shares
 from rules.training import by_year_and_audience, with_completion
+from view_models.accessibility_reviews import services_table, year_summary
+from view_models.classifications import coverage_summary, coverage_table
 from view_models.documents import overdue_summary, register_table
 from view_models.incidents import (
     category_summary,
@@ -61,6 +74,7 @@ from view_models.incidents import (
     unit_table,
     yearly_summary,
 )
+from view_models.maturity import distribution_summary, levels_table, moves_summary, moves_table
 from view_models.phishing_campaigns import (
     campaign_table,
     click_target,
@@ -69,7 +83,14 @@ from view_models.phishing_campaigns import (
     trend_summary,
 )
 from view_models.recommendations import overview_table, status_summary
-from view_models.self_assessments import matrix_summary, matrix_table, shares_summary, shares_table
+from view_models.self_assessments import (
+    comparison_summary,
+    comparison_table,
+    matrix_summary,
+    matrix_table,
+    shares_summary,
+    shares_table,
+)
 from view_models.situation import changes_since_meeting, situation_from
 from view_models.status import (
     heatmap_summary,
@@ -78,6 +99,7 @@ from view_models.status import (
     kpi_table,
     recent_quarters,
 )
+from view_models.survey_results import answers_table, question_summary
 from view_models.training import course_table, history_summary, members_trained
 from view_models.training import latest_summary as training_latest
 
@@ -163,10 +185,14 @@ def build_deck(
         "status": lambda: _status(ask, scope, config),
         "incidents": lambda: _incidents(ask, scope, config),
         "recommendations": lambda: _recommendations(ask, scope, config),
-        "self_assessments": lambda: _self_assessments(ask, config),
+        "self_assessments": lambda: _self_assessments(ask, config) + _thematic_assessments(ask, config),
         "phishing_campaigns": lambda: _phishing(ask, config),
         "training": lambda: _training(ask, config),
         "documents": lambda: _documents(ask, scope, config),
+        "classifications": lambda: _classifications(ask, scope, config),
+        "maturity": lambda: _maturity(ask, config),
+        "survey_results": lambda: _surveys(ask, config),
+        "accessibility_reviews": lambda: _accessibility(ask, config),
     }
     return [slide for view in scope.views if view in makers for slide in makers[view]()]
 
@@ -726,6 +752,214 @@ def _documents(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
                 ),
             ),
             note="" if len(register) <= len(shown) else f"De {len(shown)} först att revidera av {len(register)}.",
+        )
+    ]
+
+
+def _thematic_assessments(ask: Ask, config: Config) -> list[Slide]:
+    """The further self-assessments (the access review's FT1–FT6): each statement, first year against last."""
+    slides: list[Slide] = []
+    for assessment in list(config.assessments.values())[1:]:
+        years = ask(self_assessment_queries.assessment_years, assessment.id)
+        if len(years) < 2:
+            continue
+        first, last = years[0], years[-1]
+        texts = {s.id: s.text for s in assessment.statements}
+        comparison = statement_comparison(
+            ask(self_assessment_queries.satisfactory_by_statement, assessment.id, ()), first, last
+        )
+        pages = _chunks([s for s in texts if s in set(comparison["statement"])], UNITS_PER_SLIDE)
+        for i, page in enumerate(pages):
+            part = comparison[comparison["statement"].isin(page)]
+            title = f"{assessment.name}: varje påstående {first} och {last}"
+            slides.append(
+                Slide(
+                    "self_assessments",
+                    _numbered(title, i, len(pages)),
+                    WHOLE_MUNICIPALITY,
+                    charts=(
+                        ChartPart(
+                            title,
+                            _fit(statements_compared(part, first, last, texts), ROW_STEP),
+                            comparison_summary(comparison, first, last),
+                            comparison_table(part, first, last, texts),
+                            "self_assessments",
+                        ),
+                    ),
+                )
+            )
+    return slides
+
+
+def _classifications(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
+    months = config.app.classification_max_age_months
+    coverage = ask(classification_queries.coverage_by_unit, (), older_than(scope.on, months))
+    title = "Klassning, riskanalys och uppföljning per enhet"
+    if coverage.empty:
+        return [
+            Slide("classifications", "Informationsklassning", WHOLE_MUNICIPALITY, lead="Inga system är registrerade.")
+        ]
+    coverage = with_shares(coverage)
+    shown = coverage.sort_values(["classified_share", "unit"]).head(UNITS_PER_SLIDE)  # the furthest behind
+    note = (
+        ""
+        if len(shown) == len(coverage)
+        else (
+            f"De {len(shown)} enheter med lägst andel klassade av {len(coverage)}; alla finns på Informationsklassning."
+        )
+    )
+    return [
+        Slide(
+            "classifications",
+            title,
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    title,
+                    _fit(coverage_by_unit(shown, config.unit_names), CHART_HEIGHT),
+                    coverage_summary(coverage, months),
+                    coverage_table(coverage, config, months),
+                    "classifications",
+                ),
+            ),
+            note=note,
+        )
+    ]
+
+
+def _maturity(ask: Ask, config: Config) -> list[Slide]:
+    slides: list[Slide] = []
+    for model_id in ask(maturity_queries.models):
+        model = config.maturity_models.get(model_id)
+        if model is None:
+            continue
+        distribution = ask(maturity_queries.distribution, model.id, ())
+        levels = ask(maturity_queries.levels, model.id, ())
+        title = f"{model.name}: enheter per steg och år"
+        slides.append(
+            Slide(
+                "maturity",
+                title,
+                WHOLE_MUNICIPALITY,
+                charts=(
+                    ChartPart(
+                        title,
+                        _fit(distribution_by_year(distribution, model.steps), CHART_HEIGHT),
+                        distribution_summary(distribution, model),
+                        levels_table(levels, model, config),
+                        "maturity",
+                    ),
+                ),
+            )
+        )
+        years = sorted(int(y) for y in levels["year"].unique())
+        if len(years) < 2:
+            continue
+        first, last = years[-2], years[-1]
+        moved = moves(levels, first, last)
+        changed = moved[moved["change"] != 0]
+        shown = changed.head(UNITS_PER_SLIDE)  # the biggest moves up first
+        title = f"{model.name}: enheter som bytt steg {first}–{last}"
+        slides.append(
+            Slide(
+                "maturity",
+                title,
+                WHOLE_MUNICIPALITY,
+                lead="" if len(changed) else moves_summary(moved, first, last, config),
+                charts=(
+                    ChartPart(
+                        title,
+                        _fit(unit_moves(shown, first, last, model.steps, config.unit_names), ROW_STEP),
+                        moves_summary(moved, first, last, config),
+                        moves_table(moved, first, last, model, config),
+                        "maturity",
+                    ),
+                )
+                if len(changed)
+                else (),
+                note="" if len(shown) == len(changed) else f"De {len(shown)} av {len(changed)}; alla finns på Mognad.",
+            )
+        )
+    return slides or [Slide("maturity", "Mognad", WHOLE_MUNICIPALITY, lead="Inga mognadsnivåer är registrerade.")]
+
+
+SURVEY_QUESTIONS = 6  # questions of a survey in the deck; the view has them all
+
+
+def _surveys(ask: Ask, config: Config) -> list[Slide]:
+    editions = ask(survey_queries.editions)
+    slides: list[Slide] = []
+    for survey_id, years in editions.groupby("survey", sort=False)["year"]:
+        survey = config.surveys.get(str(survey_id))
+        if survey is None:
+            continue
+        year = int(years.max())
+        answers = ask(survey_queries.answers_by_unit, survey.id, year, ())
+        questions = [q for q in ask(survey_queries.questions, survey.id) if q in set(answers["question"])]
+        for number, question in enumerate(questions[:SURVEY_QUESTIONS], start=1):
+            shares = answer_shares(answers[answers["question"] == question])
+            title = f"{survey.name} {year}, fråga {number}"
+            slides.append(
+                Slide(
+                    "survey_results",
+                    title,
+                    WHOLE_MUNICIPALITY,
+                    lead=question,
+                    charts=(
+                        ChartPart(
+                            title,
+                            _fit(
+                                answers_by_unit(shares, survey.scale, survey.positive, config.unit_names), CHART_HEIGHT
+                            ),
+                            question_summary(shares, survey, config),
+                            answers_table(shares, survey, config),
+                            "survey_results",
+                        ),
+                    ),
+                    note=""
+                    if number < SURVEY_QUESTIONS or len(questions) == SURVEY_QUESTIONS
+                    else f"{len(questions) - SURVEY_QUESTIONS} frågor till finns på Enkäter.",
+                )
+            )
+    return slides or [Slide("survey_results", "Enkäter", WHOLE_MUNICIPALITY, lead="Inga enkätsvar är registrerade.")]
+
+
+def _accessibility(ask: Ask, config: Config) -> list[Slide]:
+    totals = ask(accessibility_queries.totals_by_year, ())
+    if totals.empty:
+        return [
+            Slide(
+                "accessibility_reviews", "Tillgänglighet", WHOLE_MUNICIPALITY, lead="Inga granskningar är registrerade."
+            )
+        ]
+    latest = totals.iloc[-1]
+    year = int(latest["year"])
+    services = ask(accessibility_queries.services, year, ())
+    rank = services["severity"].map({"critical": 0, "serious": 1, "minor": 2}).fillna(3)
+    worst = services.assign(rank=rank.where(services["criteria_failed"] > 0, 4)).sort_values(
+        ["rank", "criteria_failed"], ascending=[True, False]
+    )
+    shown = worst.head(UNITS_PER_SLIDE).drop(columns="rank")
+    title = f"Underkända kriterier per tjänst {year}"
+    return [
+        Slide(
+            "accessibility_reviews",
+            title,
+            WHOLE_MUNICIPALITY,
+            charts=(
+                ChartPart(
+                    title,
+                    _fit(failed_by_service(shown, config.unit_names), ROW_STEP),
+                    year_summary(latest, config.app.accessibility_criteria),
+                    services_table(services, config),
+                    "accessibility_reviews",
+                ),
+            ),
+            note=""
+            if len(shown) == len(services)
+            else (
+                f"De {len(shown)} tjänster med allvarligast brister av {len(services)}; alla finns på Tillgänglighet."
+            ),
         )
     ]
 

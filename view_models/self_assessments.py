@@ -6,7 +6,7 @@ import pandas as pd
 
 from domain import vocabulary
 from domain.configuration import Config
-from domain.formatting import swedish_percent
+from domain.formatting import swedish_int, swedish_percent
 
 RATING_WORDS = vocabulary.RATING_WORDS
 RATING_ORDER = [c.id for c in vocabulary.RATINGS]
@@ -59,3 +59,36 @@ def statement_table(results: pd.DataFrame) -> pd.DataFrame:
     )
     table = table.reindex(columns=[r for r in RATING_ORDER if r in table.columns]).map(swedish_percent)
     return table.rename(columns=RATING_WORDS).reset_index().rename(columns={"statement": "Påstående", "text": "Text"})
+
+
+def comparison_summary(comparison: pd.DataFrame, first: int, last: int) -> str:
+    """'Andelen tillfredsställande per påstående gick från 41–71 % (2021) till 65–78 % (2024).'"""
+
+    def span(year: int) -> str:
+        shares = comparison.loc[comparison["year"] == year, "share"].round()
+        low, high = shares.min(), shares.max()
+        return swedish_percent(low) if low == high else f"{swedish_int(low)}–{swedish_percent(high)}"
+
+    if comparison.empty:
+        return "Inga bedömningar att jämföra."
+    return f"Andelen tillfredsställande per påstående gick från {span(first)} ({first}) till {span(last)} ({last})."
+
+
+def comparison_table(comparison: pd.DataFrame, first: int, last: int, texts: dict[str, str]) -> pd.DataFrame:
+    rows = []
+    for statement in (s for s in texts if s in set(comparison["statement"])):
+        mine = comparison[comparison["statement"] == statement].set_index("year")
+        row = {"Påstående": statement, "Text": texts[statement]}
+        for year in (first, last):
+            if year in mine.index:
+                r = mine.loc[year]
+                row[str(year)] = f"{swedish_percent(r['share'])} ({int(r['satisfactory'])} av {int(r['total'])})"
+            else:
+                row[str(year)] = "–"
+        if first in mine.index and last in mine.index:
+            change = round(mine.at[last, "share"]) - round(mine.at[first, "share"])
+            row["Förändring"] = f"{change:+d} procentenheter".replace("-", "−")
+        else:
+            row["Förändring"] = "–"
+        rows.append(row)
+    return pd.DataFrame(rows)

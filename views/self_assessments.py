@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.self_assessments import shares_over_years, unit_category_matrix
+from charts.self_assessments import shares_over_years, statements_compared, unit_category_matrix
 from domain.formatting import inert
 from queries import self_assessments as q
-from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year, statement_results
+from rules.self_assessments import (
+    satisfactory_by_unit_and_category,
+    shares_by_year,
+    statement_comparison,
+    statement_results,
+)
 from ui.blocks import chart_block, table_of
 from ui.frame import empty_state, view_frame
 from ui.slides import corrections_section
 from ui.widgets import choose_assessment
 from view_models.self_assessments import (
+    comparison_summary,
+    comparison_table,
     matrix_summary,
     matrix_table,
     shares_summary,
@@ -48,5 +55,18 @@ chart_block(
 
 st.header(f"Varje påstående {year}")
 table_of(statement_table(statement_results(ratings, assessment)))
+
+if len(years) > 1:
+    first = years[0]
+    texts = {s.id: s.text for s in assessment.statements}
+    comparison = statement_comparison(f.ask(q.satisfactory_by_statement, assessment.id, f.units), first, year)
+    st.header(f"Varje påstående {first} och {year}")
+    chart_block(
+        f,
+        statements_compared(comparison, first, year, texts),
+        comparison_summary(comparison, first, year),
+        comparison_table(comparison, first, year, texts),
+        f"{assessment.id}-pastaenden-{first}-{year}.csv",
+    )
 
 corrections_section(f)

@@ -49,6 +49,7 @@ def test_the_deck_follows_meeting_order_and_each_slide_holds_what_fits(store, co
         if slide.columns == 3:
             assert len(slide.figures) <= p.KPIS_PER_SLIDE
     whole = ("incidents", "recommendations", "self_assessments", "phishing_campaigns", "training", "documents")
+    whole += ("classifications", "maturity", "survey_results", "accessibility_reviews")
     assert {s.scope for s in deck if s.view in whole} == {"hela kommunen"}
     assert {s.scope for s in deck if s.view in ("situation", "status")} == {"Servicenämnden"}
 

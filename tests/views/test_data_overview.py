@@ -29,6 +29,10 @@ def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
     assert datasets.loc["Kvartalsstatus", "Av"] == "exempeldata"
     history = shown_table(app.table[-1].value)
     assert list(history["Datamängd"]) == [
+        "Tillgänglighetsgranskningar",
+        "Enkätsvar",
+        "Mognadsnivåer",
+        "Informationsklassning",
         "Styrdokument",
         "Utbildning",
         "Phishingövningar",

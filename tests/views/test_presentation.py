@@ -48,7 +48,9 @@ def test_every_slide_names_the_same_body_and_quarter_and_the_views_come_in_meeti
     whole = [
         c.group(3)
         for c in contexts
-        if c.group(3).startswith(("Incidenter", "Självskattningar", "Phishing", "Utb", "Styr"))
+        if c.group(3).startswith(
+            ("Incidenter", "Självskattningar", "Phishing", "Utb", "Styr", "Informationsk", "Mognad", "Enk", "Tillg")
+        )
     ]
     assert whole and all(v.endswith("(hela kommunen)") for v in whole)  # said, not carried over from the body
     text = "\n".join(page_text(app) for app in slides)

@@ -1,0 +1,53 @@
+"""Accessibility reviews: each service's failed criteria of those tested, its worst finding in words."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from domain.vocabulary import FINDING_SYMBOLS, FINDING_WORDS
+
+NONE = "Inga brister"
+FINDING_COLOURS = {"critical": "#D55E00", "serious": "#E69F00", "minor": "#56B4E9", "none": "#009E73"}
+
+
+def finding_label(severity: object, failed: int) -> str:
+    """'■ Kritisk', or 'Inga brister' when no criterion failed."""
+    if failed == 0:
+        return NONE
+    if not isinstance(severity, str) or severity not in FINDING_WORDS:
+        return "Ej angiven"
+    return f"{FINDING_SYMBOLS[severity]} {FINDING_WORDS[severity]}"
+
+
+def failed_by_service(services: pd.DataFrame, unit_names: dict[str, str]) -> alt.Chart:
+    """A bar per service, worst first: the criteria it failed, coloured and labelled by its worst finding."""
+    rank = {"critical": 0, "serious": 1, "minor": 2}
+    data = services.assign(
+        Tjänst=services["service"],
+        Enhet=services["unit"].map(lambda u: unit_names.get(u, u)),
+        Underkända=services["criteria_failed"],
+        Testade=services["criteria_tested"],
+        Fynd=[finding_label(s, f) for s, f in zip(services["severity"], services["criteria_failed"], strict=True)],
+        Rang=[
+            3 if f == 0 else rank.get(s, 3)
+            for s, f in zip(services["severity"], services["criteria_failed"], strict=True)
+        ],
+    ).sort_values(["Rang", "Underkända", "Tjänst"], ascending=[True, False, True])
+    labels = [finding_label(k, 1) for k in rank] + [NONE, "Ej angiven"]
+    colours = [FINDING_COLOURS[k] for k in rank] + [FINDING_COLOURS["none"], "#999999"]
+    y = alt.Y("Tjänst:N", sort=list(data["Tjänst"]), title=None, axis=alt.Axis(labelLimit=300))
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=alt.X("Underkända:Q", title="Underkända kriterier", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "Fynd:N", title="Allvarligaste brist", sort=labels, scale=alt.Scale(domain=labels, range=colours)
+            ),
+            tooltip=["Tjänst:N", "Enhet:N", "Underkända:Q", "Testade:Q", "Fynd:N"],
+        )
+    )
+    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="Underkända:Q", text="Fynd:N")
+    return (bars + text).properties(height=alt.Step(16))

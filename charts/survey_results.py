@@ -1,0 +1,86 @@
+"""Surveys: a chart per question with a bar per unit and the average at the right (as the 2020
+confidentiality review drew them), and one question's positive share over the years."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from charts.theme import SERIES_COLOURS
+from rules.survey_results import ALL
+
+AVERAGE = "Medelvärde (alla svarande)"
+ANSWER_COLOURS = ["#0072B2", "#56B4E9", "#E69F00", "#999999", "#D55E00", "#CC79A7", "#009E73"]
+
+
+def unit_label(unit: str, unit_names: dict[str, str]) -> str:
+    return AVERAGE if unit == ALL else unit_names.get(unit, unit)
+
+
+def _unit_order(units: pd.Series, unit_names: dict[str, str]) -> list[str]:
+    """Units by name, the average last: the rightmost bar."""
+    return [*sorted({unit_label(u, unit_names) for u in units if u != ALL}), AVERAGE]
+
+
+def answers_by_unit(
+    shares: pd.DataFrame, scale: tuple[str, ...], positive: tuple[str, ...], unit_names: dict[str, str]
+) -> alt.Chart:
+    """shares (unit, answer, respondents, share) of one question: a stacked bar per unit, the positive
+    answers' share written above it."""
+    order = _unit_order(shares["unit"], unit_names)
+    data = shares.assign(
+        Enhet=shares["unit"].map(lambda u: unit_label(u, unit_names)),
+        Svar=shares["answer"],
+        Andel=(shares["share"] / 100).fillna(0),
+        Ordning=shares["answer"].map({a: i for i, a in enumerate(scale)}),
+        Antal=shares["respondents"],
+    )
+    x = alt.X("Enhet:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180))
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("Andel:Q", title="Andel av de svarande", axis=alt.Axis(format="%"), stack="zero"),
+            color=alt.Color(
+                "Svar:N", sort=list(scale), scale=alt.Scale(domain=list(scale), range=ANSWER_COLOURS[: len(scale)])
+            ),
+            order=alt.Order("Ordning:Q"),
+            tooltip=["Enhet:N", "Svar:N", alt.Tooltip("Andel:Q", format=".0%"), "Antal:Q"],
+        )
+    )
+    positive_share = (
+        data[data["Svar"].isin(positive)]
+        .groupby("Enhet", as_index=False)["Andel"]
+        .sum()
+        .rename(columns={"Andel": "Positiva"})
+    )
+    labels = (
+        alt.Chart(positive_share)
+        .mark_text(baseline="bottom", dy=-4, fontSize=12)
+        .encode(x=x, y=alt.value(0), text=alt.Text("Positiva:Q", format=".0%"))
+    )
+    return (bars + labels).properties(height=480)
+
+
+def positive_over_years(shares: pd.DataFrame, unit_names: dict[str, str], answer_words: str) -> alt.Chart:
+    """shares (year, unit, share): per unit a bar per year, the average at the right."""
+    order = _unit_order(shares["unit"], unit_names)
+    years = [str(y) for y in sorted(shares["year"].unique())]
+    data = shares.assign(
+        Enhet=shares["unit"].map(lambda u: unit_label(u, unit_names)),
+        År=shares["year"].astype(str),
+        Andel=(shares["share"] / 100),
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("Enhet:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180)),
+            xOffset=alt.XOffset("År:N", sort=years),
+            y=alt.Y("Andel:Q", title=f"Andel som svarat {answer_words}", axis=alt.Axis(format="%")),
+            color=alt.Color("År:N", sort=years, scale=alt.Scale(domain=years, range=SERIES_COLOURS[: len(years)])),
+            tooltip=["Enhet:N", "År:N", alt.Tooltip("Andel:Q", format=".0%")],
+        )
+        .properties(height=480)
+    )

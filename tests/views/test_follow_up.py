@@ -1,0 +1,65 @@
+"""AppTest of the follow-up views across the organisation (issue 17), on the example data: each shows the
+seeds' published figures."""
+
+from __future__ import annotations
+
+from tests.views.conftest import assert_no_unexpected_error, page_text
+
+
+def test_classification_shares_per_unit_and_old_classifications_flagged(open_view):
+    app = open_view("views/classifications.py")
+    assert_no_unexpected_error(app)
+    text = page_text(app)
+    assert "20 system i 5 enheter: 17 klassade (85\u00a0%)" in text
+    assert "klassningar äldre än 36 månader" in text
+    assert "■ Äldre än 36 månader" in text and "✗ Saknas" in text
+
+
+def test_maturity_most_units_between_the_first_two_steps_in_2024(open_view):
+    app = open_view("views/maturity.py")
+    assert_no_unexpected_error(app)
+    text = page_text(app)
+    assert "2024: 23 av 24 enheter står mellan steg 1 och 2 (Nybörjare och Utforskare)" in text
+    assert "Från 2024 till 2025: 5 av 24 enheter gick upp" in text
+    assert "▲ Upp 1 steg" in text
+
+
+def test_survey_figures_one_to_four_with_the_average(open_view):
+    app = open_view("views/survey_results.py", year="2020")
+    assert_no_unexpected_error(app)
+    text = page_text(app)
+    for number in range(1, 5):
+        assert f"Fråga {number}" in text
+    assert "10\u00a0% av" in text and "svarande svarade «Ja»" in text  # only 10 % find it easy to do right
+    assert "25\u00a0% av" in text  # a quarter encouraged their staff to train
+    assert "Medelvärde (alla svarande)" in text
+
+
+def test_a_survey_question_compared_across_years(open_view):
+    app = open_view("views/survey_results.py", fraga="4")
+    assert_no_unexpected_error(app)
+    text = page_text(app)
+    assert "Fråga 4 över åren" in text
+    assert "Andel som svarat «Ja», alla svarande: 2020 10\u00a0% → 2023 14\u00a0%." in text
+
+
+def test_accessibility_review_in_the_reports_terms(open_view):
+    app = open_view("views/accessibility_reviews.py")
+    assert_no_unexpected_error(app)
+    text = page_text(app)
+    assert "2024: 29 tjänster granskade mot 12 av standardens 87 kriterier" in text
+    assert "11 av 44 granskade filmer (25\u00a0%) hade brister" in text
+    assert "■ Kritisk" in text
+
+
+def test_the_access_self_assessment_per_statement_2021_against_2024(open_view):
+    app = open_view("views/self_assessments.py", assessment="access")
+    assert_no_unexpected_error(app)
+    text = page_text(app)
+    assert "Varje påstående 2021 och 2024" in text
+    assert "Andelen tillfredsställande per påstående gick från 41–71\u00a0% (2021) till 65–78\u00a0% (2024)." in text
+
+
+def test_the_internal_control_self_assessment_compares_its_statements_too(open_view):
+    text = page_text(open_view("views/self_assessments.py"))
+    assert "Varje påstående 2015 och 2024" in text

@@ -1,0 +1,63 @@
+"""What the maturity view says: where the units stand each year and who moved (no streamlit)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from charts.maturity import step_label
+from domain.configuration import Config, MaturityModel
+from domain.formatting import swedish_int
+from rules.maturity import most_common_pair
+
+
+def distribution_summary(distribution: pd.DataFrame, model: MaturityModel) -> str:
+    """'2024: de flesta enheterna, 23 av 24, står mellan steg 1 och 2 (Nybörjare och Utforskare).'"""
+    if distribution.empty:
+        return "Inga mognadsnivåer är registrerade."
+    parts = []
+    for year in sorted(distribution["year"].unique()):
+        lower, units, total = most_common_pair(distribution, int(year))
+        if lower < len(model.steps):
+            where = f"mellan steg {lower} och {lower + 1} ({model.steps[lower - 1]} och {model.steps[lower]})"
+        else:
+            where = f"på steg {lower} ({model.steps[lower - 1]})"
+        parts.append(f"{int(year)}: {swedish_int(units)} av {swedish_int(total)} enheter står {where}")
+    return "; ".join(parts) + "."
+
+
+def moves_summary(moved: pd.DataFrame, first: int, last: int, config: Config) -> str:
+    """'Från 2024 till 2025: 5 av 24 enheter tog ett steg upp (…), 19 står kvar, ingen gick ned.'"""
+    if moved.empty:
+        return f"Ingen enhet har en nivå både {first} och {last}."
+    up, down = moved[moved["change"] > 0], moved[moved["change"] < 0]
+    named = ", ".join(config.unit_names.get(u, u) for u in up["unit"].head(5))
+    more = " med flera" if len(up) > 5 else ""
+    text = f"Från {first} till {last}: {swedish_int(len(up))} av {swedish_int(len(moved))} enheter gick upp"
+    text += f" ({named}{more})" if len(up) else ""
+    text += f", {swedish_int(int((moved['change'] == 0).sum()))} står kvar"
+    text += f", {swedish_int(len(down))} gick ned." if len(down) else ", ingen gick ned."
+    return text
+
+
+def levels_table(levels: pd.DataFrame, model: MaturityModel, config: Config) -> pd.DataFrame:
+    wide = levels.pivot_table(index="unit", columns="year", values="level", aggfunc="max")
+    table = wide.apply(lambda col: col.map(lambda v: "–" if pd.isna(v) else step_label(int(v), model.steps)))
+    table.columns = [str(c) for c in table.columns]
+    table.index = table.index.map(lambda u: config.unit_names.get(u, u))
+    return table.reset_index(names="Enhet")
+
+
+def moves_table(moved: pd.DataFrame, first: int, last: int, model: MaturityModel, config: Config) -> pd.DataFrame:
+    def change(n: int) -> str:
+        if n == 0:
+            return "= Oförändrad"
+        return f"▲ Upp {n} steg" if n > 0 else f"▼ Ned {-n} steg"
+
+    return pd.DataFrame(
+        {
+            "Enhet": moved["unit"].map(lambda u: config.unit_names.get(u, u)),
+            str(first): [step_label(int(v), model.steps) for v in moved["before"]],
+            str(last): [step_label(int(v), model.steps) for v in moved["after"]],
+            "Förändring": [change(int(n)) for n in moved["change"]],
+        }
+    )
