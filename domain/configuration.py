@@ -348,6 +348,8 @@ def _swedish(err: dict) -> str:
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return f"ogiltigt värde {err.get('input')!r}; möjliga: {expected}".replace(" or ", ", ")
+    if kind == "too_short" and err.get("ctx", {}).get("min_length", 1) > 1:
+        return f"ska ha minst {err['ctx']['min_length']} poster"
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", err["msg"]))
     return _PYDANTIC_SWEDISH.get(kind, err["msg"])

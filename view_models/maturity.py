@@ -16,13 +16,17 @@ def distribution_summary(distribution: pd.DataFrame, model: MaturityModel) -> st
         return "Inga mognadsnivåer är registrerade."
     parts = []
     for year in sorted(distribution["year"].unique()):
-        lower, units, total = most_common_pair(distribution, int(year))
-        if lower < len(model.steps):
-            where = f"mellan steg {lower} och {lower + 1} ({model.steps[lower - 1]} och {model.steps[lower]})"
+        lower, upper, units, total = most_common_pair(distribution, int(year))
+        if upper > lower:
+            where = f"mellan steg {lower} och {upper} ({step_name(lower, model)} och {step_name(upper, model)})"
         else:
-            where = f"på steg {lower} ({model.steps[lower - 1]})"
+            where = f"på steg {lower} ({step_name(lower, model)})"
         parts.append(f"{int(year)}: {swedish_int(units)} av {swedish_int(total)} enheter står {where}")
     return "; ".join(parts) + "."
+
+
+def step_name(level: int, model: MaturityModel) -> str:
+    return model.steps[level - 1] if 0 < level <= len(model.steps) else str(level)
 
 
 def moves_summary(moved: pd.DataFrame, first: int, last: int, config: Config) -> str:

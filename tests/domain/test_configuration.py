@@ -115,3 +115,31 @@ def test_statement_in_unknown_category(config_copy):
     )
     with pytest.raises(ConfigError, match="påstående IK1 har okänd kategori 'kontrollmiljo'"):
         load_config(config_copy)
+
+
+def test_the_shipped_maturity_model_and_survey(config):
+    assert config.maturity_models["ai_sweden"].steps[:2] == ("Nybörjare", "Utforskare")
+    assert len(config.maturity_models["ai_sweden"].steps) == 5
+    assert config.surveys["sekretess"].positive == ("Ja",)
+    assert config.app.classification_max_age_months == 36 and config.app.accessibility_criteria == 87
+
+
+def test_a_positive_answer_off_the_scale_and_a_one_step_ladder_are_named(config_copy):
+    (config_copy / "surveys.yaml").write_text(
+        "surveys:\n  s:\n    name: S\n    scale: [Ja, Nej]\n    positive: [Kanske]\n", encoding="utf-8"
+    )
+    (config_copy / "maturity.yaml").write_text(
+        "maturity_models:\n  m:\n    name: M\n    steps: [Ett]\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(config_copy)
+    message = str(caught.value)
+    assert "surveys.yaml: surveys.s: positive: Kanske finns inte i scale" in message
+    assert "maturity.yaml: maturity_models.m.steps: ska ha minst 2 poster" in message
+
+
+def test_without_surveys_and_maturity_files_the_rest_still_loads(config_copy):
+    (config_copy / "surveys.yaml").unlink()
+    (config_copy / "maturity.yaml").unlink()
+    config = load_config(config_copy)
+    assert config.surveys == {} and config.maturity_models == {}

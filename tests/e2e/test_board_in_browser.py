@@ -18,13 +18,19 @@ VIEWS = {
     "/styrdokument": ["2 av 5 styrdokument har passerat sin revisionsdag: IT-säkerhetsplan"],
     "/utbildning": ["medarbetare 79\u00a0% (19\u00a0292 av 24\u00a0500)", "Medarbetare 2015: 10\u00a0%"],
     "/phishing": ["32\u00a0% klickade (320 av 1\u00a0000), mål 5\u00a0%", "avbröts efter 27 av 72 planerade timmar"],
+    "/klassning": ["20 system i 5 enheter: 17 klassade (85\u00a0%)", "■ Äldre än 36 månader"],
+    "/mognad": ["2024: 23 av 24 enheter står mellan steg 1 och 2 (Nybörjare och Utforskare)"],
+    "/enkater?year=2020": ["10\u00a0% av", "Medelvärde (alla svarande)"],
+    "/tillganglighet": ["29 tjänster granskade mot 12 av standardens 87 kriterier", "(25\u00a0%) hade brister"],
+    "/sjalvskattningar?assessment=access": ["gick från 41–71\u00a0% (2021) till 65–78\u00a0% (2024)"],
     "/data": ["Importhistorik", "Exempeldata"],
     "/moten": ["Möten", "Protokollför ett möte"],
     "/konton": ["Konton", "Nytt konto"],
     "/import": ["Importera data", "Fil (CSV eller Excel .xlsx)"],
 }
 WITH_CHARTS = {"/status", "/incidenter", "/rekommendationer", "/sjalvskattningar", "/phishing", "/utbildning"}
-WITH_CHARTS |= {"/styrdokument"}
+WITH_CHARTS |= {"/styrdokument", "/klassning", "/mognad", "/enkater?year=2020", "/tillganglighet"}
+WITH_CHARTS |= {"/sjalvskattningar?assessment=access"}
 
 
 @pytest.mark.parametrize("path", list(VIEWS))
