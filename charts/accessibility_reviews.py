@@ -34,8 +34,10 @@ def failed_by_service(services: pd.DataFrame, unit_names: dict[str, str]) -> alt
             for s, f in zip(services["severity"], services["criteria_failed"], strict=True)
         ],
     ).sort_values(["Rang", "Underkända", "Tjänst"], ascending=[True, False, True])
-    labels = [finding_label(k, 1) for k in rank] + [NONE, "Ej angiven"]
-    colours = [FINDING_COLOURS[k] for k in rank] + [FINDING_COLOURS["none"], "#999999"]
+    present = set(data["Fynd"])
+    every = [(finding_label(k, 1), FINDING_COLOURS[k]) for k in rank] + [(NONE, FINDING_COLOURS["none"])]
+    every.append(("Ej angiven", "#999999"))
+    labels, colours = [label for label, _ in every if label in present], [c for label, c in every if label in present]
     y = alt.Y("Tjänst:N", sort=list(data["Tjänst"]), title=None, axis=alt.Axis(labelLimit=300))
     bars = (
         alt.Chart(data)
@@ -44,7 +46,10 @@ def failed_by_service(services: pd.DataFrame, unit_names: dict[str, str]) -> alt
             y=y,
             x=alt.X("Underkända:Q", title="Underkända kriterier", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
-                "Fynd:N", title="Allvarligaste brist", sort=labels, scale=alt.Scale(domain=labels, range=colours)
+                "Fynd:N",
+                sort=labels,
+                scale=alt.Scale(domain=labels, range=colours),
+                legend=None,  # each bar says its finding in words at its end
             ),
             tooltip=["Tjänst:N", "Enhet:N", "Underkända:Q", "Testade:Q", "Fynd:N"],
         )

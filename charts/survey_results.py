@@ -23,10 +23,16 @@ def _unit_order(units: pd.Series, unit_names: dict[str, str]) -> list[str]:
 
 
 def answers_by_unit(
-    shares: pd.DataFrame, scale: tuple[str, ...], positive: tuple[str, ...], unit_names: dict[str, str]
+    shares: pd.DataFrame,
+    scale: tuple[str, ...],
+    positive: tuple[str, ...],
+    unit_names: dict[str, str],
+    *,
+    across: bool = False,
 ) -> alt.Chart:
-    """shares (unit, answer, respondents, share) of one question: a stacked bar per unit, the positive
-    answers' share written above it."""
+    """shares (unit, answer, respondents, share) of one question: a stacked bar per unit, the average at the
+    right, the positive answers' share written at the bar's end. `across`: the bars lie down, the average
+    last, so a slide's long unit names stay legible."""
     order = _unit_order(shares["unit"], unit_names)
     data = shares.assign(
         Enhet=shares["unit"].map(lambda u: unit_label(u, unit_names)),
@@ -35,30 +41,47 @@ def answers_by_unit(
         Ordning=shares["answer"].map({a: i for i, a in enumerate(scale)}),
         Antal=shares["respondents"],
     )
-    x = alt.X("Enhet:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180))
+    share = alt.Y("Andel:Q", title="Andel av de svarande", axis=alt.Axis(format="%"), stack="zero")
+    if across:
+        unit = alt.Y("Enhet:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+        share = alt.X(
+            "Andel:Q",
+            title="Andel av de svarande",
+            axis=alt.Axis(format="%"),
+            stack="zero",
+            scale=alt.Scale(domain=[0, 1], nice=False),
+        )
+    else:
+        unit = alt.X("Enhet:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180))
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=x,
-            y=alt.Y("Andel:Q", title="Andel av de svarande", axis=alt.Axis(format="%"), stack="zero"),
+            unit,
+            share,
             color=alt.Color(
-                "Svar:N", sort=list(scale), scale=alt.Scale(domain=list(scale), range=ANSWER_COLOURS[: len(scale)])
+                "Svar:N",
+                sort=list(scale),
+                scale=alt.Scale(domain=list(scale), range=ANSWER_COLOURS[: len(scale)]),
+                legend=alt.Legend(orient="right") if across else alt.Legend(),
             ),
             order=alt.Order("Ordning:Q"),
             tooltip=["Enhet:N", "Svar:N", alt.Tooltip("Andel:Q", format=".0%"), "Antal:Q"],
         )
     )
-    positive_share = (
-        data[data["Svar"].isin(positive)]
-        .groupby("Enhet", as_index=False)["Andel"]
-        .sum()
-        .rename(columns={"Andel": "Positiva"})
-    )
+    positive_share = data[data["Svar"].isin(positive)].groupby("Enhet", as_index=False)["Andel"].sum()
+    positive_share = positive_share.rename(columns={"Andel": "Positiva"})
+    if across:
+        labels = (
+            alt.Chart(positive_share)
+            .mark_text(align="right", dx=-4, fontSize=12, color="white")
+            .encode(y=unit, x="Positiva:Q", text=alt.Text("Positiva:Q", format=".0%"))
+        )
+        return bars + labels
     labels = (
         alt.Chart(positive_share)
         .mark_text(baseline="bottom", dy=-4, fontSize=12)
-        .encode(x=x, y=alt.value(0), text=alt.Text("Positiva:Q", format=".0%"))
+        .encode(x=unit, y=alt.value(0), text=alt.Text("Positiva:Q", format=".0%"))
     )
     return (bars + labels).properties(height=480)
 

@@ -780,7 +780,7 @@ def _thematic_assessments(ask: Ask, config: Config) -> list[Slide]:
                     charts=(
                         ChartPart(
                             title,
-                            _fit(statements_compared(part, first, last, texts), ROW_STEP),
+                            _fit(statements_compared(part, first, last, texts), CHART_HEIGHT),
                             comparison_summary(comparison, first, last),
                             comparison_table(part, first, last, texts),
                             "self_assessments",
@@ -909,7 +909,8 @@ def _surveys(ask: Ask, config: Config) -> list[Slide]:
                         ChartPart(
                             title,
                             _fit(
-                                answers_by_unit(shares, survey.scale, survey.positive, config.unit_names), CHART_HEIGHT
+                                answers_by_unit(shares, survey.scale, survey.positive, config.unit_names, across=True),
+                                PAIR_HEIGHT,  # the question and its sentence above it
                             ),
                             question_summary(shares, survey, config),
                             answers_table(shares, survey, config),
