@@ -38,13 +38,15 @@ def failed_by_service(services: pd.DataFrame, unit_names: dict[str, str]) -> alt
     every = [(finding_label(k, 1), FINDING_COLOURS[k]) for k in rank] + [(NONE, FINDING_COLOURS["none"])]
     every.append(("Ej angiven", "#999999"))
     labels, colours = [label for label, _ in every if label in present], [c for label, c in every if label in present]
+    # room after the longest bar for its finding in words
+    room = alt.Scale(domain=[0, max(1, int(data["Underkända"].max())) * 1.3], nice=False)
     y = alt.Y("Tjänst:N", sort=list(data["Tjänst"]), title=None, axis=alt.Axis(labelLimit=300))
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             y=y,
-            x=alt.X("Underkända:Q", title="Underkända kriterier", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("Underkända:Q", title="Underkända kriterier", axis=alt.Axis(tickMinStep=1), scale=room),
             color=alt.Color(
                 "Fynd:N",
                 sort=labels,
@@ -54,5 +56,9 @@ def failed_by_service(services: pd.DataFrame, unit_names: dict[str, str]) -> alt
             tooltip=["Tjänst:N", "Enhet:N", "Underkända:Q", "Testade:Q", "Fynd:N"],
         )
     )
-    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="Underkända:Q", text="Fynd:N")
+    text = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=4, fontSize=11)
+        .encode(y=y, x=alt.X("Underkända:Q", scale=room), text="Fynd:N")
+    )
     return (bars + text).properties(height=alt.Step(16))

@@ -12,11 +12,15 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_sources.schema import (
+    accessibility_reviews,
+    classifications,
     incident_counts,
     kpis,
+    maturity,
     phishing_campaigns,
     self_assessments,
     status,
+    survey_results,
     training,
     visible_as_of,
 )
@@ -104,6 +108,52 @@ SPECS: dict[str, Spec] = {
             Measure("recipients", "Antal mottagare", lambda t: sa.func.sum(t.c.recipients), "count"),
         ),
         {"campaign": "Kampanj", "unit": "Enhet"},
+    ),
+    "classifications": Spec(
+        "Informationsklassning",
+        classifications,
+        (
+            Measure(
+                "classified",
+                "Andel klassade system",
+                lambda t: 100.0 * sa.func.count(t.c.classified_date) / sa.func.count(),
+                "percent",
+            ),
+            Measure("systems", "Antal system", lambda t: sa.func.count(), "count"),
+        ),
+        {"unit": "Enhet"},
+    ),
+    "maturity": Spec(
+        "Mognadsnivåer",
+        maturity,
+        (
+            Measure("level", "Steg (medel över enheter)", lambda t: sa.func.avg(t.c.level), "number"),
+            Measure("units", "Antal enheter", lambda t: sa.func.count(), "count"),
+        ),
+        {"year": "År", "unit": "Enhet", "model": "Modell", "level": "Steg"},
+    ),
+    "survey_results": Spec(
+        "Enkätsvar",
+        survey_results,
+        (Measure("respondents", "Antal svar", lambda t: sa.func.sum(t.c.respondents), "count"),),
+        {"survey": "Enkät", "year": "År", "unit": "Enhet", "question": "Fråga", "answer": "Svar"},
+    ),
+    "accessibility_reviews": Spec(
+        "Tillgänglighetsgranskningar",
+        accessibility_reviews,
+        (
+            Measure("services", "Antal granskade tjänster", lambda t: sa.func.count(), "count"),
+            Measure("failed", "Underkända kriterier", lambda t: sa.func.sum(t.c.criteria_failed), "count"),
+            Measure(
+                "videos_deficient",
+                "Andel filmer med brister",
+                lambda t: (
+                    100.0 * sa.func.sum(t.c.videos_deficient) / sa.func.nullif(sa.func.sum(t.c.videos_reviewed), 0)
+                ),
+                "percent",
+            ),
+        ),
+        {"year": "År", "unit": "Enhet", "severity": "Allvarligaste brist"},
     ),
 }
 

@@ -79,6 +79,29 @@ def hostile_files() -> dict[str, str]:
             ["år", "enhet", "självskattning", "påstående", "bedömning", "kommentar"],
             [["2025", "servicenamnden", "internal_control", "IK1", "Förbättringsområde", h[0]]],
         ),
+        "phishing_campaigns": _csv(
+            ["kampanj", "startdatum", "enhet", "mottagare", "klickade", "kommentar"],
+            [[h[1], "2025-11-03", "servicenamnden", "100", "5", h[2]]],
+        ),
+        "training": _csv(
+            ["period", "enhet", "målgrupp", "utbildning", "antal_i_målgruppen", "genomförda"],
+            [["2025", "servicenamnden", "Chefer", h[3], "10", "5"]],
+        ),
+        "documents": _csv(
+            ["id", "titel", "ägare", "beslutad_av", "revideringsansvarig", "nästa_revision"],
+            [[h[0], h[1], "servicenamnden", h[2], h[3], "2020-01-01"]],
+        ),
+        "classifications": _csv(
+            ["enhet", "system", "klassningsdatum"], [["servicenamnden", h[i], "2020-01-01"] for i in range(4)]
+        ),
+        "survey_results": _csv(
+            ["enkät", "år", "enhet", "fråga", "svar", "antal"],
+            [["sekretess", "2025", "servicenamnden", h[i], "Ja", "3"] for i in range(4)],
+        ),
+        "accessibility_reviews": _csv(
+            ["år", "enhet", "tjänst", "testade_kriterier", "underkända_kriterier", "allvarlighetsgrad"],
+            [["2025", "servicenamnden", h[i], "12", str(i), "Kritisk" if i else ""] for i in range(4)],
+        ),
     }
 
 

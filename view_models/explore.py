@@ -53,6 +53,9 @@ def state_to_link(state: ExploreState) -> dict[str, str | list[str]]:
     return link
 
 
+NOT_GIVEN = "Ej angivet"  # an optional column left empty
+
+
 def labeller(dimension: str, config: Config) -> dict[str, str]:
     """Swedish labels for a dimension's stored codes (units, areas, KPIs, coded values)."""
     codes = {
@@ -60,7 +63,9 @@ def labeller(dimension: str, config: Config) -> dict[str, str]:
         "area": config.area_names,
         "kpi": {k: v.name for k, v in config.kpis.items()},
         "assessment": {k: v.name for k, v in config.assessments.items()},
-        "severity": vocabulary.SEVERITY_WORDS,
+        "severity": {**vocabulary.SEVERITY_WORDS, **vocabulary.FINDING_WORDS},  # incidents' and reviews'
+        "model": {k: v.name for k, v in config.maturity_models.items()},
+        "survey": {k: v.name for k, v in config.surveys.items()},
         "category": vocabulary.CATEGORY_WORDS,
         "status": vocabulary.STATUS_WORDS,
         "rating": vocabulary.RATING_WORDS,
@@ -75,7 +80,9 @@ def labelled(frame: pd.DataFrame, state: ExploreState, config: Config) -> pd.Dat
     out = pd.DataFrame()
     for dimension in state.group_by:
         labels = labeller(dimension, config)
-        out[spec.dimensions[dimension]] = frame[dimension].map(lambda v, labels=labels: labels.get(v, str(v)))
+        out[spec.dimensions[dimension]] = frame[dimension].map(
+            lambda v, labels=labels: NOT_GIVEN if pd.isna(v) else labels.get(v, str(v))
+        )
     out["Värde"] = frame["value"].astype(float).round(1)
     return out
 

@@ -102,3 +102,24 @@ def test_phishing_training_and_documents_carry_the_seeds_figures(demo_store):
     assert round(clicked.set_index("unit").loc["servicenamnden"].iloc[-1], 1) == round(
         100 * (171 + 118 + 320) / 2930, 1
     )
+
+
+def test_the_follow_up_datasets_carry_the_seeds_figures_in_sql(demo_store):
+    from queries import accessibility_reviews, maturity, survey_results
+    from queries.explore import explore
+
+    with demo_store.connect() as c:
+        steps = maturity.distribution(c, "ai_sweden", ())
+        questions = survey_results.questions(c, "sekretess")
+        easy = survey_results.positive_by_year(c, "sekretess", questions[3], ("Ja",), ())
+        review = accessibility_reviews.totals_by_year(c, ()).iloc[0]
+        videos = explore(c, "accessibility_reviews", "videos_deficient", ("year",), {})
+        per_step = explore(c, "maturity", "units", ("year", "level"), {})
+    in_2024 = steps[steps["year"] == 2024].set_index("level")["units"]
+    assert in_2024[1] + in_2024[2] == 23 and in_2024.sum() == 24  # most between step 1 and 2
+    assert questions[3].endswith("anser du att det är lätt att göra rätt?")
+    of_2020 = easy[easy["year"] == 2020]
+    assert round(100 * of_2020["positive"].sum() / of_2020["respondents"].sum()) == 10
+    assert (review["services"], review["criteria_tested"]) == (29, 12)
+    assert round(videos.iloc[0]["value"]) == 25  # about a quarter of the videos
+    assert per_step["value"].sum() == 48

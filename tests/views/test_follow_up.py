@@ -3,7 +3,7 @@ seeds' published figures."""
 
 from __future__ import annotations
 
-from tests.views.conftest import assert_no_unexpected_error, page_text
+from tests.views.conftest import assert_no_unexpected_error, page_text, shown_table
 
 
 def test_classification_shares_per_unit_and_old_classifications_flagged(open_view):
@@ -63,3 +63,12 @@ def test_the_access_self_assessment_per_statement_2021_against_2024(open_view):
 def test_the_internal_control_self_assessment_compares_its_statements_too(open_view):
     text = page_text(open_view("views/self_assessments.py"))
     assert "Varje påstående 2015 och 2024" in text
+
+
+def test_utforska_explores_the_review_findings_in_swedish(open_view):
+    app = open_view("views/explore.py", ds="accessibility_reviews", measure="services", by=["severity"], chart="table")
+    assert_no_unexpected_error(app)
+    table = shown_table(app.table[0].value)
+    counts = dict(zip(table["Allvarligaste brist"], table["Värde"], strict=True))
+    assert counts["Kritisk"] == "2" and counts["Allvarlig"] == "5" and counts["Mindre"] == "11"
+    assert counts["Ej angivet"] == "11"  # the services without a failed criterion: no finding, never "nan"

@@ -32,8 +32,19 @@ def hostile_store(app_env):
 
 @pytest.mark.parametrize("script", [v.script for v in VIEWS], ids=[v.name for v in VIEWS])
 def test_hostile_text_is_shown_as_text_on_every_view(hostile_store, open_view, script):
-    app = open_view(script, unit=[HOSTILE[0], "servicenamnden"], period=HOSTILE[2], assessment=HOSTILE[1])
+    app = open_view(
+        script,
+        unit=[HOSTILE[0], "servicenamnden"],
+        period=HOSTILE[2],
+        assessment=HOSTILE[1],
+        model=HOSTILE[3],
+        survey=HOSTILE[0],
+        year=HOSTILE[1],
+        fraga=HOSTILE[2],
+    )
     live = [text for text in _rendered(app) if LIVE.search(text)]
     assert live == [], live
-    if script in ("views/situation.py", "views/status.py", "views/recommendations.py", "views/incidents.py"):
+    shows_text = ("situation", "status", "recommendations", "incidents", "documents", "survey_results")
+    shows_text += ("classifications", "accessibility_reviews", "training", "phishing_campaigns")
+    if script in {f"views/{name}.py" for name in shows_text}:
         assert any(h in page_text(app) for h in HOSTILE)  # shown, as the text it is
