@@ -9,7 +9,11 @@ from charts.theme import SERIES_COLOURS
 
 
 def step_label(level: int, steps: tuple[str, ...]) -> str:
-    return f"{level} {steps[level - 1]}" if 0 < level <= len(steps) else str(level)
+    """'2 Utforskare'; a step named only by its number ('Steg 3') is not numbered twice."""
+    if not 0 < level <= len(steps):
+        return str(level)
+    name = steps[level - 1]
+    return name if name.casefold() == f"steg {level}" else f"{level} {name}"
 
 
 def distribution_by_year(distribution: pd.DataFrame, steps: tuple[str, ...]) -> alt.Chart:

@@ -57,7 +57,7 @@ from rules.maturity import moves
 from rules.phishing_campaigns import with_rates
 from rules.recommendations import status_counts, with_overdue
 from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year, statement_comparison
-from rules.survey_results import answer_shares
+from rules.survey_results import ALL, answer_shares
 from rules.training import by_year_and_audience, with_completion
 from view_models.accessibility_reviews import services_table, year_summary
 from view_models.classifications import coverage_summary, coverage_table
@@ -898,6 +898,7 @@ def _surveys(ask: Ask, config: Config) -> list[Slide]:
         questions = [q for q in ask(survey_queries.questions, survey.id) if q in set(answers["question"])]
         for number, question in enumerate(questions[:SURVEY_QUESTIONS], start=1):
             shares = answer_shares(answers[answers["question"] == question])
+            shown, few = _fewest_positive(shares, survey.positive)
             title = f"{survey.name} {year}, fråga {number}"
             slides.append(
                 Slide(
@@ -909,7 +910,7 @@ def _surveys(ask: Ask, config: Config) -> list[Slide]:
                         ChartPart(
                             title,
                             _fit(
-                                answers_by_unit(shares, survey.scale, survey.positive, config.unit_names, across=True),
+                                answers_by_unit(shown, survey.scale, survey.positive, config.unit_names, across=True),
                                 PAIR_HEIGHT,  # the question and its sentence above it
                             ),
                             question_summary(shares, survey, config),
@@ -917,12 +918,33 @@ def _surveys(ask: Ask, config: Config) -> list[Slide]:
                             "survey_results",
                         ),
                     ),
-                    note=""
-                    if number < SURVEY_QUESTIONS or len(questions) == SURVEY_QUESTIONS
-                    else f"{len(questions) - SURVEY_QUESTIONS} frågor till finns på Enkäter.",
+                    note=" ".join(
+                        n
+                        for n in (
+                            few,
+                            f"{len(questions) - SURVEY_QUESTIONS} frågor till finns på Enkäter."
+                            if number == SURVEY_QUESTIONS and len(questions) > SURVEY_QUESTIONS
+                            else "",
+                        )
+                        if n
+                    ),
                 )
             )
     return slides or [Slide("survey_results", "Enkäter", WHOLE_MUNICIPALITY, lead="Inga enkätsvar är registrerade.")]
+
+
+SURVEY_UNITS = 13  # bars of a question on a slide, the average included
+
+
+def _fewest_positive(shares: pd.DataFrame, positive: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
+    """A city's many units: those with the lowest positive share, and the average of everyone; and the note."""
+    units = [u for u in dict.fromkeys(shares["unit"]) if u != ALL]
+    if len(units) < SURVEY_UNITS:
+        return shares, ""
+    share = shares[shares["answer"].isin(positive)].groupby("unit")["share"].sum().reindex(units, fill_value=0)
+    kept = set(share.sort_values(kind="stable").index[: SURVEY_UNITS - 1])
+    note = f"De {len(kept)} enheter med lägst andel av {len(units)}, och alla svarande; alla finns på Enkäter."
+    return shares[shares["unit"].isin(kept | {ALL})], note
 
 
 def _accessibility(ask: Ask, config: Config) -> list[Slide]:

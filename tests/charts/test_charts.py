@@ -16,13 +16,17 @@ import pytest
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
 
+from charts.accessibility_reviews import failed_by_service
+from charts.classifications import coverage_by_unit
 from charts.explore import explore_chart
 from charts.incidents import by_unit, category_split, monthly_by_severity, yearly_totals
 from charts.kpis import kpi_chart
+from charts.maturity import distribution_by_year, unit_moves
 from charts.recommendations import status_per_audit, status_per_year, timeline
 from charts.render import vega_lite_spec
-from charts.self_assessments import shares_over_years, unit_category_matrix
+from charts.self_assessments import shares_over_years, statements_compared, unit_category_matrix
 from charts.status import status_heatmap
+from charts.survey_results import answers_by_unit, positive_over_years
 from charts.theme import STATUS_COLOURS
 
 
@@ -133,7 +137,64 @@ def _every_chart(config: Any) -> dict[str, alt.TopLevelMixin]:
         "explore_heatmap": explore_chart(
             pd.DataFrame({"År": ["2025"], "Enhet": ["A"], "Värde": [2.0]}), "heatmap", "År", "Enhet", "Antal", ",.0f"
         ),
+        **_follow_up_charts(),
     }
+
+
+SURVEY_SHARES = pd.DataFrame(
+    {"unit": ["a", "a", "*", "*"], "answer": ["Ja", "Nej", "Ja", "Nej"], "respondents": [1, 9, 1, 9]}
+).assign(share=[10.0, 90.0, 10.0, 90.0])
+REVIEWED = pd.DataFrame(
+    {
+        "unit": ["a", "a"],
+        "service": ["Mina sidor", "Felanmälan"],
+        "criteria_tested": [12, 12],
+        "criteria_failed": [3, 0],
+        "severity": ["critical", None],
+    }
+)
+
+
+def _follow_up_charts() -> dict[str, alt.TopLevelMixin]:
+    names = {"a": "Enhet A"}
+    return {
+        "classified": coverage_by_unit(
+            pd.DataFrame(
+                {
+                    "unit": ["a"],
+                    "systems": [4],
+                    "classified_share": [75.0],
+                    "risk_analysed_share": [50.0],
+                    "followed_up_share": [25.0],
+                }
+            ),
+            names,
+        ),
+        "maturity": distribution_by_year(pd.DataFrame({"year": [2024], "level": [2], "units": [3]}), ("Ett", "Två")),
+        "moves": unit_moves(
+            pd.DataFrame({"unit": ["a"], "before": [1], "after": [2]}), 2024, 2025, ("Ett", "Två"), names
+        ),
+        "survey": answers_by_unit(SURVEY_SHARES, ("Ja", "Nej"), ("Ja",), names),
+        "survey_across": answers_by_unit(SURVEY_SHARES, ("Ja", "Nej"), ("Ja",), names, across=True),
+        "survey_years": positive_over_years(
+            pd.DataFrame({"year": [2020, 2020], "unit": ["a", "*"], "share": [10.0, 10.0]}), names, "Ja"
+        ),
+        "accessibility": failed_by_service(REVIEWED, names),
+        "statements": statements_compared(
+            pd.DataFrame({"year": [2021, 2024], "statement": ["FT1", "FT1"], "share": [41.0, 65.0]}),
+            2021,
+            2024,
+            {"FT1": "Rutinerna är kända."},
+        ),
+    }
+
+
+def test_the_survey_average_is_the_rightmost_bar_and_each_finding_is_said_in_words():
+    survey = vega_lite_spec(answers_by_unit(SURVEY_SHARES, ("Ja", "Nej"), ("Ja",), {"a": "Enhet A"}))
+    assert survey["layer"][0]["encoding"]["x"]["sort"] == ["Enhet A", "Medelvärde (alla svarande)"]
+    review = vega_lite_spec(failed_by_service(REVIEWED, {"a": "Enhet A"}))
+    words = {row["Tjänst"]: row["Fynd"] for row in _rows(review)}
+    assert words == {"Mina sidor": "■ Kritisk", "Felanmälan": "Inga brister"}
 
 
 @pytest.mark.parametrize(
@@ -152,6 +213,14 @@ def _every_chart(config: Any) -> dict[str, alt.TopLevelMixin]:
         "matrix",
         "explore",
         "explore_heatmap",
+        "classified",
+        "maturity",
+        "moves",
+        "survey",
+        "survey_across",
+        "survey_years",
+        "accessibility",
+        "statements",
     ],
 )
 def test_every_chart_is_valid_vega_lite_and_drawn_as_altair_would(config, name):

@@ -125,3 +125,22 @@ def test_the_corrections_name_exactly_the_changed_figure_and_the_import_that_cha
 def test_a_deck_for_a_link_holds_only_the_views_it_may_see(store, config):
     scope = p.DeckScope("servicenamnden", "2025Q4", SCOPE.on, ("situation", "incidents"))
     assert {s.view for s in p.build_deck(_asker(store), scope, config)} == {"situation", "incidents"}
+
+
+def test_a_citys_survey_shows_the_units_with_the_lowest_share_and_everyone_on_a_slide(store, config, tmp_path):
+    units = [u.id for u in config.organisation.units][:20]
+    rows = [
+        f"sekretess;2026;{u};Lätt att göra rätt?;Ja;{i}\nsekretess;2026;{u};Lätt att göra rätt?;Nej;20"
+        for i, u in enumerate(units)
+    ]
+    path = write_csv(tmp_path / "e.csv", "enkät;år;enhet;fråga;svar;antal\n" + "\n".join(rows) + "\n")
+    assert import_file(store, config, "survey_results", path, actor=operator("u")).ok
+    deck = p.build_deck(
+        _asker(store), p.DeckScope("servicenamnden", "2025Q4", dt.date(2026, 2, 17), ("survey_results",)), config
+    )
+    slide = next(s for s in deck if s.title.endswith("2026, fråga 1"))
+    shown = {d["Enhet"] for d in slide.charts[0].chart.to_dict()["datasets"].values() for d in d}
+    assert len(shown) == p.SURVEY_UNITS and "Medelvärde (alla svarande)" in shown
+    assert config.unit_names[units[0]] in shown and config.unit_names[units[-1]] not in shown  # 0 said yes there
+    assert slide.note.startswith("De 12 enheter med lägst andel av 20")
+    assert slide.charts[0].summary.startswith("32\u00a0% av 590")  # everyone, not only the units shown: 190 of 590
