@@ -72,3 +72,35 @@ def test_utforska_explores_the_review_findings_in_swedish(open_view):
     counts = dict(zip(table["Allvarligaste brist"], table["Värde"], strict=True))
     assert counts["Kritisk"] == "2" and counts["Allvarlig"] == "5" and counts["Mindre"] == "11"
     assert counts["Ej angivet"] == "11"  # the services without a failed criterion: no finding, never "nan"
+
+
+def test_a_review_corrected_after_the_meeting_shows_as_a_correction_and_the_record_as_presented(open_view, app_env):
+    from data_sources import meetings
+    from data_sources.imports import import_file
+    from data_sources.store import open_store
+    from domain.configuration import load_config
+    from domain.roles import operator
+    from tests.conftest import write_csv
+
+    open_view("views/accessibility_reviews.py")  # the example data is loaded
+    engine, config = open_store(), load_config()
+    record = meetings.create(
+        engine,
+        config,
+        operator("anna"),
+        body="kommunstyrelsen",
+        meeting_date="2025-03-10",
+        item="§ 7",
+        quarter="2025Q1",
+    )
+    later = write_csv(
+        app_env / "omprovning.csv",
+        "år;enhet;tjänst;testade_kriterier;underkända_kriterier;allvarlighetsgrad\n"
+        "2024;funktionsstodsnamnden;Ansökan om ledsagarservice;12;1;Mindre\n",
+    )
+    assert import_file(engine, config, "accessibility_reviews", later, actor=operator("anna")).ok
+    today = page_text(open_view("views/accessibility_reviews.py"))
+    assert "5 med allvarliga och 1 med kritiska brister" in today
+    presented = page_text(open_view("views/accessibility_reviews.py", mote=str(record.id)))
+    assert "5 med allvarliga och 2 med kritiska brister" in presented  # what the board saw
+    assert "Rättat efter mötet" in presented and "och 1 med kritiska brister" in presented  # and the correction
