@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import altair as alt
@@ -756,6 +756,22 @@ def _documents(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
     ]
 
 
+def _chart_slide(
+    view: str,
+    title: str,
+    chart: alt.TopLevelMixin,
+    summary: str,
+    table: pd.DataFrame,
+    *,
+    lead: str = "",
+    note: str = "",
+) -> Slide:
+    """A slide of the whole municipality holding one chart, titled as the chart; the view's own dataset."""
+    return Slide(
+        view, title, WHOLE_MUNICIPALITY, lead=lead, charts=(ChartPart(title, chart, summary, table, view),), note=note
+    )
+
+
 def _thematic_assessments(ask: Ask, config: Config) -> list[Slide]:
     """The further self-assessments (the access review's FT1–FT6): each statement, first year against last."""
     slides: list[Slide] = []
@@ -769,87 +785,54 @@ def _thematic_assessments(ask: Ask, config: Config) -> list[Slide]:
             ask(self_assessment_queries.satisfactory_by_statement, assessment.id, ()), first, last
         )
         pages = _chunks([s for s in texts if s in set(comparison["statement"])], UNITS_PER_SLIDE)
+        title = f"{assessment.name}: varje påstående {first} och {last}"
         for i, page in enumerate(pages):
             part = comparison[comparison["statement"].isin(page)]
-            title = f"{assessment.name}: varje påstående {first} och {last}"
-            slides.append(
-                Slide(
-                    "self_assessments",
-                    _numbered(title, i, len(pages)),
-                    WHOLE_MUNICIPALITY,
-                    charts=(
-                        ChartPart(
-                            title,
-                            _fit(statements_compared(part, first, last, texts), CHART_HEIGHT),
-                            comparison_summary(comparison, first, last),
-                            comparison_table(part, first, last, texts),
-                            "self_assessments",
-                        ),
-                    ),
-                )
+            slide = _chart_slide(
+                "self_assessments",
+                title,
+                _fit(statements_compared(part, first, last, texts), CHART_HEIGHT),
+                comparison_summary(comparison, first, last),
+                comparison_table(part, first, last, texts),
             )
+            slides.append(replace(slide, title=_numbered(title, i, len(pages))))
     return slides
 
 
 def _classifications(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
     months = config.app.classification_max_age_months
     coverage = ask(classification_queries.coverage_by_unit, (), older_than(scope.on, months))
-    title = "Klassning, riskanalys och uppföljning per enhet"
     if coverage.empty:
         return [
             Slide("classifications", "Informationsklassning", WHOLE_MUNICIPALITY, lead="Inga system är registrerade.")
         ]
     coverage = with_shares(coverage)
     shown = coverage.sort_values(["classified_share", "unit"]).head(UNITS_PER_SLIDE)  # the furthest behind
-    note = (
-        ""
-        if len(shown) == len(coverage)
-        else (
-            f"De {len(shown)} enheter med lägst andel klassade av {len(coverage)}; alla finns på Informationsklassning."
-        )
-    )
+    rest = f"De {len(shown)} enheter med lägst andel klassade av {len(coverage)}; alla finns på Informationsklassning."
     return [
-        Slide(
+        _chart_slide(
             "classifications",
-            title,
-            WHOLE_MUNICIPALITY,
-            charts=(
-                ChartPart(
-                    title,
-                    _fit(coverage_by_unit(shown, config.unit_names), CHART_HEIGHT),
-                    coverage_summary(coverage, months),
-                    coverage_table(coverage, config, months),
-                    "classifications",
-                ),
-            ),
-            note=note,
+            "Klassning, riskanalys och uppföljning per enhet",
+            _fit(coverage_by_unit(shown, config.unit_names), CHART_HEIGHT),
+            coverage_summary(coverage, months),
+            coverage_table(coverage, config, months),
+            note="" if len(shown) == len(coverage) else rest,
         )
     ]
 
 
 def _maturity(ask: Ask, config: Config) -> list[Slide]:
     slides: list[Slide] = []
-    for model_id in ask(maturity_queries.models):
-        model = config.maturity_models.get(model_id)
-        if model is None:
-            continue
+    for model in (config.maturity_models[m] for m in ask(maturity_queries.models) if m in config.maturity_models):
         distribution = ask(maturity_queries.distribution, model.id, ())
         levels = ask(maturity_queries.levels, model.id, ())
-        title = f"{model.name}: enheter per steg och år"
         slides.append(
-            Slide(
+            _chart_slide(
                 "maturity",
-                title,
-                WHOLE_MUNICIPALITY,
-                charts=(
-                    ChartPart(
-                        title,
-                        _fit(distribution_by_year(distribution, model.steps), CHART_HEIGHT),
-                        distribution_summary(distribution, model),
-                        levels_table(levels, model, config),
-                        "maturity",
-                    ),
-                ),
+                f"{model.name}: enheter per steg och år",
+                _fit(distribution_by_year(distribution, model.steps), CHART_HEIGHT),
+                distribution_summary(distribution, model),
+                levels_table(levels, model, config),
             )
         )
         years = sorted(int(y) for y in levels["year"].unique())
@@ -858,25 +841,18 @@ def _maturity(ask: Ask, config: Config) -> list[Slide]:
         first, last = years[-2], years[-1]
         moved = moves(levels, first, last)
         changed = moved[moved["change"] != 0]
-        shown = changed.head(UNITS_PER_SLIDE)  # the biggest moves up first
         title = f"{model.name}: enheter som bytt steg {first}–{last}"
+        if changed.empty:
+            slides.append(Slide("maturity", title, WHOLE_MUNICIPALITY, lead=moves_summary(moved, first, last, config)))
+            continue
+        shown = changed.head(UNITS_PER_SLIDE)  # the biggest moves up first
         slides.append(
-            Slide(
+            _chart_slide(
                 "maturity",
                 title,
-                WHOLE_MUNICIPALITY,
-                lead="" if len(changed) else moves_summary(moved, first, last, config),
-                charts=(
-                    ChartPart(
-                        title,
-                        _fit(unit_moves(shown, first, last, model.steps, config.unit_names), ROW_STEP),
-                        moves_summary(moved, first, last, config),
-                        moves_table(moved, first, last, model, config),
-                        "maturity",
-                    ),
-                )
-                if len(changed)
-                else (),
+                _fit(unit_moves(shown, first, last, model.steps, config.unit_names), ROW_STEP),
+                moves_summary(moved, first, last, config),
+                moves_table(moved, first, last, model, config),
                 note="" if len(shown) == len(changed) else f"De {len(shown)} av {len(changed)}; alla finns på Mognad.",
             )
         )
@@ -884,56 +860,38 @@ def _maturity(ask: Ask, config: Config) -> list[Slide]:
 
 
 SURVEY_QUESTIONS = 6  # questions of a survey in the deck; the view has them all
+SURVEY_UNITS = 13  # bars of a question on a slide, the average included
 
 
 def _surveys(ask: Ask, config: Config) -> list[Slide]:
-    editions = ask(survey_queries.editions)
     slides: list[Slide] = []
-    for survey_id, years in editions.groupby("survey", sort=False)["year"]:
+    for survey_id, years in ask(survey_queries.editions).groupby("survey", sort=False)["year"]:
         survey = config.surveys.get(str(survey_id))
         if survey is None:
             continue
         year = int(years.max())
         answers = ask(survey_queries.answers_by_unit, survey.id, year, ())
         questions = [q for q in ask(survey_queries.questions, survey.id) if q in set(answers["question"])]
+        more = len(questions) - SURVEY_QUESTIONS
         for number, question in enumerate(questions[:SURVEY_QUESTIONS], start=1):
             shares = answer_shares(answers[answers["question"] == question])
             shown, few = _fewest_positive(shares, survey.positive)
-            title = f"{survey.name} {year}, fråga {number}"
+            last = f"{more} frågor till finns på Enkäter." if number == SURVEY_QUESTIONS and more > 0 else ""
             slides.append(
-                Slide(
+                _chart_slide(
                     "survey_results",
-                    title,
-                    WHOLE_MUNICIPALITY,
+                    f"{survey.name} {year}, fråga {number}",
+                    _fit(
+                        answers_by_unit(shown, survey.scale, survey.positive, config.unit_names, across=True),
+                        PAIR_HEIGHT,  # the question and its sentence above it
+                    ),
+                    question_summary(shares, survey, config),
+                    answers_table(shares, survey, config),
                     lead=question,
-                    charts=(
-                        ChartPart(
-                            title,
-                            _fit(
-                                answers_by_unit(shown, survey.scale, survey.positive, config.unit_names, across=True),
-                                PAIR_HEIGHT,  # the question and its sentence above it
-                            ),
-                            question_summary(shares, survey, config),
-                            answers_table(shares, survey, config),
-                            "survey_results",
-                        ),
-                    ),
-                    note=" ".join(
-                        n
-                        for n in (
-                            few,
-                            f"{len(questions) - SURVEY_QUESTIONS} frågor till finns på Enkäter."
-                            if number == SURVEY_QUESTIONS and len(questions) > SURVEY_QUESTIONS
-                            else "",
-                        )
-                        if n
-                    ),
+                    note=" ".join(n for n in (few, last) if n),
                 )
             )
     return slides or [Slide("survey_results", "Enkäter", WHOLE_MUNICIPALITY, lead="Inga enkätsvar är registrerade.")]
-
-
-SURVEY_UNITS = 13  # bars of a question on a slide, the average included
 
 
 def _fewest_positive(shares: pd.DataFrame, positive: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
@@ -950,11 +908,8 @@ def _fewest_positive(shares: pd.DataFrame, positive: tuple[str, ...]) -> tuple[p
 def _accessibility(ask: Ask, config: Config) -> list[Slide]:
     totals = ask(accessibility_queries.totals_by_year, ())
     if totals.empty:
-        return [
-            Slide(
-                "accessibility_reviews", "Tillgänglighet", WHOLE_MUNICIPALITY, lead="Inga granskningar är registrerade."
-            )
-        ]
+        lead = "Inga granskningar är registrerade."
+        return [Slide("accessibility_reviews", "Tillgänglighet", WHOLE_MUNICIPALITY, lead=lead)]
     latest = totals.iloc[-1]
     year = int(latest["year"])
     services = ask(accessibility_queries.services, year, ())
@@ -963,26 +918,15 @@ def _accessibility(ask: Ask, config: Config) -> list[Slide]:
         ["rank", "criteria_failed"], ascending=[True, False]
     )
     shown = worst.head(UNITS_PER_SLIDE).drop(columns="rank")
-    title = f"Underkända kriterier per tjänst {year}"
+    rest = f"De {len(shown)} tjänster med allvarligast brister av {len(services)}; alla finns på Tillgänglighet."
     return [
-        Slide(
+        _chart_slide(
             "accessibility_reviews",
-            title,
-            WHOLE_MUNICIPALITY,
-            charts=(
-                ChartPart(
-                    title,
-                    _fit(failed_by_service(shown, config.unit_names), ROW_STEP),
-                    year_summary(latest, config.app.accessibility_criteria),
-                    services_table(services, config),
-                    "accessibility_reviews",
-                ),
-            ),
-            note=""
-            if len(shown) == len(services)
-            else (
-                f"De {len(shown)} tjänster med allvarligast brister av {len(services)}; alla finns på Tillgänglighet."
-            ),
+            f"Underkända kriterier per tjänst {year}",
+            _fit(failed_by_service(shown, config.unit_names), ROW_STEP),
+            year_summary(latest, config.app.accessibility_criteria),
+            services_table(services, config),
+            note="" if len(shown) == len(services) else rest,
         )
     ]
 
