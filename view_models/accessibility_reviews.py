@@ -8,6 +8,7 @@ import pandas as pd
 from charts.accessibility_reviews import finding_label
 from domain.configuration import Config
 from domain.formatting import swedish_int, swedish_percent
+from view_models.situation import KeyFigure
 
 
 def year_summary(totals: pd.Series, criteria_in_standard: int) -> str:
@@ -61,4 +62,18 @@ def years_table(totals: pd.DataFrame, criteria_in_standard: int) -> pd.DataFrame
                 for d, r in zip(totals["videos_deficient"], totals["videos_reviewed"], strict=True)
             ],
         }
+    )
+
+
+def body_figure(totals: pd.DataFrame, body: str, config: Config) -> KeyFigure | None:
+    """totals of the body's own services: in the latest review, how many failed a criterion."""
+    if totals.empty:
+        return None
+    last = totals.iloc[-1]
+    services, failing = int(last["services"]), int(last["services"]) - int(last["passed"])
+    return KeyFigure(
+        f"{config.unit_names.get(body, body)}s tjänster med brister {int(last['year'])}",
+        f"{swedish_int(failing)} av {swedish_int(services)}",
+        (f"allvarliga {swedish_int(int(last['serious']))} · kritiska {swedish_int(int(last['critical']))}",),
+        "red" if int(last["critical"]) else "amber" if failing else "green",
     )

@@ -7,6 +7,7 @@ import pandas as pd
 
 from domain.configuration import Config
 from domain.formatting import swedish_date, swedish_int, swedish_percent
+from view_models.situation import KeyFigure
 
 OUTDATED = "■ Äldre än {months} månader"
 MISSING = "✗ Saknas"
@@ -66,4 +67,22 @@ def register_table(register: pd.DataFrame, config: Config, months: int) -> pd.Da
             "Åtgärder uppföljda": [dated(d) for d in register["measures_followed_up_date"]],
             "Aktualitet": [flag if old else "" for old in register["outdated"]],
         }
+    )
+
+
+def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) -> KeyFigure | None:
+    """The body's own systems classified, as a key figure on Lägesbild; the old ones named as such."""
+    mine = coverage[coverage["unit"] == body]
+    if mine.empty:
+        return None
+    row = mine.iloc[0]
+    systems, classified, outdated = int(row["systems"]), int(row["classified"]), int(row["outdated"])
+    notes = (f"{swedish_int(classified)} av {swedish_int(systems)} system",)
+    if outdated:
+        notes += (f"{OUTDATED.format(months=months)}: {swedish_int(outdated)}",)
+    return KeyFigure(
+        f"{config.unit_names.get(body, body)}s system klassade",
+        swedish_percent(round(100 * classified / systems)),
+        notes,
+        "green" if classified == systems and not outdated else "amber",
     )

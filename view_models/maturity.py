@@ -8,6 +8,7 @@ from charts.maturity import step_label
 from domain.configuration import Config, MaturityModel
 from domain.formatting import swedish_int
 from rules.maturity import most_common_pair
+from view_models.situation import KeyFigure
 
 
 def distribution_summary(distribution: pd.DataFrame, model: MaturityModel) -> str:
@@ -64,4 +65,21 @@ def moves_table(moved: pd.DataFrame, first: int, last: int, model: MaturityModel
             str(last): [step_label(int(v), model.steps) for v in moved["after"]],
             "Förändring": [change(int(n)) for n in moved["change"]],
         }
+    )
+
+
+def body_figure(levels: pd.DataFrame, body: str, model: MaturityModel, config: Config) -> KeyFigure | None:
+    """The body's step in its latest year on the model, with the step the year before."""
+    mine = levels[levels["unit"] == body].sort_values("year")
+    if mine.empty:
+        return None
+    last = mine.iloc[-1]
+    notes = (f"av {len(model.steps)} steg",)
+    if len(mine) > 1:
+        before = mine.iloc[-2]
+        notes = (*notes, f"{int(before['year'])}: {step_label(int(before['level']), model.steps)}")
+    return KeyFigure(
+        f"{config.unit_names.get(body, body)} i {model.name} {int(last['year'])}",
+        step_label(int(last["level"]), model.steps),
+        notes,
     )

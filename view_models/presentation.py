@@ -59,7 +59,9 @@ from rules.recommendations import status_counts, with_overdue
 from rules.self_assessments import satisfactory_by_unit_and_category, shares_by_year, statement_comparison
 from rules.survey_results import ALL, answer_shares
 from rules.training import by_year_and_audience, with_completion
+from view_models.accessibility_reviews import body_figure as accessibility_figure
 from view_models.accessibility_reviews import services_table, year_summary
+from view_models.classifications import body_figure as classification_figure
 from view_models.classifications import coverage_summary, coverage_table
 from view_models.documents import overdue_summary, register_table
 from view_models.incidents import (
@@ -74,6 +76,7 @@ from view_models.incidents import (
     unit_table,
     yearly_summary,
 )
+from view_models.maturity import body_figure as maturity_figure
 from view_models.maturity import distribution_summary, levels_table, moves_summary, moves_table
 from view_models.phishing_campaigns import (
     campaign_table,
@@ -91,7 +94,7 @@ from view_models.self_assessments import (
     shares_summary,
     shares_table,
 )
-from view_models.situation import changes_since_meeting, situation_from
+from view_models.situation import KeyFigure, changes_since_meeting, situation_from
 from view_models.status import (
     heatmap_summary,
     heatmap_table,
@@ -344,6 +347,15 @@ def _situation(ask: Ask, scope: DeckScope, config: Config, since: tuple[str, lis
     if awareness:
         slides.append(
             Slide("situation", "Phishing och ledamöternas utbildning", body, figures=tuple(awareness), columns=3)
+        )
+    follow_up = [
+        Figure(k.label, k.value, k.notes, k.tone, dataset)
+        for k, dataset in _follow_up_figures(ask, scope, config)
+        if k is not None
+    ]
+    if follow_up:
+        slides.append(
+            Slide("situation", "Klassning, mognad och tillgänglighet", body, figures=tuple(follow_up), columns=3)
         )
     if since is not None:
         heading, changes = since
@@ -753,6 +765,26 @@ def _documents(ask: Ask, scope: DeckScope, config: Config) -> list[Slide]:
             ),
             note="" if len(register) <= len(shown) else f"De {len(shown)} först att revidera av {len(register)}.",
         )
+    ]
+
+
+def _follow_up_figures(ask: Ask, scope: DeckScope, config: Config) -> list[tuple[KeyFigure | None, str]]:
+    """The body's own classification, maturity step and accessibility review, as on Lägesbild."""
+    body, months = (scope.body,), config.app.classification_max_age_months
+    coverage = ask(classification_queries.coverage_by_unit, body, older_than(scope.on, months))
+    models = [config.maturity_models[m] for m in ask(maturity_queries.models) if m in config.maturity_models]
+    return [
+        (classification_figure(coverage, scope.body, config, months), "classifications"),
+        (
+            maturity_figure(ask(maturity_queries.levels, models[0].id, body), scope.body, models[0], config)
+            if models
+            else None,
+            "maturity",
+        ),
+        (
+            accessibility_figure(ask(accessibility_queries.totals_by_year, body), scope.body, config),
+            "accessibility_reviews",
+        ),
     ]
 
 

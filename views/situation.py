@@ -10,13 +10,17 @@ import streamlit as st
 from data_sources import meetings
 from domain.clock import today
 from domain.formatting import inert
-from queries import documents, phishing_campaigns, status, training
+from queries import accessibility_reviews, classifications, documents, maturity, phishing_campaigns, status, training
+from rules.classifications import older_than
 from rules.documents import with_revision_state
 from rules.phishing_campaigns import with_rates
 from rules.training import with_completion
 from ui.frame import empty_state, view_frame
 from ui.slides import corrections_section
 from ui.widgets import choose_quarter
+from view_models import accessibility_reviews as accessibility_words
+from view_models import classifications as classification_words
+from view_models import maturity as maturity_words
 from view_models.documents import overdue_figure
 from view_models.phishing_campaigns import latest_campaign
 from view_models.situation import KeyFigure, changes_since_meeting, situation_from
@@ -105,6 +109,32 @@ key_figure_box(
     "Styrdokument",
     overdue_figure(with_revision_state(f.ask(documents.register, f.units), on), f.units[0], f.config),
     "Inga styrdokument registrerade.",
+)
+
+seventh, eighth, ninth = st.columns(3)
+months = f.config.app.classification_max_age_months
+key_figure_box(
+    seventh,
+    "Klassning",
+    classification_words.body_figure(
+        f.ask(classifications.coverage_by_unit, f.units, older_than(on, months)), f.units[0], f.config, months
+    ),
+    "Inga system registrerade.",
+)
+model = next((f.config.maturity_models[m] for m in f.ask(maturity.models) if m in f.config.maturity_models), None)
+key_figure_box(
+    eighth,
+    "Mognad",
+    None
+    if model is None
+    else maturity_words.body_figure(f.ask(maturity.levels, model.id, f.units), f.units[0], model, f.config),
+    "Ingen mognadsnivå registrerad.",
+)
+key_figure_box(
+    ninth,
+    "Tillgänglighet",
+    accessibility_words.body_figure(f.ask(accessibility_reviews.totals_by_year, f.units), f.units[0], f.config),
+    "Ingen tillgänglighetsgranskning registrerad.",
 )
 
 SYMBOL = {"better": ":green-badge[↑ Bättre]", "worse": ":red-badge[↓ Sämre]", "info": ":blue-badge[Info]"}

@@ -104,3 +104,11 @@ def test_a_review_corrected_after_the_meeting_shows_as_a_correction_and_the_reco
     presented = page_text(open_view("views/accessibility_reviews.py", mote=str(record.id)))
     assert "5 med allvarliga och 2 med kritiska brister" in presented  # what the board saw
     assert "Rättat efter mötet" in presented and "och 1 med kritiska brister" in presented  # and the correction
+
+
+def test_lagesbild_gives_the_bodys_classification_maturity_step_and_review(open_view):
+    text = page_text(open_view("views/situation.py", period="2025Q4"))
+    assert "Servicenämndens system klassade" in text and "7 av 8 system" in text
+    assert "■ Äldre än 36 månader: 3" in text
+    assert "Servicenämnden i AI Swedens mognadstrappa 2025" in text and "2024: 2 Utforskare" in text
+    assert "Servicenämndens tjänster med brister 2024" in text and "2 av 3" in text
