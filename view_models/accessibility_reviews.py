@@ -75,5 +75,4 @@ def body_figure(totals: pd.DataFrame, body: str, config: Config) -> KeyFigure | 
         f"{config.unit_names.get(body, body)}s tjänster med brister {int(last['year'])}",
         f"{swedish_int(failing)} av {swedish_int(services)}",
         (f"allvarliga {swedish_int(int(last['serious']))} · kritiska {swedish_int(int(last['critical']))}",),
-        "red" if int(last["critical"]) else "amber" if failing else "green",
     )

@@ -71,7 +71,8 @@ def register_table(register: pd.DataFrame, config: Config, months: int) -> pd.Da
 
 
 def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) -> KeyFigure | None:
-    """The body's own systems classified, as a key figure on Lägesbild; the old ones named as such."""
+    """The body's own systems classified, as a key figure on Lägesbild; the old ones named as such. No tone:
+    there is no configured target to judge the share by."""
     mine = coverage[coverage["unit"] == body]
     if mine.empty:
         return None
@@ -84,5 +85,4 @@ def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) 
         f"{config.unit_names.get(body, body)}s system klassade",
         swedish_percent(round(100 * classified / systems)),
         notes,
-        "green" if classified == systems and not outdated else "amber",
     )

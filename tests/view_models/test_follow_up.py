@@ -63,3 +63,24 @@ def test_the_accessibility_year_in_the_reports_terms():
         "2024: 29 tjänster granskade mot 12 av standardens 87 kriterier; 11 utan underkända kriterier, "
         "5 med allvarliga och 2 med kritiska brister."
     )
+
+
+def test_the_bodys_key_figures_say_their_counts_and_no_verdict_without_a_target(config):
+    from view_models.accessibility_reviews import body_figure as review_figure
+    from view_models.classifications import body_figure as classification_figure
+    from view_models.maturity import body_figure as maturity_figure
+
+    coverage = pd.DataFrame({"unit": ["servicenamnden"], "systems": [8], "classified": [7], "outdated": [3]})
+    classified = classification_figure(coverage, "servicenamnden", config, 36)
+    assert (classified.value, classified.notes) == ("88\u00a0%", ("7 av 8 system", "■ Äldre än 36 månader: 3"))
+    assert classified.tone is None and classification_figure(coverage, "mkb", config, 36) is None
+    levels = pd.DataFrame({"year": [2024, 2025], "unit": ["mkb", "mkb"], "level": [1, 3]})
+    step = maturity_figure(levels, "mkb", LADDER, config)
+    assert (step.label, step.value, step.notes) == (
+        "MKB Fastighets AB i Stegen 2025",
+        "3 Tre",
+        ("av 3 steg", "2024: 1 Ett"),
+    )
+    totals = pd.DataFrame({"year": [2024], "services": [3], "passed": [1], "serious": [1], "critical": [0]})
+    review = review_figure(totals, "servicenamnden", config)
+    assert (review.value, review.notes, review.tone) == ("2 av 3", ("allvarliga 1 · kritiska 0",), None)
