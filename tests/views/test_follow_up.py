@@ -112,3 +112,12 @@ def test_lagesbild_gives_the_bodys_classification_maturity_step_and_review(open_
     assert "■ Äldre än 36 månader: 3" in text
     assert "Servicenämnden i AI Swedens mognadstrappa 2025" in text and "2024: 2 Utforskare" in text
     assert "Servicenämndens tjänster med brister 2024" in text and "2 av 3" in text
+
+
+def test_the_import_page_names_each_follow_up_datasets_allowed_values(open_view):
+    survey = page_text(open_view("views/import_data.py", dataset="survey_results"))
+    assert "Ja, Delvis, Nej, Vet inte" in survey and "sekretess" in survey
+    ladder = page_text(open_view("views/import_data.py", dataset="maturity"))
+    assert "ai_sweden" in ladder and "heltal, ett av modellens steg" in ladder
+    review = page_text(open_view("views/import_data.py", dataset="accessibility_reviews"))
+    assert "Kritisk, Allvarlig, Mindre" in review
