@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import sqlalchemy as sa
 
@@ -105,7 +107,7 @@ def test_phishing_training_and_documents_carry_the_seeds_figures(demo_store):
 
 
 def test_the_follow_up_datasets_carry_the_seeds_figures_in_sql(demo_store):
-    from queries import accessibility_reviews, maturity, survey_results
+    from queries import accessibility_reviews, classifications, maturity, survey_results
     from queries.explore import explore
 
     with demo_store.connect() as c:
@@ -115,6 +117,7 @@ def test_the_follow_up_datasets_carry_the_seeds_figures_in_sql(demo_store):
         review = accessibility_reviews.totals_by_year(c, ()).iloc[0]
         videos = explore(c, "accessibility_reviews", "videos_deficient", ("year",), {})
         per_step = explore(c, "maturity", "units", ("year", "level"), {})
+        coverage = classifications.coverage_by_unit(c, (), dt.date(2023, 11, 24))
     in_2024 = steps[steps["year"] == 2024].set_index("level")["units"]
     assert in_2024[1] + in_2024[2] == 23 and in_2024.sum() == 24  # most between step 1 and 2
     assert questions[3].endswith("anser du att det är lätt att göra rätt?")
@@ -123,3 +126,4 @@ def test_the_follow_up_datasets_carry_the_seeds_figures_in_sql(demo_store):
     assert (review["services"], review["criteria_tested"]) == (29, 12)
     assert round(videos.iloc[0]["value"]) == 25  # about a quarter of the videos
     assert per_step["value"].sum() == 48
+    assert (coverage["systems"].sum(), coverage["classified"].sum(), coverage["outdated"].sum()) == (20, 17, 7)
