@@ -12,15 +12,30 @@ from data_sources.schema import classifications, visible_as_of
 from queries.common import for_units, frame
 
 
-def register(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
-    """unit, system, classified_date, risk_analysis_date, measures_followed_up_date: by unit and system."""
+def register(
+    connection: sa.Connection, units: Sequence[str], older_than: dt.date, *, as_of: int | None = None
+) -> pd.DataFrame:
+    """unit, system, classified_date, risk_analysis_date, measures_followed_up_date, outdated: by unit and
+    system; outdated as `coverage_by_unit` counts it."""
     c = classifications.c
     query = (
-        sa.select(c.unit, c.system, c.classified_date, c.risk_analysis_date, c.measures_followed_up_date)
+        sa.select(
+            c.unit,
+            c.system,
+            c.classified_date,
+            c.risk_analysis_date,
+            c.measures_followed_up_date,
+            sa.func.coalesce(_outdated(older_than), False).label("outdated"),
+        )
         .where(visible_as_of(classifications, as_of), *for_units(c.unit, units))
         .order_by(c.unit, c.system)
     )
     return frame(connection, query)
+
+
+def _outdated(older_than: dt.date) -> sa.ColumnElement[bool]:
+    """Classified, but before `older_than`: the one rule for a classification too old."""
+    return classifications.c.classified_date < older_than
 
 
 def coverage_by_unit(
@@ -36,7 +51,7 @@ def coverage_by_unit(
             sa.func.count(c.classified_date).label("classified"),
             sa.func.count(c.risk_analysis_date).label("risk_analysed"),
             sa.func.count(c.measures_followed_up_date).label("followed_up"),
-            sa.func.count().filter(c.classified_date < older_than).label("outdated"),
+            sa.func.count().filter(_outdated(older_than)).label("outdated"),
         )
         .where(visible_as_of(classifications, as_of), *for_units(c.unit, units))
         .group_by(c.unit)

@@ -22,10 +22,3 @@ def with_shares(coverage: pd.DataFrame) -> pd.DataFrame:
     for step in STEPS:
         out[f"{step}_share"] = 100.0 * out[step] / out["systems"]
     return out
-
-
-def with_age_state(register: pd.DataFrame, cutoff: dt.date) -> pd.DataFrame:
-    """Adds `outdated`: classified, but before `cutoff`."""
-    out = register.copy()
-    out["outdated"] = [day is not None and not pd.isna(day) and day < cutoff for day in out["classified_date"]]
-    return out

@@ -9,7 +9,7 @@ from charts.classifications import coverage_by_unit
 from domain.clock import today
 from domain.formatting import inert
 from queries import classifications as q
-from rules.classifications import older_than, with_age_state, with_shares
+from rules.classifications import older_than, with_shares
 from ui.blocks import chart_block, table_block
 from ui.frame import empty_state, view_frame
 from ui.slides import corrections_section
@@ -35,6 +35,6 @@ chart_block(
     "klassning-per-enhet.csv",
 )
 st.header("Varje system")
-register = with_age_state(f.ask(q.register, f.units), cutoff)
+register = f.ask(q.register, f.units, cutoff)
 table_block(f, register_table(register, f.config, months), "klassning-system.csv")
 corrections_section(f)

@@ -6,20 +6,13 @@ import datetime as dt
 
 import pandas as pd
 
-from rules.classifications import older_than, with_age_state, with_shares
+from rules.classifications import older_than, with_shares
 
 
 def test_the_cutoff_is_the_same_day_so_many_months_before_and_the_month_end_where_it_is_shorter():
     assert older_than(dt.date(2026, 11, 24), 36) == dt.date(2023, 11, 24)
     assert older_than(dt.date(2026, 5, 31), 3) == dt.date(2026, 2, 28)
     assert older_than(dt.date(2026, 1, 15), 1) == dt.date(2025, 12, 15)
-
-
-def test_only_a_classification_before_the_cutoff_is_outdated():
-    register = pd.DataFrame(
-        {"classified_date": [dt.date(2023, 11, 23), dt.date(2023, 11, 24), None], "system": ["a", "b", "c"]}
-    )
-    assert list(with_age_state(register, dt.date(2023, 11, 24))["outdated"]) == [True, False, False]
 
 
 def test_shares_are_of_the_units_systems():
