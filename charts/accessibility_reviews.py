@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from domain.vocabulary import FINDING_SYMBOLS, FINDING_WORDS
+from rules.accessibility_reviews import worst_first
 
 NONE = "Inga brister"
 FINDING_COLOURS = {"critical": "#D55E00", "serious": "#E69F00", "minor": "#56B4E9", "none": "#009E73"}
@@ -21,21 +22,18 @@ def finding_label(severity: object, failed: int) -> str:
 
 
 def failed_by_service(services: pd.DataFrame, unit_names: dict[str, str]) -> alt.Chart:
-    """A bar per service, worst first: the criteria it failed, coloured and labelled by its worst finding."""
-    rank = {"critical": 0, "serious": 1, "minor": 2}
-    data = services.assign(
-        Tjänst=services["service"],
-        Enhet=services["unit"].map(lambda u: unit_names.get(u, u)),
-        Underkända=services["criteria_failed"],
-        Testade=services["criteria_tested"],
-        Fynd=[finding_label(s, f) for s, f in zip(services["severity"], services["criteria_failed"], strict=True)],
-        Rang=[
-            3 if f == 0 else rank.get(s, 3)
-            for s, f in zip(services["severity"], services["criteria_failed"], strict=True)
-        ],
-    ).sort_values(["Rang", "Underkända", "Tjänst"], ascending=[True, False, True])
+    """A bar per service in `worst_first` order: the criteria it failed, coloured and labelled by its worst
+    finding."""
+    ordered = worst_first(services)
+    data = ordered.assign(
+        Tjänst=ordered["service"],
+        Enhet=ordered["unit"].map(lambda u: unit_names.get(u, u)),
+        Underkända=ordered["criteria_failed"],
+        Testade=ordered["criteria_tested"],
+        Fynd=[finding_label(s, f) for s, f in zip(ordered["severity"], ordered["criteria_failed"], strict=True)],
+    )
     present = set(data["Fynd"])
-    every = [(finding_label(k, 1), FINDING_COLOURS[k]) for k in rank] + [(NONE, FINDING_COLOURS["none"])]
+    every = [(finding_label(k, 1), FINDING_COLOURS[k]) for k in FINDING_WORDS] + [(NONE, FINDING_COLOURS["none"])]
     every.append(("Ej angiven", "#999999"))
     labels, colours = [label for label, _ in every if label in present], [c for label, c in every if label in present]
     # room after the longest bar for its finding in words

@@ -48,6 +48,7 @@ from queries import status as status_queries
 from queries import survey_results as survey_queries
 from queries import training as training_queries
 from queries.data_overview import imports_after
+from rules.accessibility_reviews import worst_first
 from rules.changes import Change
 from rules.classifications import older_than, with_shares
 from rules.documents import with_revision_state
@@ -945,11 +946,7 @@ def _accessibility(ask: Ask, config: Config) -> list[Slide]:
     latest = totals.iloc[-1]
     year = int(latest["year"])
     services = ask(accessibility_queries.services, year, ())
-    rank = services["severity"].map({"critical": 0, "serious": 1, "minor": 2}).fillna(3)
-    worst = services.assign(rank=rank.where(services["criteria_failed"] > 0, 4)).sort_values(
-        ["rank", "criteria_failed"], ascending=[True, False]
-    )
-    shown = worst.head(UNITS_PER_SLIDE).drop(columns="rank")
+    shown = worst_first(services).head(UNITS_PER_SLIDE)
     rest = f"De {len(shown)} tjänster med allvarligast brister av {len(services)}; alla finns på Tillgänglighet."
     return [
         _chart_slide(
