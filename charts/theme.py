@@ -6,6 +6,8 @@ from typing import Any
 
 import altair as alt
 
+from domain import vocabulary
+
 NBSP = "\u00a0"
 
 SWEDISH_LOCALE = {
@@ -53,6 +55,14 @@ RECOMMENDATION_COLOURS = {
     "in_progress": "#56B4E9",
     "on_hold": "#E69F00",
     "not_started": "#999999",
+}
+# Each code list's colours, for a chart grouped by any column of that kind (Utforska).
+CODE_COLOURS: dict[tuple[vocabulary.Code, ...], dict[str, str]] = {
+    vocabulary.STATUSES: STATUS_COLOURS,
+    vocabulary.SEVERITIES: SEVERITY_COLOURS,
+    vocabulary.INCIDENT_CATEGORIES: CATEGORY_COLOURS,
+    vocabulary.RATINGS: RATING_COLOURS,
+    vocabulary.RECOMMENDATION_STATUSES: RECOMMENDATION_COLOURS,
 }
 # Series without a coded meaning (units compared over time): Okabe–Ito in order, each also with a shape.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#CC79A7", "#009E73", "#56B4E9", "#D55E00", "#000000"]

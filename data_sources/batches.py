@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from data_sources.incident_counts import refresh_incident_counts
+from data_sources.counts import refresh_counts
 from data_sources.schema import DATASET_TABLES, HISTORY_COLUMNS, import_batches
 from domain import clock
+from domain.datasets import DATASETS
 
 _WRITE_LOCK_KEY = 72_170_001
 
@@ -141,8 +142,8 @@ def undo(connection: sa.Connection, batch_id: int, user: str) -> BatchRecord:
             restored_rows,
         )
     )
-    if batch.dataset == "incidents":
-        refresh_incident_counts(connection, undo_id)
+    if DATASETS[batch.dataset].counts is not None:
+        refresh_counts(connection, DATASETS[batch.dataset], undo_id)
     connection.execute(
         import_batches.update()
         .where(import_batches.c.id == undo_id)

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from data_sources.values import STRIPPED
+from domain.values import STRIPPED
 
 BLOCK_BYTES = 512 << 10  # about 5 000 rows; larger blocks made Arrow hold tens of MB more
 

@@ -17,26 +17,11 @@ import sqlalchemy as sa
 
 from data_sources.imports import ImportResult, import_file
 from domain.configuration import Config
+from domain.datasets import DATASETS
 from domain.roles import operator
 
 EXAMPLE_DIR = Path(__file__).resolve().parent / "example_data"
 EXAMPLE_ACTOR = operator("exempeldata")
-# In the order an import needs them: recommendations before their updates.
-EXAMPLE_DATASETS = (
-    "status",
-    "kpis",
-    "incidents",
-    "recommendations",
-    "recommendation_updates",
-    "self_assessments",
-    "phishing_campaigns",
-    "training",
-    "documents",
-    "classifications",
-    "maturity",
-    "survey_results",
-    "accessibility_reviews",
-)
 
 
 def load_example_data(engine: sa.Engine, config: Config) -> list[ImportResult]:
@@ -45,11 +30,11 @@ def load_example_data(engine: sa.Engine, config: Config) -> list[ImportResult]:
         import_file(
             engine,
             config,
-            dataset,
-            EXAMPLE_DIR / f"{dataset}.csv",
+            dataset.name,
+            EXAMPLE_DIR / dataset.example_file,
             actor=EXAMPLE_ACTOR,
-            display_name=f"exempeldata/{dataset}.csv",
+            display_name=f"exempeldata/{dataset.example_file}",
             is_example=True,
         )
-        for dataset in EXAMPLE_DATASETS
+        for dataset in DATASETS.values()  # in their declared order: a referenced dataset first
     ]

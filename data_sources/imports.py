@@ -26,18 +26,18 @@ from data_sources import batches, preview
 from data_sources.access_store import write_event
 from data_sources.batches import BatchRecord, batch_in_effect, take_write_lock
 from data_sources.columnar import ColumnarNotPossible
-from data_sources.incident_counts import Cell, refresh_incident_counts, tally
+from data_sources.counts import Cell, refresh_counts, tally
 from data_sources.preview import Preview
 from data_sources.readers import ReadError, Table, open_file
-from data_sources.schema import DATASET_TABLES, import_batches, recommendations, tables_written_by
+from data_sources.schema import DATASET_TABLES, import_batches, tables_written_by
 from data_sources.store import refresh_statistics
-from data_sources.validation import Context, Problem, Validator
+from data_sources.validation import Problem, Validator
 from domain import clock
 from domain.configuration import Config
 from domain.datasets import DATASETS, Dataset
+from domain.declarations import RowContext
 from domain.formatting import swedish_int
 from domain.roles import Actor, Forbidden, ensure
-from domain.vocabulary import AUDIENCE_WORDS
 
 LOG = logging.getLogger(__name__)
 CHUNK_ROWS = 20_000
@@ -203,17 +203,16 @@ def _import_table(
                     transaction.rollback()
                     result.outcome, result.same_as_batch = "unchanged", earlier
                     return result
-            known = _known_recommendations(connection) if dataset.name == "recommendation_updates" else frozenset()
-            validator = Validator(dataset, Context(config, known), table.header)
+            validator = Validator(dataset, RowContext(config, _known(connection, dataset)), table.header)
             result.warnings.extend(validator.warnings)
             if not validator.header_ok:
                 transaction.rollback()
                 return _failed(result, validator)
             store_table = DATASET_TABLES[dataset.name]
             rows_read = 0
-            counted: dict[Cell, list[int]] | None = {} if dataset.name == "incidents" else None
+            counted: dict[Cell, list[int]] | None = {} if dataset.counts is not None else None
             replacing: dict[Any, Any] = {}  # the file's values per key, for the preview of a check
-            for chunk_rows, columns in _validated_chunks(table, validator, counted):
+            for chunk_rows, columns in _validated_chunks(table, validator, counted, dataset):
                 if columns is not None and validator.problem_count == 0:
                     if batch_id is not None:
                         _insert(connection, store_table, columns, batch_id)
@@ -235,7 +234,10 @@ def _import_table(
             result.scope_summary = describe_scope(dataset, validator.scope, config)
             if batch_id is None:
                 keys = sorted(validator.scope)
-                parts = [_in_scope(store_table, keys[i : i + _SCOPE_CHUNK]) for i in range(0, len(keys), _SCOPE_CHUNK)]
+                parts = [
+                    _in_scope(dataset, store_table, keys[i : i + _SCOPE_CHUNK])
+                    for i in range(0, len(keys), _SCOPE_CHUNK)
+                ]
                 result.preview = preview.compare(connection, dataset, store_table, parts, replacing)
                 result.rows_superseded = result.preview.rows_current
                 transaction.rollback()
@@ -248,9 +250,9 @@ def _import_table(
                 transaction.rollback()
                 result.outcome, result.same_as_batch = "unchanged", earlier
                 return result
-            result.rows_superseded = _supersede(connection, store_table, validator.scope, batch_id)
+            result.rows_superseded = _supersede(connection, dataset, store_table, validator.scope, batch_id)
             if counted is not None:
-                refresh_incident_counts(connection, batch_id, counted)
+                refresh_counts(connection, dataset, batch_id, counted)
             connection.execute(
                 import_batches.update()
                 .where(import_batches.c.id == batch_id)
@@ -343,9 +345,14 @@ def _failed(result: ImportResult, validator: Validator) -> ImportResult:
     return result
 
 
-def _known_recommendations(connection: sa.Connection) -> frozenset[str]:
-    query = sa.select(recommendations.c.recommendation_id).where(recommendations.c.superseded_by.is_(None))
-    return frozenset(connection.execute(query).scalars())
+def _known(connection: sa.Connection, dataset: Dataset) -> dict[str, frozenset[str]]:
+    """The current ids each declared reference may point to."""
+    known = {}
+    for reference in dataset.references:
+        other = DATASET_TABLES[reference.dataset]
+        query = sa.select(other.c[reference.stored_column]).where(other.c.superseded_by.is_(None))
+        known[reference.column] = frozenset(connection.execute(query).scalars())
+    return known
 
 
 def _chunks(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[list[tuple[int, Sequence[Any]]]]:
@@ -354,16 +361,16 @@ def _chunks(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[list[tuple[in
 
 
 def _validated_chunks(
-    table: Table, validator: Validator, counted: dict[Cell, list[int]] | None
+    table: Table, validator: Validator, counted: dict[Cell, list[int]] | None, dataset: Dataset
 ) -> Iterator[tuple[int, dict[str, list[Any]] | None]]:
-    """(rows read, store columns or None) per chunk; incident rows are tallied for their counts as they pass."""
+    """(rows read, store columns or None) per chunk; rows are tallied for the declared counts as they pass."""
     if table.column_chunks is not None:
         checked = ((len(numbers), validator.check_columns(numbers, cells)) for numbers, cells in table.column_chunks)
     else:
         checked = ((len(chunk), validator.check(chunk)) for chunk in _chunks(table.rows))
     for rows, columns in checked:
         if columns is not None and counted is not None and validator.problem_count == 0:
-            tally(columns, counted)
+            tally(dataset, columns, counted)
         yield rows, columns
 
 
@@ -423,16 +430,16 @@ def _copy_in(connection: sa.Connection, statement: str, columns: dict[str, list[
             write(row)
 
 
-def _in_scope(table: sa.Table, keys: list[str]) -> sa.ColumnElement[bool]:
-    """Rows of these scope keys. KPIs are matched on their columns: rows imported before the KPI scope
-    became period × unit × KPI carry the older key (period|unit) and must be found all the same."""
-    if table.name == "kpis":
+def _in_scope(dataset: Dataset, table: sa.Table, keys: list[str]) -> sa.ColumnElement[bool]:
+    """Rows of these scope keys. A dataset whose scope grew is matched on its columns: rows imported before
+    carry the older key and must be found all the same."""
+    if dataset.match_scope_on_columns:
         parts = [tuple(key.split("|")) for key in keys]
-        return sa.tuple_(table.c.period, table.c.unit, table.c.kpi).in_(parts)
+        return sa.tuple_(*(table.c[c] for c in dataset.scope)).in_(parts)
     return table.c.scope_key.in_(keys)
 
 
-def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batch_id: int) -> int:
+def _supersede(connection: sa.Connection, dataset: Dataset, table: sa.Table, scope: set[str], batch_id: int) -> int:
     """Mark earlier current rows in the scope as superseded by this batch; nothing is deleted."""
     keys = sorted(scope)
     total = 0
@@ -442,7 +449,7 @@ def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batc
             .where(
                 table.c.superseded_by.is_(None),
                 table.c.batch_id < batch_id,
-                _in_scope(table, keys[start : start + _SCOPE_CHUNK]),
+                _in_scope(dataset, table, keys[start : start + _SCOPE_CHUNK]),
             )
             .values(superseded_by=batch_id)
         ).rowcount
@@ -450,36 +457,21 @@ def _supersede(connection: sa.Connection, table: sa.Table, scope: set[str], batc
 
 
 def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:
-    """The scope in words: 'kvartal 2025Q1–2025Q4 × 2 enheter'."""
+    """The scope in words: 'kvartal 2025Q1–2025Q4 × 2 enheter'. A column declared with words lists its
+    values by name up to a number, then counts them; any other column gives its range."""
     if not keys:
         return "inget"
-    parts = [sorted({key.split("|")[i] for key in keys}) for i in range(len(dataset.scope_columns))]
+    parts = [sorted({key.split("|")[i] for key in keys}) for i in range(len(dataset.scope))]
     words = []
-    for column, values in zip(dataset.scope_columns, parts, strict=True):
-        if column == "unit":
-            names = [config.unit_names.get(v, v) for v in values]
-            words.append(", ".join(names) if len(names) <= 2 else f"{len(names)} enheter")
-        elif column == "assessment":
-            words.append(", ".join(config.assessments[v].name if v in config.assessments else v for v in values))
-        elif column in ("recommendation_id", "document_id"):
-            many = "rekommendationer" if column == "recommendation_id" else "styrdokument"
-            words.append(", ".join(values) if len(values) <= 3 else f"{len(values)} {many}")
-        elif column == "kpi":
-            names = [config.kpis[v].name if v in config.kpis else v for v in values]
-            words.append(", ".join(names) if len(names) <= 3 else f"{len(names)} nyckeltal")
-        elif column == "audience":
-            words.append(", ".join(AUDIENCE_WORDS.get(v, v).lower() for v in values))
-        elif column == "model":
-            words.append(
-                ", ".join(config.maturity_models[v].name if v in config.maturity_models else v for v in values)
-            )
-        elif column == "survey":
-            words.append(", ".join(config.surveys[v].name if v in config.surveys else v for v in values))
-        elif column in ("course", "campaign", "system", "service"):
-            many = {"course": "utbildningar", "campaign": "kampanjer", "system": "system", "service": "tjänster"}[
-                column
-            ]
-            words.append(", ".join(values) if len(values) <= 2 else f"{len(values)} {many}")
-        else:
+    for stored, values in zip(dataset.scope, parts, strict=True):
+        column = next((c for c in dataset.columns if c.stored_name == stored), None)
+        if column is None or column.words is None:
             words.append(values[0] if len(values) == 1 else f"{values[0]}–{values[-1]}")
+            continue
+        labels = column.kind.label_of(config)
+        names = [labels.get(v, v) for v in values]
+        if column.words.lower:
+            names = [n.lower() for n in names]
+        many = column.words.plural is not None and len(names) > column.words.listed
+        words.append(f"{len(names)} {column.words.plural}" if many else ", ".join(names))
     return " × ".join(words)

@@ -13,11 +13,11 @@ import sqlalchemy as sa
 from data_sources.access_store import write_event
 from data_sources.batches import latest_batch_id, take_write_lock
 from data_sources.schema import meeting_records
-from data_sources.values import Invalid, parse_quarter
 from domain import clock
 from domain.configuration import Config
 from domain.roles import Actor, ensure
 from domain.text_matching import fold
+from domain.values import Invalid, parse_quarter
 
 # The files whose content shapes the figures a board sees (accounts do not).
 SHAPING_FILES = ("organisation", "areas", "kpis", "assessments", "app")

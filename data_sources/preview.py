@@ -15,40 +15,28 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_sources.schema import DATASET_TABLES
-from domain import datasets as ds
-from domain import vocabulary as v
 from domain.configuration import Config
-from domain.datasets import Dataset
+from domain.datasets import DATASETS
+from domain.declarations import Dataset
 from domain.formatting import swedish_date, swedish_decimal, swedish_int, swedish_value
+from domain.vocabulary import words
 
 LISTED = 50
-_CODE_WORDS = {
-    ds.STATUS: v.STATUS_WORDS,
-    ds.TREND: v.words(v.TRENDS),
-    ds.SEVERITY: v.SEVERITY_WORDS,
-    ds.CATEGORY: v.CATEGORY_WORDS,
-    ds.REC_STATUS: v.RECOMMENDATION_WORDS,
-    ds.RATING: v.RATING_WORDS,
-    ds.AUDIENCE: v.AUDIENCE_WORDS,
-    ds.DOC_TYPE: v.DOCUMENT_TYPE_WORDS,
-    ds.DOC_STATUS: v.DOCUMENT_STATUS_WORDS,
-    ds.FINDING: v.FINDING_WORDS,
-}
 
 
 def key_columns(dataset: Dataset) -> tuple[str, ...]:
-    """The store's columns that identify a figure."""
-    if dataset.name == "incidents":
-        return ("month", "unit")
-    return tuple(dataset.stored(c) for c in dataset.key_columns)
+    """The store's columns that identify a figure (a dataset with declared counts: the counts' keys)."""
+    if dataset.counts is not None:
+        return dataset.counts.preview_keys
+    return tuple(dataset.stored_name(c) for c in dataset.keys)
 
 
 def value_columns(dataset: Dataset, table: sa.Table) -> tuple[str, ...]:
     """The store's columns whose values are compared: the dataset's columns that are not part of the key."""
-    if dataset.name == "incidents":
-        return ("count",)
+    if dataset.counts is not None:
+        return (dataset.counts.total,)
     keys = set(key_columns(dataset))
-    named = [dataset.stored(c.name) for c in dataset.columns]
+    named = [c.stored_name for c in dataset.columns]
     return tuple(c for c in named if c not in keys and c in table.c)
 
 
@@ -66,11 +54,11 @@ class Preview:
 
     def rows(self, config: Config) -> list[tuple[str, str]]:
         """(what, old → new) per listed change, in Swedish."""
-        dataset = ds.DATASETS[self.dataset]
+        dataset = DATASETS[self.dataset]
         columns = value_columns(dataset, DATASET_TABLES[self.dataset])
         out = []
         for key, old, new in self.changes:
-            unit = config.kpis[key[2]].unit if dataset.name == "kpis" and key[2] in config.kpis else None
+            unit = None if dataset.value_unit is None else dataset.value_unit(key, config)
             out.append((_key_text(dataset, key, config), _values_text(dataset, columns, old, new, unit)))
         return out
 
@@ -93,10 +81,10 @@ class Preview:
 
 
 def collect(store: dict[str, list[Any]], dataset: Dataset, table: sa.Table, into: dict[Any, Any]) -> None:
-    """Remember a validated chunk's values per key (incidents: the sum per month × unit)."""
+    """Remember a validated chunk's values per key (declared counts: the sum per their keys)."""
     keys = list(zip(*(store[c] for c in key_columns(dataset)), strict=True))
-    if dataset.name == "incidents":
-        for key, count in zip(keys, store["count"], strict=True):
+    if dataset.counts is not None:
+        for key, count in zip(keys, store[dataset.counts.total], strict=True):
             into[key] = into.get(key, 0) + count
         return
     values = list(zip(*(store[c] for c in value_columns(dataset, table)), strict=True))
@@ -135,11 +123,12 @@ def compare(
 def _current(
     connection: sa.Connection, dataset: Dataset, table: sa.Table, in_scope: sa.ColumnElement[bool]
 ) -> Iterator[tuple[Any, Any, int]]:
-    """(key, value, rows) of the current rows in scope; incidents summed per month × unit."""
+    """(key, value, rows) of the current rows in scope; declared counts summed per their keys."""
     keys = [table.c[c] for c in key_columns(dataset)]
     current = [table.c.superseded_by.is_(None), in_scope]
-    if dataset.name == "incidents":
-        query = sa.select(*keys, sa.func.sum(table.c["count"]), sa.func.count()).where(*current).group_by(*keys)
+    if dataset.counts is not None:
+        total = table.c[dataset.counts.total]
+        query = sa.select(*keys, sa.func.sum(total), sa.func.count()).where(*current).group_by(*keys)
         for row in connection.execute(query):
             yield tuple(row[:-2]), int(row[-2]), int(row[-1])
         return
@@ -173,14 +162,9 @@ def _sortable(key: tuple[Any, ...]) -> tuple[str, ...]:
 def _key_text(dataset: Dataset, key: tuple[Any, ...], config: Config) -> str:
     parts = []
     for column, value in zip(key_columns(dataset), key, strict=True):
-        if column == "unit":
-            parts.append(config.unit_names.get(value, value))
-        elif column == "kpi" and value in config.kpis:
-            parts.append(config.kpis[value].name)
-        elif column == "area":
-            parts.append(config.area_names.get(value, value))
-        else:
-            parts.append(_plain(value))
+        kind = dataset.kind_of(column)
+        labels = {} if kind is None else kind.label_of(config)  # names and words, not ids and codes
+        parts.append(labels.get(value, value) if labels else _plain(value))
     return " · ".join(parts)
 
 
@@ -188,8 +172,8 @@ def _values_text(
     dataset: Dataset, columns: tuple[str, ...], old: tuple[Any, ...], new: tuple[Any, ...], unit: str | None = None
 ) -> str:
     """Only what differs: 'status Grön → Röd; kommentar – → Ny rutin'."""
-    if dataset.name == "incidents":
-        return f"{swedish_int(old[0])} → {swedish_int(new[0])} incidenter"
+    if dataset.counts is not None:
+        return f"{swedish_int(old[0])} → {swedish_int(new[0])} {dataset.counts.noun}"
     parts = []
     for column, a, b in zip(columns, old, new, strict=True):
         if _equal(a, b):
@@ -203,16 +187,15 @@ def _values_text(
 
 
 def _label(dataset: Dataset, column: str) -> str:
-    name = dataset.in_file(column)
-    return next((c.swedish for c in dataset.columns if c.name == name), column)
+    return next((c.swedish for c in dataset.columns if c.stored_name == column), column)
 
 
 def _shown(dataset: Dataset, column: str, value: Any) -> str:
     if value is None:
         return "–"
-    kind = next((c.kind for c in dataset.columns if c.name == column), None)
-    if kind in _CODE_WORDS:
-        return _CODE_WORDS[kind].get(value, str(value))
+    kind = dataset.kind_of(column)
+    if kind is not None and kind.codes:
+        return words(kind.codes).get(value, str(value))
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float):

@@ -19,8 +19,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_sources.columnar import ColumnChunk, column_chunks
-from data_sources.values import Uncomputed
 from domain.text_matching import fold
+from domain.values import Uncomputed
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}

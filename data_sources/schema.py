@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from domain.datasets import DATASETS
+from domain.declarations import Counts, Dataset, Index
+
 metadata = sa.MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -75,298 +78,88 @@ def _history_indexes(name: str) -> list[sa.Index]:
     ]
 
 
-status = sa.Table(
-    "status",
-    metadata,
-    *_history_columns(),
-    sa.Column("period", sa.String(7), nullable=False),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("quarter", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("area", sa.String(64), nullable=False),
-    sa.Column("status", sa.String(8), nullable=False),
-    sa.Column("trend", sa.String(8), nullable=True),
-    sa.Column("comment", sa.Text, nullable=True),
-    *_history_indexes("status"),
-    sa.Index(
-        "ix_status_current_unit",
-        "unit",
-        "period",
-        sqlite_where=sa.text("superseded_by IS NULL"),
-        postgresql_where=sa.text("superseded_by IS NULL"),
-    ),
-)
+def _index(table: str, index: Index) -> sa.Index:
+    where = (
+        {} if index.where is None else {"sqlite_where": sa.text(index.where), "postgresql_where": sa.text(index.where)}
+    )
+    return sa.Index(index.name, *index.columns, **where)
 
-kpis = sa.Table(
-    "kpis",
-    metadata,
-    *_history_columns(),
-    sa.Column("period", sa.String(7), nullable=False),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("quarter", sa.Integer, nullable=True),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("kpi", sa.String(64), nullable=False),
-    sa.Column("value", sa.Float, nullable=False),
-    sa.Column("numerator", sa.BigInteger, nullable=True),
-    sa.Column("denominator", sa.BigInteger, nullable=True),
-    sa.Column("comment", sa.Text, nullable=True),
-    *_history_indexes("kpis"),
-)
 
-incidents = sa.Table(
-    "incidents",
-    metadata,
-    *_history_columns(),
-    sa.Column("date", sa.Date, nullable=False),
-    sa.Column("date_precision", sa.String(5), nullable=False),  # 'day' or 'month'
-    sa.Column("month", sa.String(7), nullable=False),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("severity", sa.String(10), nullable=False),
-    sa.Column("category", sa.String(24), nullable=False),
-    sa.Column("count", sa.Integer, nullable=False),
-    sa.Column("reference", sa.String(100), nullable=True),
-    sa.Column("title", sa.Text, nullable=True),
-    sa.Column("reported_to_authority", sa.Boolean, nullable=True),
-    sa.Column("incident_manager", sa.String(200), nullable=True),
-    sa.Column("responsible_manager", sa.String(200), nullable=True),
-    sa.Column("report_date", sa.Date, nullable=True),
-    sa.Column("resolved_date", sa.Date, nullable=True),
-    sa.Column("detected_at", sa.DateTime, nullable=True),
-    sa.Column("significant", sa.Boolean, nullable=True),
-    sa.Column("early_warning_at", sa.DateTime, nullable=True),
-    sa.Column("notification_at", sa.DateTime, nullable=True),
-    sa.Column("final_report_at", sa.DateTime, nullable=True),
-    sa.Column("imy_reported_at", sa.DateTime, nullable=True),
-    *_history_indexes("incidents"),
-    # The incidents with reporting duties (a detection time given): few, found without a scan.
-    sa.Index(
-        "ix_incidents_detected",
-        "detected_at",
-        sqlite_where=sa.text("detected_at IS NOT NULL"),
-        postgresql_where=sa.text("detected_at IS NOT NULL"),
-    ),
-    # The critical incidents, listed on two views, without scanning the table; small, as they are few.
-    sa.Index(
-        "ix_incidents_current_critical",
-        "date",
-        sqlite_where=sa.text("superseded_by IS NULL AND severity = 'critical'"),
-        postgresql_where=sa.text("superseded_by IS NULL AND severity = 'critical'"),
-    ),
-)
+def _dataset_table(dataset: Dataset) -> sa.Table:
+    """A dataset's history table: its declared columns in their stored names and types, what its row rules
+    derive, and its declared indexes."""
+    columns = [
+        sa.Column(
+            c.stored_name,
+            (c.sql or c.kind.sql)(),
+            nullable=(not c.required) if c.nullable is None else c.nullable,
+        )
+        for c in dataset.columns
+    ]
+    derived = [sa.Column(s.name, s.sql(), nullable=s.nullable) for s in dataset.stored]
+    return sa.Table(
+        dataset.name,
+        metadata,
+        *_history_columns(),
+        *columns,
+        *derived,
+        *_history_indexes(dataset.name),
+        *(_index(dataset.name, i) for i in dataset.indexes),
+    )
 
-# Incident counts per month, unit, severity, category and IMY report: what every incident chart asks,
-# kept by each batch that writes incidents (data_sources/incident_counts.py) so no board view scans the
-# incident rows. A cell is history like any row: a batch that changes it supersedes it and writes the
-# new total, so reads as of a batch work here too.
-incident_counts = sa.Table(
-    "incident_counts",
-    metadata,
-    sa.Column("id", RowId, primary_key=True, autoincrement=True),
-    sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
-    sa.Column("superseded_by", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
-    sa.Column("month", sa.String(7), nullable=False),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("severity", sa.String(10), nullable=False),
-    sa.Column("category", sa.String(24), nullable=False),
-    sa.Column("reported_to_authority", sa.Boolean, nullable=True),
-    sa.Column("incidents", sa.BigInteger, nullable=False),  # the sum of `count`
-    sa.Column("rows", sa.Integer, nullable=False),
-    sa.Index(
-        "ix_incident_counts_current",
-        "year",
-        "month",
-        "unit",
-        "severity",
-        "category",
-        "reported_to_authority",
-        "incidents",
-        sqlite_where=sa.text("superseded_by IS NULL"),
-        postgresql_where=sa.text("superseded_by IS NULL"),
-    ),
-    sa.Index("ix_incident_counts_batch_id", "batch_id"),
-    sa.Index(
-        "ix_incident_counts_superseded",
-        "superseded_by",
-        sqlite_where=sa.text("superseded_by IS NOT NULL"),
-        postgresql_where=sa.text("superseded_by IS NOT NULL"),
-    ),
-)
 
-recommendations = sa.Table(
-    "recommendations",
-    metadata,
-    *_history_columns(),
-    sa.Column("recommendation_id", sa.String(100), nullable=False),
-    sa.Column("audit", sa.Text, nullable=False),
-    sa.Column("auditor", sa.String(300), nullable=False),
-    sa.Column("audit_date", sa.Date, nullable=False),
-    sa.Column("addressee", sa.String(64), nullable=False),
-    sa.Column("area", sa.String(200), nullable=True),
-    sa.Column("recommendation", sa.Text, nullable=False),
-    sa.Column("committed", sa.Boolean, nullable=True),
-    sa.Column("owner", sa.String(200), nullable=True),
-    sa.Column("due_date", sa.Date, nullable=True),
-    sa.Column("response", sa.Text, nullable=True),
-    sa.Column("response_date", sa.Date, nullable=True),
-    sa.Column("decision_ref", sa.String(200), nullable=True),
-    *_history_indexes("recommendations"),
-)
+def _counts_table(dataset: Dataset, counts: Counts, rows: sa.Table) -> sa.Table:
+    """The declared sums per cell, kept by each batch that writes the dataset (ingest/counts). A cell is
+    history like any row: a batch that changes it supersedes it and writes the new total, so reads as of a
+    batch work here too."""
+    current = sa.text("superseded_by IS NULL")
+    superseded = sa.text("superseded_by IS NOT NULL")
+    return sa.Table(
+        counts.table,
+        metadata,
+        sa.Column("id", RowId, primary_key=True, autoincrement=True),
+        sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
+        sa.Column("superseded_by", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
+        *(sa.Column(d, rows.c[d].type, nullable=rows.c[d].nullable) for d in counts.dimensions),
+        sa.Column(counts.total_as, sa.BigInteger, nullable=False),  # the sum of the declared total
+        sa.Column("rows", sa.Integer, nullable=False),
+        sa.Index(
+            f"ix_{counts.table}_current",
+            *_covering(counts),
+            counts.total_as,
+            sqlite_where=current,
+            postgresql_where=current,
+        ),
+        sa.Index(f"ix_{counts.table}_batch_id", "batch_id"),
+        sa.Index(
+            f"ix_{counts.table}_superseded", "superseded_by", sqlite_where=superseded, postgresql_where=superseded
+        ),
+    )
 
-recommendation_updates = sa.Table(
-    "recommendation_updates",
-    metadata,
-    *_history_columns(),
-    sa.Column("recommendation_id", sa.String(100), nullable=False),
-    sa.Column("date", sa.Date, nullable=False),
-    sa.Column("status", sa.String(12), nullable=False),
-    sa.Column("progress", sa.Float, nullable=True),
-    sa.Column("comment", sa.Text, nullable=True),
-    *_history_indexes("recommendation_updates"),
-)
 
-self_assessments = sa.Table(
-    "self_assessments",
-    metadata,
-    *_history_columns(),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("assessment", sa.String(64), nullable=False),
-    sa.Column("statement", sa.String(32), nullable=False),
-    sa.Column("rating", sa.String(16), nullable=False),
-    sa.Column("comment", sa.Text, nullable=True),
-    *_history_indexes("self_assessments"),
-    # Covers the rating counts per year and per unit and statement.
-    sa.Index(
-        "ix_self_assessments_current_ratings",
-        "assessment",
-        "year",
-        "unit",
-        "statement",
-        "rating",
-        sqlite_where=sa.text("superseded_by IS NULL"),
-        postgresql_where=sa.text("superseded_by IS NULL"),
-    ),
-)
+def _covering(counts: Counts) -> list[str]:
+    """The dimensions in the order the charts filter by them: the year first when there is one."""
+    return sorted(counts.dimensions, key=lambda d: d != "year")
 
-phishing_campaigns = sa.Table(
-    "phishing_campaigns",
-    metadata,
-    *_history_columns(),
-    sa.Column("campaign", sa.String(100), nullable=False),
-    sa.Column("start_date", sa.Date, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("planned_hours", sa.Float, nullable=True),
-    sa.Column("actual_hours", sa.Float, nullable=True),
-    sa.Column("recipients", sa.Integer, nullable=False),
-    sa.Column("clicked", sa.Integer, nullable=False),
-    sa.Column("reported", sa.Integer, nullable=True),
-    sa.Column("comment", sa.Text, nullable=True),
-    *_history_indexes("phishing_campaigns"),
-)
 
-training = sa.Table(
-    "training",
-    metadata,
-    *_history_columns(),
-    sa.Column("period", sa.String(7), nullable=False),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("audience", sa.String(16), nullable=False),
-    sa.Column("course", sa.String(200), nullable=False),
-    sa.Column("population", sa.Integer, nullable=False),
-    sa.Column("completed", sa.Integer, nullable=False),
-    *_history_indexes("training"),
-)
-
-documents = sa.Table(
-    "documents",
-    metadata,
-    *_history_columns(),
-    sa.Column("document_id", sa.String(100), nullable=False),
-    sa.Column("title", sa.String(300), nullable=False),
-    sa.Column("type", sa.String(16), nullable=True),
-    sa.Column("owner_unit", sa.String(64), nullable=False),
-    sa.Column("decided_by", sa.String(200), nullable=True),
-    sa.Column("decided_date", sa.Date, nullable=True),
-    sa.Column("revision_owner", sa.String(200), nullable=True),
-    sa.Column("next_revision", sa.Date, nullable=True),
-    sa.Column("status", sa.String(16), nullable=True),
-    *_history_indexes("documents"),
-)
-
-classifications = sa.Table(
-    "classifications",
-    metadata,
-    *_history_columns(),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("system", sa.String(200), nullable=False),
-    sa.Column("classified_date", sa.Date, nullable=True),
-    sa.Column("risk_analysis_date", sa.Date, nullable=True),
-    sa.Column("measures_followed_up_date", sa.Date, nullable=True),
-    *_history_indexes("classifications"),
-)
-
-maturity = sa.Table(
-    "maturity",
-    metadata,
-    *_history_columns(),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("model", sa.String(64), nullable=False),
-    sa.Column("level", sa.Integer, nullable=False),
-    *_history_indexes("maturity"),
-)
-
-survey_results = sa.Table(
-    "survey_results",
-    metadata,
-    *_history_columns(),
-    sa.Column("survey", sa.String(64), nullable=False),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("question", sa.String(500), nullable=False),
-    sa.Column("answer", sa.String(100), nullable=False),
-    sa.Column("respondents", sa.Integer, nullable=False),
-    *_history_indexes("survey_results"),
-)
-
-accessibility_reviews = sa.Table(
-    "accessibility_reviews",
-    metadata,
-    *_history_columns(),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("service", sa.String(200), nullable=False),
-    sa.Column("criteria_tested", sa.Integer, nullable=False),
-    sa.Column("criteria_failed", sa.Integer, nullable=False),
-    sa.Column("severity", sa.String(16), nullable=True),
-    sa.Column("videos_reviewed", sa.Integer, nullable=True),
-    sa.Column("videos_deficient", sa.Integer, nullable=True),
-    *_history_indexes("accessibility_reviews"),
-)
-
-DATASET_TABLES: dict[str, sa.Table] = {
-    "status": status,
-    "kpis": kpis,
-    "incidents": incidents,
-    "recommendations": recommendations,
-    "recommendation_updates": recommendation_updates,
-    "self_assessments": self_assessments,
-    "phishing_campaigns": phishing_campaigns,
-    "training": training,
-    "documents": documents,
-    "classifications": classifications,
-    "maturity": maturity,
-    "survey_results": survey_results,
-    "accessibility_reviews": accessibility_reviews,
+DATASET_TABLES: dict[str, sa.Table] = {name: _dataset_table(d) for name, d in DATASETS.items()}
+COUNTS_TABLES: dict[str, sa.Table] = {
+    name: _counts_table(d, d.counts, DATASET_TABLES[name]) for name, d in DATASETS.items() if d.counts is not None
 }
 
 
+def table_of(dataset: Dataset) -> sa.Table:
+    return DATASET_TABLES[dataset.name]
+
+
+def counts_of(dataset: Dataset) -> sa.Table:
+    """The declared counts of a dataset (incidents: per month, unit, severity, category, IMY report)."""
+    return COUNTS_TABLES[dataset.name]
+
+
 def tables_written_by(dataset: str) -> list[sa.Table]:
-    """The tables an import or undo of `dataset` writes to: its own, and the incident counts for incidents."""
-    return [DATASET_TABLES[dataset], *([incident_counts] if dataset == "incidents" else [])]
+    """The tables an import or undo of `dataset` writes to: its own, and its declared counts."""
+    return [DATASET_TABLES[dataset], *([COUNTS_TABLES[dataset]] if dataset in COUNTS_TABLES else [])]
 
 
 HISTORY_COLUMNS = ("id", "batch_id", "origin_batch_id", "superseded_by", "source_row", "scope_key")

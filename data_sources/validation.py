@@ -6,7 +6,6 @@ few thousand distinct dates, units and codes cost one dictionary lookup per cell
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -16,33 +15,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import sqlalchemy as sa
 
-import domain.vocabulary as v
 from data_sources import columnar
 from data_sources.schema import DATASET_TABLES
-from data_sources.values import (
-    STRIPPED,
-    UNCOMPUTED_EXPECTED,
-    Invalid,
-    Uncomputed,
-    as_text,
-    code_parser,
-    count_parser,
-    parse_date,
-    parse_datetime,
-    parse_day_or_month,
-    parse_number,
-    parse_percent,
-    parse_period,
-    parse_quarter,
-    parse_year,
-    reference_parser,
-    yes_no,
-)
-from domain import datasets as ds
-from domain.configuration import Config
 from domain.datasets import DATASETS, Dataset
-from domain.formatting import swedish_date
+from domain.declarations import Columns, RowContext
 from domain.text_matching import fold
+from domain.values import STRIPPED, UNCOMPUTED_EXPECTED, Invalid, Uncomputed, as_text
 
 MAX_PROBLEMS_KEPT = 1000
 _CACHE_LIMIT = 100_000
@@ -68,69 +46,11 @@ class Problem:
         return f"{where}: {self.expected}"
 
 
-@dataclass
-class Context:
-    """What validation needs from outside the file: the configuration and the store's known ids."""
-
-    config: Config
-    known_recommendations: frozenset[str] = frozenset()
-
-
 class _Bad:
     __slots__ = ("expected",)
 
     def __init__(self, expected: str) -> None:
         self.expected = expected
-
-
-def parsers_for(config: Config) -> dict[str, Callable[[Any], Any]]:
-    """One parser per column kind, built from the configuration at hand."""
-    units = {u.id: [u.name, *u.aliases] for u in config.organisation.units}
-    areas = {a.id: [a.name] for a in config.areas}
-    kpis = {k.id: [k.name] for k in config.kpis.values()}
-    assessments = {a.id: [a.name] for a in config.assessments.values()}
-    models = {m.id: [m.name] for m in config.maturity_models.values()}
-    surveys = {s.id: [s.name] for s in config.surveys.values()}
-    where = config.directory
-    return {
-        ds.QUARTER: parse_quarter,
-        ds.PERIOD: parse_period,
-        ds.YEAR: parse_year,
-        ds.UNIT: reference_parser(units, "en enhet", f"{where}/organisation.yaml"),
-        ds.AREA: reference_parser(areas, "ett område", f"{where}/areas.yaml"),
-        ds.KPI: reference_parser(kpis, "ett nyckeltal", f"{where}/kpis.yaml"),
-        ds.ASSESSMENT: reference_parser(assessments, "en självskattning", f"{where}/assessments.yaml"),
-        ds.DATE: parse_date,
-        ds.DATETIME: parse_datetime,
-        ds.DAY_OR_MONTH: _incident_day,
-        ds.TEXT: as_text,
-        ds.STATEMENT: as_text,
-        ds.COUNT0: count_parser(0),
-        ds.COUNT1: count_parser(1),
-        ds.NUMBER: parse_number,
-        ds.PERCENT: parse_percent,
-        ds.YES_NO: yes_no,
-        ds.STATUS: code_parser(v.STATUSES, "en status"),
-        ds.TREND: code_parser(v.TRENDS, "en trend"),
-        ds.SEVERITY: code_parser(v.SEVERITIES, "en allvarlighetsgrad"),
-        ds.CATEGORY: code_parser(v.INCIDENT_CATEGORIES, "en kategori"),
-        ds.REC_STATUS: code_parser(v.RECOMMENDATION_STATUSES, "en status"),
-        ds.RATING: code_parser(v.RATINGS, "en bedömning"),
-        ds.AUDIENCE: code_parser(v.AUDIENCES, "en målgrupp"),
-        ds.DOC_TYPE: code_parser(v.DOCUMENT_TYPES, "en dokumenttyp"),
-        ds.DOC_STATUS: code_parser(v.DOCUMENT_STATUSES, "en status"),
-        ds.MODEL: reference_parser(models, "en mognadsmodell", f"{where}/maturity.yaml"),
-        ds.LEVEL: count_parser(1),
-        ds.SURVEY: reference_parser(surveys, "en enkät", f"{where}/surveys.yaml"),
-        ds.ANSWER: as_text,
-        ds.FINDING: code_parser(v.FINDINGS, "en allvarlighetsgrad"),
-    }
-
-
-def _incident_day(raw: Any) -> tuple[dt.date, str, str, int]:
-    """(date, precision, 'YYYY-MM', year), parsed once per distinct value."""
-    day, precision = parse_day_or_month(raw)
-    return day, precision, f"{day.year:04d}-{day.month:02d}", day.year
 
 
 def header_aliases(dataset: Dataset) -> dict[str, str]:
@@ -160,7 +80,7 @@ class Validator:
     """Validates one file of one dataset; feed it chunks, then read `problems` and `scope`."""
 
     dataset: Dataset
-    context: Context
+    context: RowContext
     header: Sequence[Any]
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
@@ -182,7 +102,7 @@ class Validator:
         # The store's text columns and their lengths: a longer value is an error here, on every database,
         # never a failure of the insert on PostgreSQL after `check` said the file was fine.
         # Coded columns are checked by their parsers; only text written by people can be too long.
-        texts = {self.dataset.stored(c.name) for c in self.dataset.columns if c.kind in (ds.TEXT, ds.STATEMENT)}
+        texts = {c.stored_name for c in self.dataset.columns if c.kind.free_text}
         self._lengths = {
             c.name: c.type.length
             for c in DATASET_TABLES[self.dataset.name].c
@@ -216,8 +136,8 @@ class Validator:
                         f"rubrikerna ser ut att höra till datamängden '{other}', inte '{self.dataset.name}'",
                     )
                 )
-        kinds = parsers_for(self.context.config)
-        self._parsers = {name: kinds[self.dataset.column(name).kind] for name in self._positions}
+        config = self.context.config
+        self._parsers = {name: self.dataset.column(name).kind.parse(config) for name in self._positions}
         self._caches = {name: {} for name in self._positions}
 
     @property
@@ -321,7 +241,7 @@ class Validator:
             return None
         scope_columns = [
             values if values[0].__class__ is str else list(map(str, values))
-            for values in (store[c] for c in self.dataset.scope_columns)
+            for values in (store[c] for c in self.dataset.scope)
         ]
         keys = list(map("|".join, zip(*scope_columns, strict=True)))
         store["scope_key"] = keys
@@ -330,11 +250,20 @@ class Validator:
         self.rows_valid += len(numbers)
         return store
 
-    def _rules(self, parsed: dict[str, list[Any]], numbers: list[int]) -> dict[str, list[Any]]:
-        """The dataset's rules across columns, stored lengths and unique keys: the store's columns."""
-        store, row_problems = _SHAPERS[self.dataset.name](parsed, self.context)
+    def _rules(self, parsed: Columns, numbers: list[int]) -> Columns:
+        """The dataset's declared rules across columns, its references, stored lengths and unique keys;
+        the store's columns, under their stored names."""
+        shaped, row_problems = self.dataset.rules(parsed, self.context)
+        for reference in self.dataset.references:
+            known = self.context.known.get(reference.column, frozenset())
+            row_problems += [
+                (i, reference.column, value, reference.expected)
+                for i, value in enumerate(shaped[reference.column])
+                if value not in known
+            ]
         for i, column, value, expected in row_problems:
-            self._add(Problem(numbers[i], self._label(column), value, expected))
+            self._add(Problem(numbers[i], self._label(column), None if value is None else str(value), expected))
+        store = {self.dataset.stored_name(name): values for name, values in shaped.items()}
         self._check_lengths(store, numbers)
         self._check_keys(store, numbers)
         return store
@@ -367,11 +296,13 @@ class Validator:
                     )
 
     def _label(self, column: str) -> str:
-        return self._labels.get(column, column)
+        """The file's own header for a column, given by its canonical or stored name."""
+        name = self.dataset.in_file(column)
+        return self._labels.get(name, name)
 
     def _is_free_text(self, name: str) -> bool:
         column = self.dataset.column(name)
-        return column.kind == ds.TEXT and not column.required
+        return column.kind.free_text and not column.required
 
     def _parsed(self, name: str, raw: Any) -> Any:
         """The parsed value, None for a blank cell, or _Bad; remembered per column and distinct value."""
@@ -421,8 +352,8 @@ class Validator:
         return out
 
     def _check_keys(self, store: dict[str, list[Any]], numbers: list[int]) -> None:
-        key_columns = self.dataset.key_columns
-        columns = [store[self.dataset.stored(c)] for c in key_columns]
+        key_columns = self.dataset.keys
+        columns = [store[self.dataset.stored_name(c)] for c in key_columns]
         seen = self._seen_keys
         keys = columns[0] if len(columns) == 1 else list(zip(*columns, strict=True))
         fresh = dict(zip(keys, numbers, strict=True))
@@ -462,277 +393,6 @@ def _has_content(cells: Sequence[Any]) -> bool:
         elif cell is not None and as_text(cell) is not None:
             return True
     return False
-
-
-RowProblem = tuple[int, str, str | None, str]
-Shaper = Callable[[dict[str, list[Any]], Context], tuple[dict[str, list[Any]], list[RowProblem]]]
-
-
-def _year_and_quarter(periods: list[str]) -> tuple[list[int], list[int | None]]:
-    years = [int(p[:4]) for p in periods]
-    quarters = [int(p[5]) if len(p) == 6 else None for p in periods]
-    return years, quarters
-
-
-def _shape_status(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    years, quarters = _year_and_quarter(p["period"])
-    store = {k: p[k] for k in ("period", "unit", "area", "status", "trend", "comment")}
-    store.update(year=years, quarter=quarters)
-    return store, []
-
-
-def _shape_kpis(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    problems: list[RowProblem] = []
-    values: list[float | None] = []
-    for i, kpi_id in enumerate(p["kpi"]):
-        kpi = ctx.config.kpis[kpi_id]
-        value, numerator, denominator = p["value"][i], p["numerator"][i], p["denominator"][i]
-        if (numerator is None) != (denominator is None):
-            problems.append(
-                (
-                    i,
-                    "numerator" if numerator is None else "denominator",
-                    None,
-                    "både täljare och nämnare, eller ingen av dem",
-                )
-            )
-        elif numerator is not None:
-            if kpi.unit != "percent":
-                problems.append(
-                    (
-                        i,
-                        "numerator",
-                        None,
-                        f"inget: täljare och nämnare gäller bara procenttal, "
-                        f"och {kpi.id} anges som {kpi.unit}; skriv värdet i kolumnen värde",
-                    )
-                )
-            elif denominator == 0 or numerator > denominator:
-                problems.append(
-                    (i, "denominator", str(denominator), "en nämnare större än 0 och inte mindre än täljaren")
-                )
-            else:
-                computed = 100.0 * numerator / denominator
-                if value is not None and abs(computed - value) > 0.5:
-                    problems.append(
-                        (
-                            i,
-                            "value",
-                            _swedish_number(value),
-                            f"samma värde som täljare/nämnare ger ({_swedish_number(round(computed, 1))} %)",
-                        )
-                    )
-                value = computed
-        if value is None and numerator is None:
-            problems.append((i, "value", None, "ett värde, eller täljare och nämnare"))
-        elif value is not None and kpi.unit == "percent" and not 0 <= value <= 100:
-            problems.append((i, "value", _swedish_number(value), "en procentsats mellan 0 och 100"))
-        elif value is not None and value < 0:
-            problems.append((i, "value", _swedish_number(value), "ett värde som är 0 eller större"))
-        values.append(value)
-    years, quarters = _year_and_quarter(p["period"])
-    store = {k: p[k] for k in ("period", "unit", "kpi", "numerator", "denominator", "comment")}
-    store.update(value=values, year=years, quarter=quarters)
-    return store, problems
-
-
-def _shape_incidents(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    days, precisions, months, years = (list(c) for c in zip(*p["date"], strict=True))
-    problems: list[RowProblem] = []
-    for column in ("report_date", "resolved_date"):
-        for i, later in enumerate(p[column]):
-            if later is not None and later < days[i]:
-                problems.append(
-                    (
-                        i,
-                        column,
-                        later.isoformat(),
-                        f"ett datum som inte är före incidentens datum ({days[i].isoformat()})",
-                    )
-                )
-    store = {
-        k: p[k]
-        for k in (
-            "unit",
-            "severity",
-            "category",
-            "reference",
-            "title",
-            "reported_to_authority",
-            "incident_manager",
-            "responsible_manager",
-            "report_date",
-            "resolved_date",
-        )
-    }
-    reports = ("early_warning_at", "notification_at", "final_report_at", "imy_reported_at")
-    detected_at = p["detected_at"]
-    timed = detected_at.count(None) != len(detected_at)  # most files give no times: no loop over them
-    for column in reports if timed else ():
-        for i, (detected, reported) in enumerate(zip(detected_at, p[column], strict=True)):
-            if detected is not None and reported is not None and reported < detected:
-                seen = detected.strftime("%Y-%m-%d %H:%M")
-                problems.append(
-                    (i, column, reported.strftime("%Y-%m-%d %H:%M"), f"en tidpunkt efter upptäckten ({seen})")
-                )
-    store.update({k: p[k] for k in ("detected_at", "significant", *reports)})
-    store.update(
-        date=days,
-        date_precision=precisions,
-        month=months,
-        year=years,
-        count=[1 if c is None else c for c in p["count"]],
-    )
-    return store, problems
-
-
-def _shape_recommendations(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    store = {k: p[k] for k in p if k != "id"}
-    store["recommendation_id"] = p["id"]
-    return store, []
-
-
-def _shape_updates(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    known = ctx.known_recommendations
-    problems: list[RowProblem] = [
-        (
-            i,
-            "recommendation_id",
-            rec,
-            "id på en rekommendation som redan är importerad (importera rekommendationerna först)",
-        )
-        for i, rec in enumerate(p["recommendation_id"])
-        if rec not in known
-    ]
-    return dict(p), problems
-
-
-def _shape_self_assessments(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    problems: list[RowProblem] = []
-    statements: list[str | None] = []
-    for i, (assessment_id, statement, rating) in enumerate(
-        zip(p["assessment"], p["statement"], p["rating"], strict=True)
-    ):
-        assessment = ctx.config.assessments[assessment_id]
-        ids = {s.id.casefold(): s.id for s in assessment.statements}
-        found = ids.get(statement.casefold())
-        if found is None:
-            sample = ", ".join(s.id for s in assessment.statements[:3])
-            problems.append((i, "statement", statement, f"ett påstående i {assessment.name} ({sample} …)"))
-        if rating not in assessment.scale:
-            problems.append((i, "rating", rating, f"en bedömning på skalan för {assessment.name}"))
-        statements.append(found)
-    store = dict(p)
-    store["statement"] = statements
-    return store, problems
-
-
-def _shape_phishing(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    """Clicks and reports are counted among the recipients; hours are not negative."""
-    problems: list[RowProblem] = []
-    for i, (recipients, clicked, reported) in enumerate(zip(p["recipients"], p["clicked"], p["reported"], strict=True)):
-        if clicked > recipients:
-            problems.append((i, "clicked", clicked, f"högst antalet mottagare ({recipients})"))
-        if reported is not None and reported > recipients:
-            problems.append((i, "reported", reported, f"högst antalet mottagare ({recipients})"))
-    for column in ("planned_hours", "actual_hours"):
-        problems += [
-            (i, column, h, "ett antal timmar, 0 eller mer") for i, h in enumerate(p[column]) if h is not None and h < 0
-        ]
-    return dict(p), problems
-
-
-def _shape_training(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    """Those who completed a course are counted among its audience."""
-    problems: list[RowProblem] = [
-        (i, "completed", done, f"högst antalet i målgruppen ({total})")
-        for i, (total, done) in enumerate(zip(p["population"], p["completed"], strict=True))
-        if done > total
-    ]
-    store = dict(p)
-    store["year"] = [int(period[:4]) for period in p["period"]]  # a year or a quarter: sorted by its year
-    return store, problems
-
-
-def _shape_documents(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    """A document is revised after it is decided, never before."""
-    problems: list[RowProblem] = [
-        (
-            i,
-            "next_revision",
-            swedish_date(revision),
-            f"ett datum från beslutsdatumet ({swedish_date(decided)}) och framåt",
-        )
-        for i, (decided, revision) in enumerate(zip(p["decided_date"], p["next_revision"], strict=True))
-        if decided is not None and revision is not None and revision < decided
-    ]
-    store = {k: v for k, v in p.items() if k != "id"}
-    store["document_id"] = p["id"]
-    return store, problems
-
-
-def _shape_classifications(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    """Each step is dated on its own: a system may be classified and not yet analysed."""
-    return dict(p), []
-
-
-def _shape_maturity(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    """A level is one of the model's steps."""
-    problems: list[RowProblem] = []
-    for i, (model_id, level) in enumerate(zip(p["model"], p["level"], strict=True)):
-        model = ctx.config.maturity_models[model_id]
-        if level > len(model.steps):
-            problems.append((i, "level", level, f"ett av stegen 1–{len(model.steps)} i {model.name}"))
-    return dict(p), problems
-
-
-def _shape_surveys(p: dict[str, list[Any]], ctx: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    """An answer is one of the survey's options, stored as the configuration spells it."""
-    problems: list[RowProblem] = []
-    answers: list[str | None] = []
-    for i, (survey_id, answer) in enumerate(zip(p["survey"], p["answer"], strict=True)):
-        survey = ctx.config.surveys[survey_id]
-        found = next((option for option in survey.scale if fold(option) == fold(answer)), None)
-        if found is None:
-            problems.append((i, "answer", answer, f"ett svarsalternativ i {survey.name} ({', '.join(survey.scale)})"))
-        answers.append(found)
-    store = dict(p)
-    store["answer"] = answers
-    return store, problems
-
-
-def _shape_accessibility(p: dict[str, list[Any]], _: Context) -> tuple[dict[str, list[Any]], list[RowProblem]]:
-    """Failed criteria are among those tested, deficient videos among those reviewed; a finding needs a failure."""
-    problems: list[RowProblem] = []
-    for i, (tested, failed) in enumerate(zip(p["criteria_tested"], p["criteria_failed"], strict=True)):
-        if failed > tested:
-            problems.append((i, "criteria_failed", failed, f"högst antalet testade kriterier ({tested})"))
-    for i, (reviewed, deficient) in enumerate(zip(p["videos_reviewed"], p["videos_deficient"], strict=True)):
-        if deficient is not None and (reviewed is None or deficient > reviewed):
-            expected = f"högst antalet granskade filmer ({reviewed if reviewed is not None else 'tomt'})"
-            problems.append((i, "videos_deficient", deficient, expected))
-    return dict(p), problems
-
-
-_SHAPERS: dict[str, Shaper] = {
-    "status": _shape_status,
-    "kpis": _shape_kpis,
-    "incidents": _shape_incidents,
-    "recommendations": _shape_recommendations,
-    "recommendation_updates": _shape_updates,
-    "self_assessments": _shape_self_assessments,
-    "phishing_campaigns": _shape_phishing,
-    "training": _shape_training,
-    "documents": _shape_documents,
-    "classifications": _shape_classifications,
-    "maturity": _shape_maturity,
-    "survey_results": _shape_surveys,
-    "accessibility_reviews": _shape_accessibility,
-}
-
-
-def _swedish_number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 def column_letter(index: int) -> str:

@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import accessibility_reviews, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.accessibility_reviews import DATASET
 from queries.common import for_units, frame
+
+accessibility_reviews = table_of(DATASET)
 
 a = accessibility_reviews.c
 

@@ -8,8 +8,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import classifications, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.classifications import DATASET
 from queries.common import for_units, frame
+
+classifications = table_of(DATASET)
 
 
 def register(

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import DATASET_TABLES, import_batches, status, visible_as_of
+from data_sources.schema import DATASET_TABLES, import_batches, visible_as_of
 from domain.datasets import DATASETS
 from queries.common import frame
+
+status = DATASET_TABLES["status"]
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import documents, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.documents import DATASET
 from queries.common import for_units, frame
+
+documents = table_of(DATASET)
 
 
 def register(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:

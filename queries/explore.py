@@ -5,37 +5,21 @@ Only ids from these specs ever reach a query, so a link cannot name an arbitrary
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import (
-    accessibility_reviews,
-    classifications,
-    incident_counts,
-    kpis,
-    maturity,
-    phishing_campaigns,
-    self_assessments,
-    status,
-    survey_results,
-    training,
-    visible_as_of,
-)
-
-
-@dataclass(frozen=True)
-class Measure:
-    id: str
-    label: str
-    expression: Callable[[sa.Table], sa.ColumnElement]
-    unit: str  # 'count', 'percent' or 'number'
+from data_sources.schema import COUNTS_TABLES, DATASET_TABLES, visible_as_of
+from domain.datasets import DATASETS
+from domain.declarations import Measure
 
 
 @dataclass(frozen=True)
 class Spec:
+    """What Utforska may ask of one dataset, from its declaration: the table read, measures, groupings."""
+
     title: str
     table: sa.Table
     measures: tuple[Measure, ...]
@@ -43,118 +27,14 @@ class Spec:
 
 
 SPECS: dict[str, Spec] = {
-    "incidents": Spec(
-        "Incidenter",
-        incident_counts,  # the sums kept per batch; every dimension below is one of its cells' columns
-        (Measure("count", "Antal incidenter", lambda t: sa.func.sum(t.c.incidents), "count"),),
-        {"year": "År", "month": "Månad", "unit": "Enhet", "severity": "Allvarlighetsgrad", "category": "Kategori"},
-    ),
-    "status": Spec(
-        "Kvartalsstatus",
-        status,
-        (Measure("areas", "Antal områdesbedömningar", lambda t: sa.func.count(), "count"),),
-        {"period": "Kvartal", "year": "År", "unit": "Enhet", "area": "Område", "status": "Status"},
-    ),
-    "kpis": Spec(
-        "Nyckeltal",
-        kpis,
-        (Measure("value", "Värde (medel över enheter)", lambda t: sa.func.avg(t.c.value), "number"),),
-        {"period": "Period", "year": "År", "unit": "Enhet", "kpi": "Nyckeltal"},
-    ),
-    "self_assessments": Spec(
-        "Självskattningar",
-        self_assessments,
-        (
-            Measure("ratings", "Antal bedömningar", lambda t: sa.func.count(), "count"),
-            Measure(
-                "satisfactory",
-                "Andel tillfredsställande",
-                lambda t: 100.0 * sa.func.count().filter(t.c.rating == "satisfactory") / sa.func.count(),
-                "percent",
-            ),
-        ),
-        {
-            "year": "År",
-            "unit": "Enhet",
-            "assessment": "Självskattning",
-            "statement": "Påstående",
-            "rating": "Bedömning",
-        },
-    ),
-    "training": Spec(
-        "Utbildning",
-        training,
-        (
-            Measure(
-                "completion",
-                "Andel som genomfört",
-                lambda t: 100.0 * sa.func.sum(t.c.completed) / sa.func.nullif(sa.func.sum(t.c.population), 0),
-                "percent",
-            ),
-            Measure("completed", "Antal som genomfört", lambda t: sa.func.sum(t.c.completed), "count"),
-        ),
-        {"period": "Period", "year": "År", "unit": "Enhet", "audience": "Målgrupp", "course": "Utbildning"},
-    ),
-    "phishing_campaigns": Spec(
-        "Phishingövningar",
-        phishing_campaigns,
-        (
-            Measure(
-                "click_rate",
-                "Andel som klickade",
-                lambda t: 100.0 * sa.func.sum(t.c.clicked) / sa.func.sum(t.c.recipients),
-                "percent",
-            ),
-            Measure("recipients", "Antal mottagare", lambda t: sa.func.sum(t.c.recipients), "count"),
-        ),
-        {"campaign": "Kampanj", "unit": "Enhet"},
-    ),
-    "classifications": Spec(
-        "Informationsklassning",
-        classifications,
-        (
-            Measure(
-                "classified",
-                "Andel klassade system",
-                lambda t: 100.0 * sa.func.count(t.c.classified_date) / sa.func.count(),
-                "percent",
-            ),
-            Measure("systems", "Antal system", lambda t: sa.func.count(), "count"),
-        ),
-        {"unit": "Enhet"},
-    ),
-    "maturity": Spec(
-        "Mognadsnivåer",
-        maturity,
-        (
-            Measure("level", "Steg (medel över enheter)", lambda t: sa.func.avg(t.c.level), "number"),
-            Measure("units", "Antal enheter", lambda t: sa.func.count(), "count"),
-        ),
-        {"year": "År", "unit": "Enhet", "model": "Modell", "level": "Steg"},
-    ),
-    "survey_results": Spec(
-        "Enkätsvar",
-        survey_results,
-        (Measure("respondents", "Antal svar", lambda t: sa.func.sum(t.c.respondents), "count"),),
-        {"survey": "Enkät", "year": "År", "unit": "Enhet", "question": "Fråga", "answer": "Svar"},
-    ),
-    "accessibility_reviews": Spec(
-        "Tillgänglighetsgranskningar",
-        accessibility_reviews,
-        (
-            Measure("services", "Antal granskade tjänster", lambda t: sa.func.count(), "count"),
-            Measure("failed", "Underkända kriterier", lambda t: sa.func.sum(t.c.criteria_failed), "count"),
-            Measure(
-                "videos_deficient",
-                "Andel filmer med brister",
-                lambda t: (
-                    100.0 * sa.func.sum(t.c.videos_deficient) / sa.func.nullif(sa.func.sum(t.c.videos_reviewed), 0)
-                ),
-                "percent",
-            ),
-        ),
-        {"year": "År", "unit": "Enhet", "severity": "Allvarligaste brist"},
-    ),
+    name: Spec(
+        dataset.title,
+        COUNTS_TABLES[name] if dataset.explore.from_counts else DATASET_TABLES[name],
+        dataset.explore.measures,
+        dataset.explore.dimensions,
+    )
+    for name, dataset in DATASETS.items()
+    if dataset.explore is not None
 }
 
 

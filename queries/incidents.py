@@ -7,8 +7,12 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import import_batches, incident_counts, incidents, visible_as_of
+from data_sources.schema import counts_of, import_batches, table_of, visible_as_of
+from domain.datasets.incidents import DATASET
 from queries.common import for_units, frame
+
+incidents = table_of(DATASET)
+incident_counts = counts_of(DATASET)
 
 
 def _incident_filters(

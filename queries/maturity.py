@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import maturity, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.maturity import DATASET
 from queries.common import for_units, frame
+
+maturity = table_of(DATASET)
 
 
 def models(connection: sa.Connection, *, as_of: int | None = None) -> list[str]:

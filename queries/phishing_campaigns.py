@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import phishing_campaigns, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.phishing_campaigns import DATASET
 from queries.common import for_units, frame
+
+phishing_campaigns = table_of(DATASET)
 
 
 def campaigns(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:

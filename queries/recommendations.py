@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import recommendation_updates, recommendations, visible_as_of
+from data_sources.schema import DATASET_TABLES, visible_as_of
 from queries.common import frame
+
+recommendations = DATASET_TABLES["recommendations"]
+recommendation_updates = DATASET_TABLES["recommendation_updates"]
 
 
 def recommendations_with_progress(connection: sa.Connection, *, as_of: int | None = None) -> pd.DataFrame:

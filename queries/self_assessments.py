@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import self_assessments, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.self_assessments import DATASET
 from queries.common import for_units, frame
+
+self_assessments = table_of(DATASET)
 
 
 def rating_counts_by_year(

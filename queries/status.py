@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import import_batches, kpis, status, visible_as_of
+from data_sources.schema import DATASET_TABLES, import_batches, visible_as_of
 from queries.common import for_units, frame
+
+status = DATASET_TABLES["status"]
+kpis = DATASET_TABLES["kpis"]
 
 
 def quarters_with_data(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> list[str]:

@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import survey_results, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.survey_results import DATASET
 from queries.common import for_units, frame
+
+survey_results = table_of(DATASET)
 
 s = survey_results.c
 

@@ -7,8 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import training, visible_as_of
+from data_sources.schema import table_of, visible_as_of
+from domain.datasets.training import DATASET
 from queries.common import for_units, frame
+
+training = table_of(DATASET)
 
 
 def courses(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from data_sources.values import Invalid, parse_quarter
 from domain.configuration import Assessment
 from domain.formatting import inert
+from domain.values import Invalid, parse_quarter
 from ui.frame import Frame
 
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from domain import vocabulary
+from charts import theme
 from domain.configuration import Config
+from domain.datasets import DATASETS
 from queries.explore import SPECS
 
 CHART_KINDS = {"bar": "Stapel", "line": "Linje", "heatmap": "Värmekarta", "table": "Tabell"}
@@ -56,22 +57,10 @@ def state_to_link(state: ExploreState) -> dict[str, str | list[str]]:
 NOT_GIVEN = "Ej angivet"  # an optional column left empty
 
 
-def labeller(dimension: str, config: Config) -> dict[str, str]:
-    """Swedish labels for a dimension's stored codes (units, areas, KPIs, coded values)."""
-    codes = {
-        "unit": config.unit_names,
-        "area": config.area_names,
-        "kpi": {k: v.name for k, v in config.kpis.items()},
-        "assessment": {k: v.name for k, v in config.assessments.items()},
-        "severity": {**vocabulary.SEVERITY_WORDS, **vocabulary.FINDING_WORDS},  # incidents' and reviews'
-        "model": {k: v.name for k, v in config.maturity_models.items()},
-        "survey": {k: v.name for k, v in config.surveys.items()},
-        "category": vocabulary.CATEGORY_WORDS,
-        "status": vocabulary.STATUS_WORDS,
-        "rating": vocabulary.RATING_WORDS,
-        "audience": vocabulary.AUDIENCE_WORDS,
-    }
-    return codes.get(dimension, {})
+def labeller(dataset: str, dimension: str, config: Config) -> dict[str, str]:
+    """Swedish labels for a dimension's stored codes (units, areas, KPIs, coded values), by its column's kind."""
+    kind = DATASETS[dataset].kind_of(dimension)
+    return {} if kind is None else kind.label_of(config)
 
 
 def labelled(frame: pd.DataFrame, state: ExploreState, config: Config) -> pd.DataFrame:
@@ -79,7 +68,7 @@ def labelled(frame: pd.DataFrame, state: ExploreState, config: Config) -> pd.Dat
     spec = SPECS[state.dataset]
     out = pd.DataFrame()
     for dimension in state.group_by:
-        labels = labeller(dimension, config)
+        labels = labeller(state.dataset, dimension, config)
         out[spec.dimensions[dimension]] = frame[dimension].map(
             lambda v, labels=labels: NOT_GIVEN if pd.isna(v) else labels.get(v, str(v))
         )
@@ -87,20 +76,14 @@ def labelled(frame: pd.DataFrame, state: ExploreState, config: Config) -> pd.Dat
     return out
 
 
-def label_colours(dimension: str, config: Config) -> dict[str, str] | None:
+def label_colours(dataset: str, dimension: str, config: Config) -> dict[str, str] | None:
     """The board views' colours for a coded dimension, keyed by its Swedish labels."""
-    from charts import theme
-
-    palettes = {
-        "severity": theme.SEVERITY_COLOURS,
-        "category": theme.CATEGORY_COLOURS,
-        "status": theme.STATUS_COLOURS,
-        "rating": theme.RATING_COLOURS,
-    }
-    if dimension not in palettes:
+    kind = DATASETS[dataset].kind_of(dimension)
+    palette = None if kind is None else theme.CODE_COLOURS.get(kind.codes)
+    if kind is None or palette is None:
         return None
-    labels = labeller(dimension, config)
-    return {labels[code]: colour for code, colour in palettes[dimension].items()}
+    labels = kind.label_of(config)
+    return {labels[code]: colour for code, colour in palette.items()}
 
 
 def display_table(table: pd.DataFrame, unit: str) -> pd.DataFrame:

@@ -82,7 +82,7 @@ with st.sidebar:
     st.markdown("**Filter**")
     for dimension in dims:
         values = ask(distinct_values, url, latest, state.dataset, dimension)
-        labels = labeller(dimension, config)
+        labels = labeller(state.dataset, dimension, config)
         chosen = [v for v in values if str(v) in state.filters.get(dimension, [])]
         picked = st.multiselect(
             spec.dimensions[dimension],
@@ -107,7 +107,7 @@ st.markdown(inert(f"{measure.label} per {' och '.join(n.lower() for n in names[:
 if state.chart != "table":
     value_format = ",.0f" if measure.unit == "count" else ",.1f"
     second = names[1] if len(names) > 2 else None
-    colours = label_colours(state.group_by[-1], config) if second else None
+    colours = label_colours(state.dataset, state.group_by[-1], config) if second else None
     chart = explore_chart(table, state.chart, names[0], second, measure.label, value_format, colours)
     st.vega_lite_chart(
         vega_lite_spec(chart), width="stretch", theme=None, alt=f"{measure.label} per {names[0].lower()}"

@@ -94,9 +94,11 @@ def upgrade() -> None:
         "ix_status_current_unit", "status", ["unit", "period"], sqlite_where=CURRENT, postgresql_where=CURRENT
     )
 
-    from data_sources.incident_counts import rebuild_incident_counts
+    # Replays the batches through the app's own bookkeeping (it reads only the columns this revision has).
+    from data_sources.counts import rebuild_counts
+    from domain.datasets import DATASETS
 
-    rebuild_incident_counts(op.get_bind())
+    rebuild_counts(op.get_bind(), DATASETS["incidents"])
 
 
 def downgrade() -> None:

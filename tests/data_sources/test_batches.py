@@ -9,9 +9,11 @@ import sqlalchemy as sa
 
 from data_sources import batches, imports
 from data_sources.imports import import_file
-from data_sources.schema import import_batches, status, visible_as_of
+from data_sources.schema import DATASET_TABLES, import_batches, visible_as_of
 from domain.roles import operator
 from tests.conftest import write_csv
+
+status = DATASET_TABLES["status"]
 
 HEADER = "period;enhet;område;status;kommentar\n"
 

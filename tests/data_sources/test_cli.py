@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from data_sources.demo import EXAMPLE_DATASETS
+from domain.datasets import DATASETS as EXAMPLE_DATASETS
 from tests.conftest import ROOT, write_csv
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from data_sources.batches import latest_batch_id
 from data_sources.imports import import_file
-from data_sources.schema import documents
+from data_sources.schema import DATASET_TABLES
 from domain.roles import operator
 from tests.conftest import write_csv
+
+documents = DATASET_TABLES["documents"]
 
 HEADER = "id;titel;typ;ägare;beslutsdatum;nästa_revision;status\n"
 

@@ -7,9 +7,14 @@ import datetime as dt
 
 from data_sources.batches import latest_batch_id
 from data_sources.imports import import_file
-from data_sources.schema import accessibility_reviews, classifications, maturity, survey_results
+from data_sources.schema import DATASET_TABLES
 from domain.roles import operator
 from tests.conftest import write_csv
+
+accessibility_reviews = DATASET_TABLES["accessibility_reviews"]
+classifications = DATASET_TABLES["classifications"]
+maturity = DATASET_TABLES["maturity"]
+survey_results = DATASET_TABLES["survey_results"]
 
 
 def _problems(result) -> dict[tuple[int | None, str | None], str]:

@@ -6,9 +6,11 @@ import pytest
 import sqlalchemy as sa
 
 from data_sources import imports
-from data_sources.schema import access_log, import_batches, status
+from data_sources.schema import DATASET_TABLES, access_log, import_batches
 from domain.roles import Actor, Forbidden, operator
 from tests.conftest import write_csv
+
+status = DATASET_TABLES["status"]
 
 FILE = "period;enhet;område;status\n2025Q1;mkb;governance;Grön\n"
 VIEWER = Actor(id="nils@malmo.se", name="Nils", role="viewer", kind="local")

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from data_sources.imports import import_file
-from data_sources.schema import incidents
+from data_sources.schema import DATASET_TABLES
 from domain.roles import operator
 from tests.conftest import write_csv
+
+incidents = DATASET_TABLES["incidents"]
 
 HEADER = "datum;enhet;allvarlighetsgrad;kategori;ärendenummer;upptäckt;betydande;tidig_varning;incidentanmälan\n"
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from data_sources.imports import import_file
-from data_sources.schema import kpis
+from data_sources.schema import DATASET_TABLES
 from domain.roles import operator
 from tests.conftest import write_csv
+
+kpis = DATASET_TABLES["kpis"]
 
 HEADER = "period;enhet;nyckeltal;värde;täljare;nämnare\n"
 ALL_FOUR = (

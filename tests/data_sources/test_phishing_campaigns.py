@@ -10,9 +10,11 @@ import openpyxl
 from data_sources.batches import latest_batch_id
 from data_sources.exports import template_xlsx
 from data_sources.imports import import_file
-from data_sources.schema import phishing_campaigns
+from data_sources.schema import DATASET_TABLES
 from domain.roles import operator
 from tests.conftest import write_csv
+
+phishing_campaigns = DATASET_TABLES["phishing_campaigns"]
 
 SWEDISH = "kampanj;startdatum;enhet;planerade_timmar;faktiska_timmar;mottagare;klickade;rapporterade;kommentar\n"
 ENGLISH = "campaign,start_date,unit,planned_hours,actual_hours,recipients,clicked,reported,comment\n"

@@ -11,9 +11,12 @@ import sqlalchemy as sa
 
 from data_sources.imports import import_file
 from data_sources.readers import ReadError, Uncomputed, detect_separator, open_file, sql_table
-from data_sources.schema import incidents, kpis
+from data_sources.schema import DATASET_TABLES
 from domain.roles import operator
 from tests.conftest import write_csv
+
+incidents = DATASET_TABLES["incidents"]
+kpis = DATASET_TABLES["kpis"]
 
 
 def _rows(path, dataset="kpis"):

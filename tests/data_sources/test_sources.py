@@ -6,11 +6,14 @@ import shutil
 
 import sqlalchemy as sa
 
-from data_sources.schema import incidents, status
+from data_sources.schema import DATASET_TABLES
 from data_sources.sources import sync_sources
 from domain.configuration import load_config
 from domain.roles import operator
 from tests.conftest import ROOT, write_csv
+
+incidents = DATASET_TABLES["incidents"]
+status = DATASET_TABLES["status"]
 
 SOURCES = """sources:
   - name: statusrapporter

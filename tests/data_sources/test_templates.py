@@ -74,7 +74,7 @@ def test_a_row_filled_in_from_the_excel_lists_imports_without_an_error(tmp_path)
         for index, column in enumerate(chosen.columns, start=1):
             if column.swedish in offered:
                 choices = offered[column.swedish]
-                pick = choices[-1] if column.kind == "unit" else choices[0]  # a company; the first of the rest
+                pick = choices[-1] if column.kind.name == "unit" else choices[0]  # a company; the first of the rest
                 sheet.cell(row=2, column=index, value=pick)
             else:
                 sheet.cell(row=2, column=index, value=example[index - 1])

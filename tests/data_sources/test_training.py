@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from data_sources.batches import latest_batch_id
 from data_sources.imports import import_file
-from data_sources.schema import training
+from data_sources.schema import DATASET_TABLES
 from domain.roles import operator
 from tests.conftest import write_csv
+
+training = DATASET_TABLES["training"]
 
 HEADER = "period;enhet;målgrupp;utbildning;antal_i_målgruppen;genomförda\n"
 

@@ -8,12 +8,17 @@ import pytest
 import sqlalchemy as sa
 
 from data_sources import imports
+from data_sources.counts import rebuild_counts
 from data_sources.imports import import_file
-from data_sources.incident_counts import DIMENSIONS, rebuild_incident_counts
-from data_sources.schema import import_batches, incident_counts, incidents, visible_as_of
+from data_sources.schema import COUNTS_TABLES, DATASET_TABLES, import_batches, visible_as_of
+from domain.datasets import DATASETS
 from domain.roles import operator
 from queries import incidents as q
 from tests.conftest import write_csv
+
+incidents = DATASET_TABLES["incidents"]
+incident_counts = COUNTS_TABLES["incidents"]
+DIMENSIONS = DATASETS["incidents"].counts.dimensions
 
 HEADER = "datum;enhet;allvarlighetsgrad;kategori;antal;anmäld_till_imy\n"
 UNITS = ["servicenamnden", "kommunstyrelsen", "mkb"]
@@ -115,5 +120,5 @@ def test_rebuilding_from_the_rows_gives_the_same_cells(store, config, tmp_path):
     with store.begin() as c:
         before = {as_of: _sums_from_cells(c, as_of) for as_of in (1, 2, None)}
         c.execute(incident_counts.delete())
-        rebuild_incident_counts(c)
+        rebuild_counts(c, DATASETS["incidents"])
         assert {as_of: _sums_from_cells(c, as_of) for as_of in (1, 2, None)} == before

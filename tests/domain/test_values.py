@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from data_sources.values import (
+from domain import vocabulary
+from domain.values import (
     Invalid,
     code_parser,
     count_parser,
@@ -20,7 +21,6 @@ from data_sources.values import (
     reference_parser,
     yes_no,
 )
-from domain import vocabulary
 
 
 @pytest.mark.parametrize("text", ["2025Q3", "2025-Q3", "Q3 2025", "2025 kv3", "2025q3", " 2025 Q3 ", "kv3 2025"])
@@ -107,9 +107,9 @@ def test_coded_values_in_swedish_or_english_any_case():
 
 
 def test_units_by_id_or_name_ignoring_case_spaces_and_diacritics(config):
-    from data_sources.validation import parsers_for
+    from domain.kinds import UNIT
 
-    unit = parsers_for(config)["unit"]
+    unit = UNIT.parse(config)
     for spelling in ("Servicenämnden", "servicenämnden", "servicenamnden", "  SERVICENÄMNDEN "):
         assert unit(spelling) == "servicenamnden"
     assert unit("MKB Fastighets AB") == unit("mkb") == "mkb"
