@@ -19,8 +19,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from charts.fonts import FAMILY, font_dir
 from charts.theme import theme_config
-from data_sources.fonts import FAMILY, font_dir
 
 _TRANSFORMER = "dashboard_named_frames"
 # Altair's active theme and data transformer are global to the process; sessions draw in threads.

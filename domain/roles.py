@@ -32,25 +32,28 @@ class View:
     roles: frozenset[str]
     in_meeting: bool = False  # one of the board's views, stepped through in this order when presenting
     listed: bool = True  # in the navigation; an unlisted view is reached by the links that lead to it
+    whole_municipality: bool = False  # with no unit in the link: every unit, not the configured board
 
     @property
     def script(self) -> str:
         return f"views/{self.name}.py"
 
 
+_WHOLE = {"roles": _EVERYONE, "in_meeting": True, "whole_municipality": True}  # a board view of every unit
+
 VIEWS = (
     View("situation", "Lägesbild", "", ":material/dashboard:", _EVERYONE, True),
     View("status", "Status", "status", ":material/traffic:", _EVERYONE, True),
-    View("incidents", "Incidenter", "incidenter", ":material/warning:", _EVERYONE, True),
-    View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", _EVERYONE, True),
-    View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", _EVERYONE, True),
-    View("phishing_campaigns", "Phishingövningar", "phishing", ":material/phishing:", _EVERYONE, True),
-    View("training", "Utbildning", "utbildning", ":material/school:", _EVERYONE, True),
-    View("documents", "Styrdokument", "styrdokument", ":material/description:", _EVERYONE, True),
-    View("classifications", "Informationsklassning", "klassning", ":material/lock:", _EVERYONE, True),
-    View("maturity", "Mognad", "mognad", ":material/stairs:", _EVERYONE, True),
-    View("survey_results", "Enkäter", "enkater", ":material/quiz:", _EVERYONE, True),
-    View("accessibility_reviews", "Tillgänglighet", "tillganglighet", ":material/accessibility:", _EVERYONE, True),
+    View("incidents", "Incidenter", "incidenter", ":material/warning:", **_WHOLE),
+    View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", **_WHOLE),
+    View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", **_WHOLE),
+    View("phishing_campaigns", "Phishingövningar", "phishing", ":material/phishing:", **_WHOLE),
+    View("training", "Utbildning", "utbildning", ":material/school:", **_WHOLE),
+    View("documents", "Styrdokument", "styrdokument", ":material/description:", **_WHOLE),
+    View("classifications", "Informationsklassning", "klassning", ":material/lock:", **_WHOLE),
+    View("maturity", "Mognad", "mognad", ":material/stairs:", **_WHOLE),
+    View("survey_results", "Enkäter", "enkater", ":material/quiz:", **_WHOLE),
+    View("accessibility_reviews", "Tillgänglighet", "tillganglighet", ":material/accessibility:", **_WHOLE),
     View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE, listed=False),
     View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),
@@ -62,6 +65,7 @@ VIEWS = (
 )
 MEETING_VIEWS = tuple(v for v in VIEWS if v.in_meeting)
 VIEW_AT = {v.path: v for v in VIEWS}
+VIEW_NAMED = {v.name: v for v in VIEWS}
 
 # Actions beyond seeing a view.
 PERMISSIONS: dict[str, frozenset[str]] = {

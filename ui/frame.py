@@ -3,28 +3,36 @@ example-data banner, and the way into the slides of the meeting."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 import streamlit as st
 
 from data_sources import meetings
 from data_sources.meetings import MeetingRecord
+from domain.clock import today
 from domain.configuration import Config
 from domain.formatting import inert
-from domain.roles import Actor
+from domain.roles import VIEWS, Actor, View
 from ui.app_store import app_config, ask, cached_example_data_in_use, current_store, latest_batch
 from ui.sign_in import require
 from view_models.meetings import meeting_banner
+from view_models.sections import Ask, Line, Scope
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
 class Frame:
     """The state of one board view's run: store, batch read as of, units, who asks."""
 
-    name: str
+    view: View
     url: str
     engine: sa.Engine
     latest: int
@@ -34,17 +42,37 @@ class Frame:
     as_of: int | None = None  # None: the latest batch
     meeting: MeetingRecord | None = None  # the record the view shows, read as of its batch
 
-    def ask(self, query: Callable[..., Any], *args: Any) -> Any:
+    def ask(self, query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """A query of `queries/`, cached, as of the frame's batch."""
         return ask(query, self.url, self.latest, *args, as_of=self.as_of)
 
-    def ask_now(self, query: Callable[..., Any], *args: Any) -> Any:
+    def ask_now(self, query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """A query of `queries/`, cached, as of the latest batch (what has changed since a meeting)."""
         return ask(query, self.url, self.latest, *args)
 
-    def ask_as_of(self, batch: int, query: Callable[..., Any], *args: Any) -> Any:
-        """A query of `queries/`, cached, as of another batch (what an earlier meeting was shown)."""
-        return ask(query, self.url, self.latest, *args, as_of=batch)
+    def ask_as_of(self, batch: int) -> Ask:
+        """`ask` as of another batch (what an earlier meeting was shown)."""
+        return partial(_ask_at, self.url, self.latest, batch)  # type: ignore[return-value]
+
+    @property
+    def name(self) -> str:
+        return self.view.name
+
+    @property
+    def on(self) -> dt.date:
+        """The day what is overdue is judged on: at a meeting, its date."""
+        return self.meeting.meeting_date if self.meeting is not None else today()
+
+    def scope(
+        self,
+        quarter: str | None = None,
+        filters: dict[str, tuple[str, ...]] | None = None,
+        years: tuple[int, int] | None = None,
+        since: tuple[str, tuple[Line, ...]] | None = None,
+    ) -> Scope:
+        """What the view model is asked for: the link's units and the widgets' choices."""
+        body = self.units[0] if self.units else self.config.app.default_unit
+        return Scope(self.units, quarter, self.on, body, filters or {}, years, since=since)
 
     @property
     def unit_label(self) -> str:
@@ -54,12 +82,19 @@ class Frame:
         return names[0] if len(names) == 1 else f"{len(names)} enheter"
 
 
-def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool = False) -> Frame:
-    """Check access, read the link (unit, mote), draw the title and the example-data banner.
+def _ask_at(url: str, latest: int, as_of: int | None, query: Callable[..., Any], *args: Any) -> Any:
+    return ask(query, url, latest, *args, as_of=as_of)
+
+
+def view_frame(script: str) -> Frame:
+    """Check access, read the link (unit, mote), draw the title and the example-data banner; `script` is
+    the view's file (`__file__`), which names its declaration in domain.roles.
 
     No `unit` in the link means the configured default unit, or every unit where the view is about the
     whole municipality (incidents, recommendations, self-assessments); an empty `units` means all.
     """
+    view = next(v for v in VIEWS if Path(v.script).stem == Path(script).stem)
+    name, title, path, all_units_by_default = view.name, view.title, view.path, view.whole_municipality
     actor = require(path)
     config = app_config()
     url, engine = current_store()
@@ -99,7 +134,7 @@ def view_frame(name: str, title: str, path: str, *, all_units_by_default: bool =
         params["period"] = meeting.quarter
     example_data_banner(url, latest)
     as_of = None if meeting is None else meeting.batch_id
-    return Frame(name, url, engine, latest, config, units, actor, as_of, meeting)
+    return Frame(view, url, engine, latest, config, units, actor, as_of, meeting)
 
 
 def meeting_in_link(engine: sa.Engine) -> MeetingRecord | None:

@@ -13,7 +13,6 @@ import streamlit as st
 
 from charts.render import vega_lite_spec
 from data_sources import meetings
-from data_sources.board_pack import pdf_bytes, pptx_bytes
 from data_sources.meetings import MeetingRecord
 from domain.clock import now, today
 from domain.configuration import Config
@@ -21,17 +20,11 @@ from domain.formatting import inert
 from domain.roles import MEETING_VIEWS, VIEWS, Actor
 from queries import status
 from ui.app_store import app_config, ask, cached_example_data_in_use, config_stamp, current_store, latest_batch
-from ui.frame import Frame, meeting_in_link
+from ui.frame import meeting_in_link
 from ui.sign_in import log_export, require
 from view_models.board_pack import board_pack
+from view_models.presentation import Correction, DeckScope, Slide, build_deck, meeting_deck
 from view_models.meetings import meeting_banner
-from view_models.presentation import (
-    Correction,
-    DeckScope,
-    Slide,
-    build_deck,
-    meeting_deck,
-)
 
 SCRIPT = "views/presentation.py"
 VIEW_NAMED = {v.name: v for v in VIEWS}
@@ -234,7 +227,7 @@ def draw(deck: Deck) -> None:
     if slide.lines:
         st.markdown(
             "\n".join(
-                f"- {MARK[line.kind] + ' ' if line.kind in MARK else ''}{inert(line.text)}" for line in slide.lines
+                f"- {MARK[line.mark] + ' ' if line.mark in MARK else ''}{inert(line.text)}" for line in slide.lines
             )
         )
     if slide.note:
@@ -290,22 +283,6 @@ def _navigation(deck: Deck, view_script: str) -> None:
                 st.markdown("Sista bilden")
 
 
-def corrections_section(f: Frame) -> None:
-    """The section "Rättat efter mötet" of a board view opened on a record: each of the view's figures that
-    reads differently today, old → new, with the import that changed it."""
-    if f.meeting is None:
-        return
-    views = tuple(v.name for v in MEETING_VIEWS if f.actor.sees(v.path))
-    scope = DeckScope(f.meeting.body, f.meeting.quarter, f.meeting.meeting_date, views)
-    changed = _deck(f.url, f.latest, config_stamp(), scope, f.meeting.id).corrections
-    st.header("Rättat efter mötet")
-    mine = [c for c in changed if c.view == f.name]
-    if mine:
-        st.markdown("\n".join(f"- {inert(c.text)}" for c in mine))
-    else:
-        st.markdown("Inget av det som visades här har ändrats sedan mötet.")
-
-
 def pack_downloads(record: MeetingRecord, actor: Actor) -> None:
     """The board pack of a record as PDF and PowerPoint, made when a button is pressed (a few seconds: the
     charts are drawn offline), kept for the store's state, and every download in the access log."""
@@ -352,4 +329,6 @@ def _pack_file(
         made_at=now(),
         example_data=cached_example_data_in_use(url, latest),
     )
+    from outputs.board_pack import pdf_bytes, pptx_bytes  # loaded when a pack is first made
+
     return pdf_bytes(document) if kind == "pdf" else pptx_bytes(document)

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from charts.accessibility_reviews import finding_label
+from charts.accessibility_reviews import failed_by_service, finding_label
 from domain.configuration import Config
+from domain.datasets.accessibility_reviews import DATASET
 from domain.formatting import swedish_int, swedish_percent
-from view_models.situation import KeyFigure
+from domain.roles import VIEW_NAMED
+from queries import accessibility_reviews as accessibility_queries
+from rules.accessibility_reviews import worst_first
+from view_models.sections import Ask, Chart, Figure, Scope, Section, Table, ViewContent, scope_label
+
+ON_A_SLIDE = 8  # services on a slide, the worst findings first
 
 
 def year_summary(totals: pd.Series, criteria_in_standard: int) -> str:
@@ -65,14 +71,50 @@ def years_table(totals: pd.DataFrame, criteria_in_standard: int) -> pd.DataFrame
     )
 
 
-def body_figure(totals: pd.DataFrame, body: str, config: Config) -> KeyFigure | None:
+def body_figure(totals: pd.DataFrame, body: str, config: Config) -> Figure | None:
     """totals of the body's own services: in the latest review, how many failed a criterion."""
     if totals.empty:
         return None
     last = totals.iloc[-1]
     services, failing = int(last["services"]), int(last["services"]) - int(last["passed"])
-    return KeyFigure(
+    return Figure(
         f"{config.unit_names.get(body, body)}s tjänster med brister {int(last['year'])}",
         f"{swedish_int(failing)} av {swedish_int(services)}",
         (f"allvarliga {swedish_int(int(last['serious']))} · kritiska {swedish_int(int(last['critical']))}",),
+        heading="Tillgänglighet",
+        datasets=(DATASET.name,),
     )
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """A year's review in its own terms, the failed criteria per service (worst finding first on the slide),
+    and the years side by side. The year is the link's (`year`), else the latest."""
+    view = VIEW_NAMED[DATASET.name]
+    whose = scope_label(scope, config.unit_names)
+    totals = ask(accessibility_queries.totals_by_year, scope.units)
+    if totals.empty:
+        return ViewContent(view, whose, empty="Inga granskningar är registrerade.")
+    criteria = config.app.accessibility_criteria
+    wanted = scope.filter("year")
+    year = int(wanted[0]) if wanted else int(totals.iloc[-1]["year"])
+    of_year = totals[totals["year"] == year].iloc[0]
+    services = ask(accessibility_queries.services, year, scope.units)
+    shown = worst_first(services).head(ON_A_SLIDE)
+    rest = f"De {len(shown)} tjänster med allvarligast brister av {len(services)}; alla finns på Tillgänglighet."
+    summary = year_summary(of_year, criteria)
+    sections: list[Section] = [
+        Chart(
+            f"Underkända kriterier per tjänst {year}",
+            failed_by_service(services, config.unit_names),
+            summary,
+            services_table(services, config),
+            f"tillganglighet-{year}.csv",
+            fit="rows",
+            slide_chart=failed_by_service(shown, config.unit_names),
+            note="" if len(shown) == len(services) else rest,
+            datasets=(DATASET.name,),
+        )
+    ]
+    if not scope.in_deck:
+        sections.append(Table("Granskningarna år för år", years_table(totals, criteria)))
+    return ViewContent(view, whose, tuple(sections), lead=summary)

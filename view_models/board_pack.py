@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
@@ -15,7 +16,6 @@ import sqlalchemy as sa
 
 from charts.render import png_bytes
 from data_sources import meetings
-from data_sources.board_pack import PackChart, PackDocument, PackFigure, PackPage, PackPart, PackTable
 from data_sources.meetings import MeetingRecord
 from domain.clock import now
 from domain.configuration import Config
@@ -25,12 +25,61 @@ from domain.roles import MEETING_VIEWS
 from queries.data_overview import example_data_in_use, imports_behind
 from view_models.meetings import meeting_banner
 from view_models.presentation import DeckScope, Slide, meeting_deck
+from view_models.sections import Figure
 
 Ask = Callable[..., Any]
 VIEW_TITLES = {v.name: v.title for v in MEETING_VIEWS}
 BOARD_DATASETS = tuple(DATASETS)  # every dataset stands behind a board view
 PLAIN_COLUMNS = {"År", "Kvartal", "Månad"}  # numbers that name a time, written without grouping
 EXAMPLE_NOTE = "offentliga uppgifter från Malmö stad med påhittade detaljer"
+
+
+@dataclass(frozen=True)
+class PackChart:
+    title: str
+    summary: str  # the sentence on screen, and the picture's alt text
+    png: bytes
+
+
+@dataclass(frozen=True)
+class PackTable:
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class PackPage:
+    heading: str
+    scope: str
+    lead: str = ""
+    figures: list[Figure] = field(default_factory=list)  # the screen's own figures
+    columns: int = 3
+    charts: list[PackChart] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    note: str = ""
+    tables: list[PackTable] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PackPart:
+    """One board view: a bookmark in the PDF, a section of slides in the deck."""
+
+    title: str
+    pages: list[PackPage]
+
+
+@dataclass(frozen=True)
+class PackDocument:
+    title: str  # "Servicenämnden 2026-02-17, § 30"
+    banner: str  # "Som presenterat för …"
+    marking: str  # the classification from the configuration
+    made: str  # when and by whom the pack was made
+    footer: str  # the imports the figures came from, in one line
+    author: str
+    example: str  # a line when the figures are example data, else ""
+    parts: list[PackPart]
+    imports: list[list[str]]  # import nr, dataset, source, who, when: every import behind the figures
 
 
 def board_pack(
@@ -90,7 +139,7 @@ def _page(slide: Slide, body: str, quarter: str) -> PackPage:
         heading=slide.title,
         scope=f"{body} · {quarter}{whose}",
         lead=slide.lead,
-        figures=[PackFigure(f.label, f.value, list(f.notes), f.tone or "plain") for f in slide.figures],
+        figures=list(slide.figures),
         columns=slide.columns,
         charts=[PackChart(c.title, c.summary, png_bytes(c.chart, width=900 if single else 440)) for c in slide.charts],
         lines=[line.text for line in slide.lines],

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from charts.classifications import coverage_by_unit
 from domain.configuration import Config
+from domain.datasets.classifications import DATASET
 from domain.formatting import swedish_date, swedish_int, swedish_percent
-from view_models.situation import KeyFigure
+from domain.roles import VIEW_NAMED
+from queries import classifications as classification_queries
+from rules.classifications import older_than, with_shares
+from view_models.sections import Ask, Chart, Figure, Scope, Section, Table, ViewContent, scope_label
 
 OUTDATED = "■ Äldre än {months} månader"
 MISSING = "✗ Saknas"
+ON_A_SLIDE = 8  # units on a slide, those furthest behind
 
 
 def coverage_summary(coverage: pd.DataFrame, months: int) -> str:
@@ -70,7 +76,7 @@ def register_table(register: pd.DataFrame, config: Config, months: int) -> pd.Da
     )
 
 
-def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) -> KeyFigure | None:
+def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) -> Figure | None:
     """The body's own systems classified, as a key figure on Lägesbild; the old ones named as such. No tone:
     there is no configured target to judge the share by."""
     mine = coverage[coverage["unit"] == body]
@@ -81,8 +87,42 @@ def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) 
     notes = (f"{swedish_int(classified)} av {swedish_int(systems)} system",)
     if outdated:
         notes += (f"{OUTDATED.format(months=months)}: {swedish_int(outdated)}",)
-    return KeyFigure(
+    return Figure(
         f"{config.unit_names.get(body, body)}s system klassade",
         swedish_percent(round(100 * classified / systems)),
         notes,
+        heading="Klassning",
+        datasets=(DATASET.name,),
     )
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """Per unit the share classified, analysed and followed up, each counted from the systems; every system
+    with its dates. Too old is judged on the scope's day (a meeting's date)."""
+    view = VIEW_NAMED[DATASET.name]
+    whose = scope_label(scope, config.unit_names)
+    months = config.app.classification_max_age_months
+    cutoff = older_than(scope.on, months)
+    coverage = ask(classification_queries.coverage_by_unit, scope.units, cutoff)
+    if coverage.empty:
+        return ViewContent(view, whose, empty="Inga system är registrerade.")
+    coverage = with_shares(coverage)
+    shown = coverage.sort_values(["classified_share", "unit"]).head(ON_A_SLIDE)  # the furthest behind
+    rest = f"De {len(shown)} enheter med lägst andel klassade av {len(coverage)}; alla finns på Informationsklassning."
+    summary = coverage_summary(coverage, months)
+    sections: list[Section] = [
+        Chart(
+            "Klassning, riskanalys och uppföljning per enhet",
+            coverage_by_unit(coverage, config.unit_names),
+            summary,
+            coverage_table(coverage, config, months),
+            "klassning-per-enhet.csv",
+            slide_chart=coverage_by_unit(shown, config.unit_names),
+            note="" if len(shown) == len(coverage) else rest,
+            datasets=(DATASET.name,),
+        )
+    ]
+    if not scope.in_deck:
+        register = ask(classification_queries.register, scope.units, cutoff)
+        sections.append(Table("Varje system", register_table(register, config, months), "klassning-system.csv"))
+    return ViewContent(view, whose, tuple(sections), lead=summary)

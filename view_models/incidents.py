@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
+from charts.incidents import by_unit, category_split, monthly_by_severity, on_time_by_year_chart, yearly_totals
 from domain import vocabulary
+from domain.clock import swedish_now, today
+from domain.configuration import Config
+from domain.datasets.incidents import DATASET
 from domain.formatting import swedish_date, swedish_int, swedish_percent
-from rules.incidents import ON_TIME_TARGET, report_completeness
+from domain.roles import VIEW_NAMED
+from queries import incidents as incident_queries
+from rules.incidents import ON_TIME_TARGET, on_time_by_year, report_completeness, reporting_deadlines
+from view_models.sections import Ask, Chart, Heading, Line, Lines, Scope, Section, Table, Text, ViewContent, scope_label
 
 SEVERITY_WORDS, CATEGORY_WORDS = vocabulary.SEVERITY_WORDS, vocabulary.CATEGORY_WORDS
 SEVERITY_ORDER = [c.id for c in vocabulary.SEVERITIES]
@@ -199,3 +208,140 @@ def on_time_table(by_year: pd.DataFrame) -> pd.DataFrame:
             "Andel i tid": [swedish_percent(round(v)) for v in by_year["share"]],
         }
     )
+
+
+UNITS_ON_A_SLIDE = 8  # the units with the most incidents on a slide
+CRITICAL_LISTED = 12  # the latest critical incidents named in the deck; the view lists them all
+CRITICAL_SHOWN = 100  # rows of the critical incidents' table on the screen; all are in the CSV file
+MONTHLY = "monthly_selection"  # the monthly chart's selection: the rows behind a bar
+
+
+def years_with_incidents(ask: Ask, scope: Scope) -> list[int]:
+    by_year = ask(incident_queries.incidents_by_year_and_category, scope.units, *_filters(scope))
+    return sorted(int(y) for y in by_year["year"].unique())
+
+
+def _filters(scope: Scope) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return scope.filter("severity"), scope.filter("category")
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """Per month by severity over the years chosen (the last two), year against year, categories, the units
+    with most incidents, the critical ones with their reports, and reporting on time under the law."""
+    view = VIEW_NAMED[DATASET.name]
+    whose = scope_label(scope, config.unit_names)
+    names = config.unit_names
+    severities, categories = _filters(scope)
+    by_year = ask(incident_queries.incidents_by_year_and_category, scope.units, severities, categories)
+    if scope.quarter is not None:
+        by_year = by_year[by_year["year"] <= int(scope.quarter[:4])]
+    if by_year.empty:
+        return ViewContent(view, whose, empty="Inga incidenter är registrerade.")
+    years = sorted(int(y) for y in by_year["year"].unique())
+    first, last = scope.years or (years[max(0, len(years) - 2)], years[-1])
+    monthly = ask(incident_queries.incidents_by_month, scope.units, f"{first}-01", f"{last}-12", severities, categories)
+    totals = by_year.groupby("year", as_index=False)[["count", "critical"]].sum()
+    span = f"{first}–{last}" if first != last else str(first)
+    units = ask(incident_queries.incidents_by_unit, last)
+    top = units.groupby("unit")["count"].sum().sort_values(ascending=False).index[:UNITS_ON_A_SLIDE]
+    critical = ask(incident_queries.critical_incidents, scope.units)
+    listed = critical_table(critical.head(CRITICAL_SHOWN), names)
+    sections: list[Section] = [
+        Chart(
+            f"Incidenter per månad {span}",
+            monthly_by_severity(monthly, selectable=not scope.in_deck),
+            monthly_summary(monthly, whose),
+            monthly_table(monthly),
+            "incidenter-per-manad.csv",
+            select_key=MONTHLY,
+            datasets=(DATASET.name,),
+        ),
+        Chart(
+            "Antal incidenter per år",
+            yearly_totals(totals, "count", "Antal incidenter"),
+            yearly_summary(totals, "count"),
+            totals.rename(columns={"year": "År", "count": "Antal", "critical": "Kritiska"}),
+            "incidenter-per-ar.csv",
+            fit="pair",
+            slide_title="År mot år",
+            heading="År mot år",
+            side_by_side=True,
+            datasets=(DATASET.name,),
+        ),
+        Chart(
+            "Kritiska incidenter per år",
+            yearly_totals(totals, "critical", "Kritiska incidenter"),
+            yearly_summary(totals, "critical"),
+            totals[["year", "critical"]].rename(columns={"year": "År", "critical": "Kritiska"}),
+            "kritiska-per-ar.csv",
+            fit="pair",
+            slide_title="År mot år",
+            side_by_side=True,
+            datasets=(DATASET.name,),
+        ),
+        Chart(
+            "Kategorier",
+            category_split(by_year),
+            category_summary(by_year),
+            category_table(by_year),
+            "kategorier.csv",
+            datasets=(DATASET.name,),
+        ),
+        Chart(
+            f"Flest incidenter per enhet {last}",
+            by_unit(units, names),
+            unit_summary(units, names, last),
+            unit_table(units, names),
+            f"incidenter-per-enhet-{last}.csv",
+            fit="rows",
+            slide_chart=by_unit(units[units["unit"].isin(top)], names),
+            heading=f"Per enhet {last}",
+            datasets=(DATASET.name,),
+        ),
+        Table(
+            "Kritiska incidenter och deras rapporter",
+            listed,
+            lead=critical_summary(critical),
+            note=f"De {CRITICAL_SHOWN} senaste av {swedish_int(len(critical))} kritiska incidenter visas.",
+            limit=CRITICAL_SHOWN,
+            total=len(critical),
+        ),
+        Lines(
+            "Kritiska incidenter och deras rapporter",
+            tuple(
+                Line(f"{r['Datum']} · {r['Enhet']} · {r['Rubrik']} · rapport {r['Rapport'].split(' ', 1)[-1]}", "info")
+                for r in listed.head(CRITICAL_LISTED).to_dict("records")
+            ),
+            empty="Inga kritiska incidenter är registrerade.",
+            at_most=CRITICAL_LISTED,
+            total=len(critical),
+            rest="på Incidenter",
+            on_screen=False,
+        ),
+    ]
+    sections += _deadlines(ask, scope, names)
+    return ViewContent(view, whose, tuple(sections))
+
+
+def _deadlines(ask: Ask, scope: Scope, names: dict[str, str]) -> list[Section]:
+    """Reporting under the Cybersecurity Act and to IMY; what was still open judged at the end of the
+    scope's day (a meeting's)."""
+    heading = "Rapporteringstider: cybersäkerhetslagen och IMY"
+    moment = dt.datetime.combine(scope.on, dt.time(23, 59)) if scope.in_deck or scope.on != today() else swedish_now()
+    deadlines = reporting_deadlines(ask(incident_queries.reportable_incidents, scope.units), moment)
+    if deadlines.empty:
+        text = "Inga incidenter med rapporteringsplikt är registrerade (kolumnerna *upptäckt* och *betydande*)."
+        return [Heading(heading), Text(text)]
+    on_time = on_time_by_year(deadlines)
+    return [
+        Chart(
+            "Rapporterat i tid per år",
+            on_time_by_year_chart(on_time, ON_TIME_TARGET),
+            deadline_summary(deadlines, on_time),
+            deadline_table(deadlines, names),
+            "rapporteringstider.csv",
+            slide_title=heading,
+            heading=heading,
+            datasets=(DATASET.name,),
+        )
+    ]

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from charts.maturity import step_label
+from charts.maturity import distribution_by_year, step_label, unit_moves
 from domain.configuration import Config, MaturityModel
+from domain.datasets.maturity import DATASET
 from domain.formatting import swedish_int
-from rules.maturity import most_common_pair
-from view_models.situation import KeyFigure
+from domain.roles import VIEW_NAMED
+from queries import maturity as maturity_queries
+from rules.maturity import most_common_pair, moves
+from view_models.sections import Ask, Chart, Figure, Lines, Scope, Section, ViewContent, scope_label
+
+ON_A_SLIDE = 8  # units on a slide, the biggest moves up first
 
 
 def distribution_summary(distribution: pd.DataFrame, model: MaturityModel) -> str:
@@ -68,7 +73,7 @@ def moves_table(moved: pd.DataFrame, first: int, last: int, model: MaturityModel
     )
 
 
-def body_figure(levels: pd.DataFrame, body: str, model: MaturityModel, config: Config) -> KeyFigure | None:
+def body_figure(levels: pd.DataFrame, body: str, model: MaturityModel, config: Config) -> Figure | None:
     """The body's step in its latest year on the model, with the step the year before."""
     mine = levels[levels["unit"] == body].sort_values("year")
     if mine.empty:
@@ -78,8 +83,72 @@ def body_figure(levels: pd.DataFrame, body: str, model: MaturityModel, config: C
     if len(mine) > 1:
         before = mine.iloc[-2]
         notes = (*notes, f"{int(before['year'])}: {step_label(int(before['level']), model.steps)}")
-    return KeyFigure(
+    return Figure(
         f"{config.unit_names.get(body, body)} i {model.name} {int(last['year'])}",
         step_label(int(last["level"]), model.steps),
         notes,
+        heading="Mognad",
+        datasets=(DATASET.name,),
     )
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """Per model the units on each step per year, and each unit's move between the last two years: the
+    link's model (`model`) on the screen, every model in the deck (where the units that moved come first)."""
+    view = VIEW_NAMED[DATASET.name]
+    whose = scope_label(scope, config.unit_names)
+    models = [config.maturity_models[m] for m in ask(maturity_queries.models) if m in config.maturity_models]
+    wanted = scope.filter("model")
+    if not scope.in_deck:
+        models = [m for m in models if m.id in wanted] or models[:1]
+    sections: list[Section] = []
+    lead = ""
+    for model in models:
+        distribution = ask(maturity_queries.distribution, model.id, scope.units)
+        if distribution.empty:
+            continue
+        levels = ask(maturity_queries.levels, model.id, scope.units)
+        lead = lead or distribution_summary(distribution, model)
+        sections.append(
+            Chart(
+                f"{model.name}: enheter per steg och år",
+                distribution_by_year(distribution, model.steps),
+                distribution_summary(distribution, model),
+                levels_table(levels, model, config),
+                f"mognad-{model.id}.csv",
+                datasets=(DATASET.name,),
+            )
+        )
+        years = sorted(int(y) for y in levels["year"].unique())
+        if len(years) > 1:
+            sections += _moves(levels, years[-2], years[-1], model, config, scope.in_deck)
+    if not sections:
+        return ViewContent(view, whose, empty="Inga mognadsnivåer är registrerade.")
+    return ViewContent(view, whose, tuple(sections), lead=lead)
+
+
+def _moves(
+    levels: pd.DataFrame, first: int, last: int, model: MaturityModel, config: Config, in_deck: bool
+) -> list[Section]:
+    """Each unit's step in the two years; a slide shows the units that moved, the biggest moves up first."""
+    moved = moves(levels, first, last)
+    changed = moved[moved["change"] != 0]
+    title = f"{model.name}: enheter som bytt steg {first}–{last}"
+    summary = moves_summary(moved, first, last, config)
+    if in_deck and changed.empty:
+        return [Lines(title, (), empty=summary, on_screen=False)]
+    shown = changed.head(ON_A_SLIDE)
+    return [
+        Chart(
+            title,
+            unit_moves(moved, first, last, model.steps, config.unit_names),
+            summary,
+            moves_table(moved, first, last, model, config),
+            f"mognad-{model.id}-{first}-{last}.csv",
+            fit="rows",
+            slide_chart=unit_moves(shown, first, last, model.steps, config.unit_names),
+            heading=f"Varje enhets steg {first} och {last}",
+            note="" if len(shown) == len(changed) else f"De {len(shown)} av {len(changed)}; alla finns på Mognad.",
+            datasets=(DATASET.name,),
+        )
+    ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from data_sources.meetings import MeetingRecord
 from domain.configuration import Config
+from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime
 
 
@@ -39,3 +42,10 @@ def records_table(records: list[MeetingRecord], config: Config) -> pd.DataFrame:
         ],
         columns=["Nr", "Möte", "Kvartal", "Rubrik", "Data per import", "Protokollfört"],
     )
+
+
+def import_words(row: Any) -> str:
+    """'import nr 41 (Kvartalsstatus: status.csv, anna, 2026-02-18 09:05)'; an undo is named as such."""
+    what = "ångring" if row.kind == "undo" else "import"
+    title = DATASETS[row.dataset].title if row.dataset in DATASETS else row.dataset
+    return f"{what} nr {row.id} ({title}: {row.source}, {row.user_name}, {swedish_datetime(row.created_at)})"

@@ -3,13 +3,20 @@ long the campaigns ran against their plan, and the table behind (no streamlit)."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
+from charts.phishing_campaigns import click_rates, durations
 from domain.configuration import Config
+from domain.datasets.phishing_campaigns import DATASET
 from domain.formatting import swedish_date, swedish_decimal, swedish_int, swedish_percent
+from domain.roles import VIEW_NAMED
 from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS
+from queries import phishing_campaigns as phishing_queries
 from rules.kpis import band
-from view_models.situation import KeyFigure
+from rules.phishing_campaigns import with_rates
+from view_models.sections import Ask, Chart, Figure, Figures, Scope, ViewContent, scope_label
 
 KPI = "phishing_click_rate"  # the configured KPI whose target a campaign's click rate is held against
 
@@ -100,7 +107,7 @@ def _hours(value: float | None) -> str:
     return swedish_int(value) if float(value).is_integer() else swedish_decimal(value, 1)
 
 
-def latest_campaign(campaigns: pd.DataFrame, config: Config) -> KeyFigure | None:
+def latest_campaign(campaigns: pd.DataFrame, config: Config) -> Figure | None:
     """campaigns (with rates) of one body: its latest, as the board reads it on Lägesbild."""
     if campaigns.empty:
         return None
@@ -114,4 +121,46 @@ def latest_campaign(campaigns: pd.DataFrame, config: Config) -> KeyFigure | None
     if r["stopped_early"]:
         notes.append(f"Avbröts efter {_hours(r['actual_hours'])} av {_hours(r['planned_hours'])} timmar")
     label = f"Phishingövning {swedish_date(r['start_date'])}: klickade"
-    return KeyFigure(label, _rate(r["click_rate"]), tuple(notes), level)
+    return Figure(label, _rate(r["click_rate"]), tuple(notes), level, "Phishingövning", (DATASET.name,))
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """Each campaign's click rate against the target, the units' latest campaigns (on the slides), and how
+    long each ran against its plan; every rate from its counts."""
+    view = VIEW_NAMED[DATASET.name]
+    whose = scope_label(scope, config.unit_names)
+    campaigns = ask(phishing_queries.campaigns, scope.units)
+    if campaigns.empty:
+        return ViewContent(view, whose, empty="Inga phishingövningar ännu.")
+    campaigns = with_rates(campaigns)
+    target = click_target(config)
+    table = campaign_table(campaigns, config)
+    latest = []
+    for unit, rows in campaigns.groupby("unit", sort=False):
+        figure = latest_campaign(rows, config)
+        if figure is not None:
+            latest.append(replace(figure, label=f"{config.unit_names.get(unit, unit)}, {figure.label}", heading=""))
+    return ViewContent(
+        view,
+        whose,
+        (
+            Figures("Senaste phishingövningen", tuple(latest), on_screen=False),
+            Chart(
+                "Andel som klickade per kampanj",
+                click_rates(campaigns, config.unit_names, target if target is not None else 0),
+                trend_summary(campaigns, config),
+                table,
+                "phishingovningar.csv",
+                datasets=(DATASET.name,),
+            ),
+            Chart(
+                "Planerad och faktisk tid",
+                durations(campaigns, config.unit_names),
+                duration_summary(campaigns, config),
+                table[["Kampanj", "Start", "Enhet", "Planerade timmar", "Faktiska timmar"]],
+                "phishingovningar-tid.csv",
+                datasets=(DATASET.name,),
+            ),
+        ),
+        lead=latest_summary(campaigns, config),
+    )

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
+from charts.self_assessments import shares_over_years, statements_compared, unit_category_matrix
 from domain import vocabulary
-from domain.configuration import Config
+from domain.configuration import Assessment, Config
+from domain.datasets.self_assessments import DATASET
 from domain.formatting import swedish_int, swedish_percent
+from domain.roles import VIEW_NAMED
+from queries import self_assessments as self_assessment_queries
+from rules.self_assessments import (
+    satisfactory_by_unit_and_category,
+    shares_by_year,
+    statement_comparison,
+    statement_results,
+)
+from view_models.sections import Ask, Chart, Scope, Section, Table, ViewContent, scope_label
 
 RATING_WORDS = vocabulary.RATING_WORDS
 RATING_ORDER = [c.id for c in vocabulary.RATINGS]
@@ -92,3 +104,123 @@ def comparison_table(comparison: pd.DataFrame, first: int, last: int, texts: dic
             row["Förändring"] = "–"
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+MATRIX_UNITS = 24  # units in the matrix on the slides: with more, those with the lowest share
+UNITS_PER_SLIDE = 8  # rows of a matrix or statements compared on one slide
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """The link's assessment (`assessment`) on the screen: its ratings per year, units × categories, each
+    statement, and each statement first year against the latest. In the deck the first assessment's
+    ratings and matrix, and every further assessment's statements compared."""
+    view = VIEW_NAMED[DATASET.name]
+    whose = scope_label(scope, config.unit_names)
+    assessments = list(config.assessments.values())
+    if not assessments:
+        return ViewContent(view, whose, empty="Inga självskattningar ännu.")
+    if scope.in_deck:
+        first = assessments[0]
+        sections = _ratings(ask, scope, config, first, on_screen=False)
+        for further in assessments[1:]:
+            sections += _compared(ask, scope, further)
+    else:
+        chosen = [a for a in assessments if a.id in scope.filter("assessment")] or assessments[:1]
+        sections = _ratings(ask, scope, config, chosen[0], on_screen=True) + _compared(ask, scope, chosen[0])
+    if not sections:
+        return ViewContent(view, whose, empty="Inga självskattningar ännu.")
+    return ViewContent(view, whose, tuple(sections))
+
+
+def _ratings(ask: Ask, scope: Scope, config: Config, assessment: Assessment, *, on_screen: bool) -> list[Section]:
+    years = ask(self_assessment_queries.assessment_years, assessment.id)
+    if not years:
+        return []
+    shares = shares_by_year(ask(self_assessment_queries.rating_counts_by_year, assessment.id, scope.units))
+    year = years[-1]
+    ratings = ask(self_assessment_queries.ratings_by_unit_and_statement, assessment.id, year)
+    if scope.units:
+        ratings = ratings[ratings["unit"].isin(scope.units)]
+    matrix = satisfactory_by_unit_and_category(ratings, assessment)
+    categories = [c.name for c in assessment.categories]
+    title = f"Andel tillfredsställande per enhet och kategori {year}"
+    pages, lowest = _matrix_pages(matrix, config, categories)
+    sections: list[Section] = [
+        Chart(
+            f"{assessment.name} – bedömningar per år",
+            shares_over_years(shares),
+            shares_summary(shares),
+            shares_table(shares),
+            f"{assessment.id}-per-ar.csv",
+            datasets=(DATASET.name,),
+        ),
+        Chart(
+            title,
+            unit_category_matrix(matrix, config.unit_names, categories),
+            matrix_summary(matrix, config),
+            matrix_table(matrix, config, categories),
+            f"{assessment.id}-matris-{year}.csv",
+            fit="rows",
+            slide_pages=pages,
+            note=lowest,
+            datasets=(DATASET.name,),
+        ),
+    ]
+    if on_screen:
+        sections.append(Table(f"Varje påstående {year}", statement_table(statement_results(ratings, assessment))))
+    return sections
+
+
+def _matrix_pages(
+    matrix: pd.DataFrame, config: Config, categories: list[str]
+) -> tuple[tuple[tuple[alt.TopLevelMixin, pd.DataFrame], ...], str]:
+    """The matrix a slide at a time; a city's hundred units: those with the lowest share, the note says so."""
+    units = list(dict.fromkeys(matrix["unit"])) if not matrix.empty else []
+    lowest = ""
+    if len(units) > MATRIX_UNITS:
+        per_unit = matrix.groupby("unit")[["satisfactory", "total"]].sum()
+        share = (per_unit["satisfactory"] / per_unit["total"]).sort_values(kind="stable")
+        units = sorted(share.index[:MATRIX_UNITS])
+        lowest = (
+            f"De {MATRIX_UNITS} enheter med lägst andel av {swedish_int(len(share))}; alla finns på Självskattningar."
+        )
+    pages = []
+    for start in range(0, len(units), UNITS_PER_SLIDE):
+        part = matrix[matrix["unit"].isin(units[start : start + UNITS_PER_SLIDE])]
+        pages.append(
+            (unit_category_matrix(part, config.unit_names, categories), matrix_table(part, config, categories))
+        )
+    return tuple(pages), lowest
+
+
+def _compared(ask: Ask, scope: Scope, assessment: Assessment) -> list[Section]:
+    """Each statement's share satisfactory in the first year against the latest (the access review's FT1–FT6)."""
+    years = ask(self_assessment_queries.assessment_years, assessment.id)
+    if len(years) < 2:
+        return []
+    first, last = years[0], years[-1]
+    texts = {s.id: s.text for s in assessment.statements}
+    comparison = statement_comparison(
+        ask(self_assessment_queries.satisfactory_by_statement, assessment.id, scope.units), first, last
+    )
+    ids = [s for s in texts if s in set(comparison["statement"])]
+    pages = tuple(
+        (
+            statements_compared(part, first, last, texts),
+            comparison_table(part, first, last, texts),
+        )
+        for start in range(0, len(ids), UNITS_PER_SLIDE)
+        if not (part := comparison[comparison["statement"].isin(ids[start : start + UNITS_PER_SLIDE])]).empty
+    )
+    return [
+        Chart(
+            f"{assessment.name}: varje påstående {first} och {last}",
+            statements_compared(comparison, first, last, texts),
+            comparison_summary(comparison, first, last),
+            comparison_table(comparison, first, last, texts),
+            f"{assessment.id}-pastaenden-{first}-{last}.csv",
+            slide_pages=pages,
+            heading=f"Varje påstående {first} och {last}",
+            datasets=(DATASET.name,),
+        )
+    ]

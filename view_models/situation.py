@@ -6,7 +6,6 @@ Kept apart from the page so that what the board is told can be tested on small f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,13 +14,26 @@ import pandas as pd
 from data_sources.meetings import MeetingRecord
 from domain import vocabulary
 from domain.configuration import Config
+from domain.datasets.incidents import DATASET as INCIDENTS
+from domain.datasets.kpis import DATASET as KPIS
+from domain.datasets.recommendation_updates import DATASET as UPDATES
+from domain.datasets.recommendations import DATASET as RECOMMENDATIONS
+from domain.datasets.self_assessments import DATASET as SELF_ASSESSMENTS
+from domain.datasets.status import DATASET as STATUS
 from domain.formatting import quarter_label, swedish_decimal, swedish_int, swedish_percent, swedish_value
 from domain.periods import previous_quarter
+from domain.roles import VIEW_NAMED
 from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS, STATUS_SYMBOLS, STATUS_WORDS
+from queries import accessibility_reviews as accessibility_queries
+from queries import classifications as classification_queries
+from queries import documents as document_queries
 from queries import incidents as incident_queries
+from queries import maturity as maturity_queries
+from queries import phishing_campaigns as phishing_queries
 from queries import recommendations as recommendation_queries
 from queries import self_assessments as self_assessment_queries
 from queries import status as status_queries
+from queries import training as training_queries
 from rules import status as status_rules
 from rules.changes import (
     Change,
@@ -31,11 +43,39 @@ from rules.changes import (
     recommendation_changes,
     status_changes,
 )
+from rules.classifications import older_than
+from rules.documents import with_revision_state
 from rules.kpis import quarterly_values
+from rules.phishing_campaigns import with_rates
 from rules.recommendations import status_counts, with_overdue
 from rules.self_assessments import shares_by_year
+from rules.training import with_completion
+from view_models.accessibility_reviews import body_figure as accessibility_figure
+from view_models.classifications import body_figure as classification_figure
+from view_models.documents import overdue_figure
+from view_models.maturity import body_figure as maturity_figure
+from view_models.phishing_campaigns import latest_campaign
+from view_models.sections import (
+    WHOLE_MUNICIPALITY,
+    Ask,
+    Figure,
+    Figures,
+    Heading,
+    Line,
+    Lines,
+    Mark,
+    Scope,
+    Section,
+    Since,
+    Text,
+    Tone,
+    ViewContent,
+    missing,
+)
+from view_models.training import members_trained
 
 REC_WORDS = vocabulary.RECOMMENDATION_WORDS
+INTERNAL_CONTROL = "internal_control"  # the assessment whose headline Lägesbild gives
 
 
 @dataclass(frozen=True)
@@ -61,17 +101,6 @@ class KpiTile:
     comment: str | None
 
 
-@dataclass(frozen=True)
-class KeyFigure:
-    """A key figure of Lägesbild besides the areas and KPIs (phishing, the members' training, documents):
-    a label, its value, the lines under it, and a tone (green, amber, red) the notes also say in words."""
-
-    label: str
-    value: str
-    notes: tuple[str, ...]
-    tone: str | None = None
-
-
 @dataclass
 class SituationPicture:
     period: str
@@ -82,7 +111,6 @@ class SituationPicture:
     critical_by_year: dict[int, int] = field(default_factory=dict)
     recommendation_counts: dict[str, int] = field(default_factory=dict)
     overdue: list[str] = field(default_factory=list)
-    self_assessment: str | None = None
     changes: list[Change] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -112,7 +140,6 @@ def build_situation(
     critical: pd.DataFrame,
     critical_by_year: dict[int, int],
     recommendations: pd.DataFrame,
-    self_assessment_shares: pd.DataFrame,
     config: Config,
     today: dt.date,
 ) -> SituationPicture:
@@ -145,7 +172,6 @@ def build_situation(
         for r in recommendations.itertuples()
         if r.overdue
     ]
-    picture.self_assessment = _self_assessment_headline(self_assessment_shares, config)
     picture.changes = (
         status_changes(statuses, period, previous, config)
         + kpi_changes(kpi_values, period, previous, config)
@@ -196,22 +222,6 @@ def _kpi_tiles(values: pd.DataFrame, period: str, previous: str, config: Config)
     return tiles
 
 
-def _self_assessment_headline(shares: pd.DataFrame, config: Config) -> str | None:
-    satisfied = shares[shares["rating"] == "satisfactory"].sort_values("year")
-    if satisfied.empty:
-        return None
-    name = config.assessments["internal_control"].name if "internal_control" in config.assessments else ""
-    last = satisfied.iloc[-1]
-    text = f"{name} {last['year']}: {swedish_percent(last['share'])} av bedömningarna tillfredsställande"
-    if len(satisfied) > 1:
-        first = satisfied.iloc[0]
-        text += f" ({first['year']}: {swedish_percent(first['share'])})"
-    return text + "."
-
-
-Ask = Callable[..., Any]
-
-
 def situation_from(ask: Ask, units: tuple[str, ...], period: str, config: Config, on: dt.date) -> SituationPicture:
     """The situation picture from the answers of `ask` (as of a meeting's batch, or today's); what is
     overdue is judged on `on` (at a meeting, its date)."""
@@ -222,9 +232,6 @@ def situation_from(ask: Ask, units: tuple[str, ...], period: str, config: Config
         critical=ask(incident_queries.critical_incidents, units),
         critical_by_year=ask(incident_queries.critical_incidents_by_year),
         recommendations=with_overdue(ask(recommendation_queries.recommendations_with_progress), on),
-        self_assessment_shares=shares_by_year(
-            ask(self_assessment_queries.rating_counts_by_year, "internal_control", ())
-        ),
         config=config,
         today=on,
     )
@@ -252,4 +259,170 @@ def changes_since_meeting(
         before_quarter=before.quarter,
         now_quarter=now.quarter,
         config=config,
+    )
+
+
+CHANGE_MARKS: dict[str, Mark] = {"better": "better", "worse": "worse", "info": "info"}
+
+
+def since_meeting(ask_before: Ask, before: MeetingRecord, ask_now: Ask, now: MeetingRecord, config: Config) -> Since:
+    """'Sedan förra mötet': its heading and what moved since the body's previous record."""
+    heading = f"Sedan förra mötet ({before.meeting_date.isoformat()}, {before.item})"
+    moved = changes_since_meeting(ask_before, before, ask_now, now, config)
+    return heading, tuple(Line(c.text, CHANGE_MARKS.get(c.kind, "")) for c in moved)
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """The situation of one quarter on one screen: each area's status, every KPI against its target, the
+    critical incidents, the recommendations and the self-assessment, the body's own awareness and follow-up
+    figures, and what moved since the last quarter (or the last meeting)."""
+    view = VIEW_NAMED["situation"]
+    units = scope.units or (scope.body,)
+    body, names = units[0], config.unit_names
+    whose = names.get(body, body) if len(units) == 1 else f"{len(units)} enheter"
+    period = scope.quarter or ""
+    picture = situation_from(ask, units, period, config, scope.on)
+    sections: list[Section] = [
+        Heading(f"{whose} · {period}"),
+        Text(picture.summary()),
+        Figures(
+            "Status per område",
+            tuple(
+                Figure(
+                    a.area,
+                    f"{a.symbol} {a.word}",
+                    (a.movement,) if a.movement else (),
+                    _tone(a.status),
+                    "",
+                    (STATUS.name,),
+                )
+                for a in picture.areas
+            ),
+            style="status",
+            lead=picture.summary(),
+        ),
+        Figures("Nyckeltal mot mål", tuple(_kpi_figure(k) for k in picture.kpis)),
+        Figures(
+            "",
+            _board_figures(ask, picture, config),
+            slide_title="Incidenter, rekommendationer och självskattning",
+        ),
+        Lines(
+            "Försenade rekommendationer",
+            tuple(Line(line, "overdue") for line in picture.overdue),
+            empty="Ingen rekommendation är försenad.",
+            on_slide=False,
+        ),
+        Figures(
+            "", _awareness(ask, units, body, scope.on, config), slide_title="Phishing, utbildning och styrdokument"
+        ),
+        Figures("", _follow_up(ask, units, body, scope.on, config), slide_title="Klassning, mognad och tillgänglighet"),
+    ]
+    if scope.since is not None:
+        heading, lines = scope.since
+        sections.append(
+            Lines(
+                heading,
+                lines,
+                empty="Inga förändringar sedan förra mötet.",
+                at_most=LISTED_AT_MOST,
+                rest="på Lägesbild",
+            )
+        )
+    else:
+        sections.append(
+            Lines(
+                f"Sedan förra kvartalet ({picture.previous})" if scope.in_deck else "Sedan förra kvartalet",
+                tuple(Line(c.text, CHANGE_MARKS.get(c.kind, "")) for c in picture.changes),
+                empty=f"Inga förändringar sedan {picture.previous}.",
+                at_most=LISTED_AT_MOST,
+                rest="på Lägesbild",
+            )
+        )
+    return ViewContent(view, whose, tuple(sections))
+
+
+LISTED_AT_MOST = 16  # lines of "Sedan förra kvartalet" in the deck; the view has them all
+
+
+def _tone(value: str) -> Tone | None:
+    return {"green": "green", "amber": "amber", "red": "red"}.get(value)  # type: ignore[return-value]
+
+
+def _kpi_figure(k: KpiTile) -> Figure:
+    notes = (f"Mål {k.target} · {k.judgement}",)
+    notes += (f"Beräknat av {k.counts}",) if k.counts else ()
+    notes += (k.change,) if k.change else ()
+    return Figure(k.name, k.value, notes, _tone(k.band), "", (KPIS.name,))
+
+
+def _board_figures(ask: Ask, picture: SituationPicture, config: Config) -> tuple[Figure, ...]:
+    """The critical incidents this year, the recommendations done, the self-assessment's headline."""
+    year = picture.critical_year
+    earlier = [f"{y}: {n}" for y, n in sorted(picture.critical_by_year.items(), reverse=True) if y != year]
+    counts = picture.recommendation_counts
+    done, total = counts.get("done", 0) + counts.get("closed", 0), sum(counts.values())
+    figures = [
+        Figure(
+            f"Kritiska incidenter hittills {year}, {WHOLE_MUNICIPALITY}",
+            swedish_int(picture.critical_by_year.get(year, 0)),
+            (" · ".join(earlier[:3]),) if earlier else (),
+            heading="Kritiska incidenter",
+            datasets=(INCIDENTS.name,),
+        ),
+        Figure(
+            "Revisionens rekommendationer genomförda",
+            f"{swedish_int(done)} av {swedish_int(total)}",
+            (
+                f"Pågår {counts.get('in_progress', 0)} · avvaktar {counts.get('on_hold', 0)} · "
+                f"ej påbörjade {counts.get('not_started', 0)} · försenade {len(picture.overdue)}",
+            ),
+            heading="Revisionens rekommendationer",
+            datasets=(RECOMMENDATIONS.name, UPDATES.name),
+        ),
+    ]
+    shares = shares_by_year(ask(self_assessment_queries.rating_counts_by_year, INTERNAL_CONTROL, ()))
+    satisfied = shares[shares["rating"] == "satisfactory"].sort_values("year")
+    if satisfied.empty:
+        figures.append(missing("Självskattning", "Inga självskattningar ännu."))
+    else:
+        last, first = satisfied.iloc[-1], satisfied.iloc[0]
+        name = config.assessments[INTERNAL_CONTROL].name if INTERNAL_CONTROL in config.assessments else ""
+        figures.append(
+            Figure(
+                f"{name} {int(last['year'])}: tillfredsställande",
+                swedish_percent(last["share"]),
+                (f"{int(first['year'])}: {swedish_percent(first['share'])}",) if len(satisfied) > 1 else (),
+                heading="Självskattning",
+                datasets=(SELF_ASSESSMENTS.name,),
+            )
+        )
+    return tuple(figures)
+
+
+def _awareness(ask: Ask, units: tuple[str, ...], body: str, on: dt.date, config: Config) -> tuple[Figure, ...]:
+    """The body's latest phishing campaign, its members' training, its documents past revision."""
+    return (
+        latest_campaign(with_rates(ask(phishing_queries.campaigns, units)), config)
+        or missing("Phishingövning", "Ingen phishingövning registrerad."),
+        members_trained(with_completion(ask(training_queries.courses, units)), body, config)
+        or missing("Ledamöternas utbildning", "Ingen utbildning av ledamöterna registrerad."),
+        overdue_figure(with_revision_state(ask(document_queries.register, units), on), body, config)
+        or missing("Styrdokument", "Inga styrdokument registrerade."),
+    )
+
+
+def _follow_up(ask: Ask, units: tuple[str, ...], body: str, on: dt.date, config: Config) -> tuple[Figure, ...]:
+    """The body's own systems classified, its step on the maturity ladder, its latest accessibility review."""
+    months = config.app.classification_max_age_months
+    coverage = ask(classification_queries.coverage_by_unit, units, older_than(on, months))
+    model = next((config.maturity_models[m] for m in ask(maturity_queries.models) if m in config.maturity_models), None)
+    maturity = (
+        None if model is None else maturity_figure(ask(maturity_queries.levels, model.id, units), body, model, config)
+    )
+    return (
+        classification_figure(coverage, body, config, months) or missing("Klassning", "Inga system registrerade."),
+        maturity or missing("Mognad", "Ingen mognadsnivå registrerad."),
+        accessibility_figure(ask(accessibility_queries.totals_by_year, units), body, config)
+        or missing("Tillgänglighet", "Ingen tillgänglighetsgranskning registrerad."),
     )

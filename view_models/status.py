@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from charts.kpis import kpi_chart
+from charts.status import status_heatmap
 from domain.configuration import Config, Kpi
+from domain.datasets.kpis import DATASET as KPIS
+from domain.datasets.status import DATASET as STATUS
 from domain.formatting import swedish_int, swedish_value
+from domain.roles import VIEW_NAMED
 from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS, STATUS_SYMBOLS, STATUS_WORDS
+from queries import status as status_queries
+from rules.kpis import quarterly_values
+from view_models.sections import About, Ask, Chart, Heading, Scope, Section, Table, Text, ViewContent
 
 QUARTERS_SHOWN = 8
 
@@ -109,3 +117,74 @@ def provenance_table(rows: pd.DataFrame, kpi: Kpi, config: Config) -> pd.DataFra
             ],
         }
     )
+
+
+QUARTERS_ON_A_SLIDE = 4
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """The first unit's areas × quarters up to the scope's quarter, each KPI of the units over time against
+    its target with what it is and where each value came from, and the quarter's comments."""
+    view = VIEW_NAMED["status"]
+    unit = scope.units[0] if scope.units else scope.body
+    names = config.unit_names
+    period = scope.quarter or ""
+    sections: list[Section] = []
+    if len(scope.units) > 1:
+        sections.append(Text(f"Översikten per område visar {names[unit]}; nyckeltalen gäller alla valda enheter."))
+    cells = ask(status_queries.status_matrix, unit)
+    cells = cells[cells["period"] <= period]
+    heading = f"Status per område och kvartal – {names[unit]}"
+    if cells.empty:
+        sections += [Heading(heading), Text("Ingen status är rapporterad för enheten.")]
+    else:
+        quarters = QUARTERS_ON_A_SLIDE if scope.in_deck else QUARTERS_SHOWN
+        shown = recent_quarters(cells, quarters)  # ten years of quarters would not be readable
+        summary = heatmap_summary(cells, period, config)
+        note = (
+            f" Kartan visar de senaste {quarters} kvartalen; alla finns i tabellen." if len(shown) < len(cells) else ""
+        )
+        sections.append(
+            Chart(
+                "Status per område och kvartal",
+                status_heatmap(shown, config.area_names),
+                summary + ("" if scope.in_deck else note),
+                heatmap_table(cells, config),
+                f"status-{unit}.csv",
+                fit="rows",
+                heading=heading,
+                datasets=(STATUS.name,),
+            )
+        )
+    values = quarterly_values(ask(status_queries.kpi_series, scope.units or (unit,)), config.kpis)
+    values = values[values["period"] <= period]
+    sections.append(Heading("Nyckeltal över tid"))
+    for kpi_id, kpi in config.kpis.items():
+        series = values[values["kpi"] == kpi_id]
+        if series.empty:
+            continue
+        provenance = None
+        if not scope.in_deck:
+            rows = ask(status_queries.kpi_provenance, kpi_id, scope.units or (unit,)).head(8)
+            provenance = About(
+                "Om nyckeltalet: definition, källa och import", kpi_definition(kpi), provenance_table(rows, kpi, config)
+            )
+        sections.append(
+            Chart(
+                kpi.name,
+                kpi_chart(series, kpi),
+                kpi_summary(series, kpi),
+                kpi_table(series, kpi),
+                f"{kpi_id}.csv",
+                fit="pair",
+                slide_title="Nyckeltal över tid",
+                about=provenance,
+                minor=True,
+                datasets=(KPIS.name,),
+            )
+        )
+    if not scope.in_deck:
+        comments = comment_rows(ask(status_queries.status_by_quarter, scope.units or (unit,), (period,)), config)
+        sections.append(Heading(f"Kommentarer {period}"))
+        sections.append(Text("Inga kommentarer detta kvartal.") if comments.empty else Table("", comments))
+    return ViewContent(view, names.get(unit, unit), tuple(sections))

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from charts.training import completion_by_unit, completion_over_years
 from domain.configuration import Config
+from domain.datasets.training import DATASET
 from domain.formatting import swedish_int, swedish_percent
+from domain.roles import VIEW_NAMED
 from domain.vocabulary import AUDIENCE_WORDS
-from rules.training import by_year_and_audience
-from view_models.situation import KeyFigure
+from queries import training as training_queries
+from rules.training import by_year_and_audience, with_completion
+from view_models.sections import Ask, Chart, Figure, Scope, ViewContent, scope_label
 
 
 def _share(value: float) -> str:
@@ -53,7 +57,7 @@ def history_summary(rows: pd.DataFrame) -> str:
     return "Andel som genomfört utbildningen – " + "; ".join(parts) + "."
 
 
-def members_trained(rows: pd.DataFrame, body: str, config: Config) -> KeyFigure | None:
+def members_trained(rows: pd.DataFrame, body: str, config: Config) -> Figure | None:
     """rows (with share) of any units: the body's elected members in their latest year."""
     mine = rows[(rows["unit"] == body) & (rows["audience"] == "elected")]
     if mine.empty:
@@ -63,13 +67,15 @@ def members_trained(rows: pd.DataFrame, body: str, config: Config) -> KeyFigure 
     population, completed = int(latest["population"].sum()), int(latest["completed"].sum())
     share = 100.0 * completed / population if population else float("nan")
     name = config.unit_names.get(body, body)
-    return KeyFigure(
+    return Figure(
         f"{name}s ledamöter utbildade {year}",
         "–" if pd.isna(share) else _share(share),
         (
             f"{swedish_int(completed)} av {swedish_int(population)} ledamöter",
             "Utbildningskrav enligt cybersäkerhetslagen",
         ),
+        heading="Ledamöternas utbildning",
+        datasets=(DATASET.name,),
     )
 
 
@@ -84,4 +90,41 @@ def course_table(rows: pd.DataFrame, config: Config) -> pd.DataFrame:
             "Genomförda": [swedish_int(n) for n in rows["completed"]],
             "Andel": ["–" if pd.isna(v) else _share(v) for v in rows["share"]],
         }
+    )
+
+
+def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
+    """Completion per unit and audience in the latest year, and over the years, from the counts."""
+    view = VIEW_NAMED[DATASET.name]
+    whose = scope_label(scope, config.unit_names)
+    rows = ask(training_queries.courses, scope.units)
+    if rows.empty:
+        return ViewContent(view, whose, empty="Ingen utbildning är registrerad ännu.")
+    rows = with_completion(rows)
+    year = int(rows["year"].max())
+    latest = rows[rows["year"] == year]
+    return ViewContent(
+        view,
+        whose,
+        (
+            Chart(
+                f"Genomförd utbildning per enhet och målgrupp {year}",
+                completion_by_unit(latest, config.unit_names),
+                latest_summary(rows),
+                course_table(latest, config),
+                f"utbildning-{year}.csv",
+                slide_title=f"Genomförd utbildning {year}",
+                datasets=(DATASET.name,),
+            ),
+            Chart(
+                "Utbildning över åren",
+                completion_over_years(by_year_and_audience(rows)),
+                history_summary(rows),
+                course_table(rows, config),
+                "utbildning.csv",
+                heading="Över åren",
+                datasets=(DATASET.name,),
+            ),
+        ),
+        lead=latest_summary(rows),
     )

@@ -14,7 +14,9 @@ from data_sources.imports import import_file
 from domain.roles import MEETING_VIEWS, operator
 from tests.conftest import ROOT, write_csv
 from view_models import presentation as p
-from view_models.situation import situation_from
+from view_models import situation, status
+from view_models.meetings import import_words
+from view_models.survey_results import SURVEY_UNITS
 
 EXAMPLE_STATUS = ROOT / "data_sources" / "example_data" / "status.csv"
 SCOPE = p.DeckScope("servicenamnden", "2025Q4", dt.date(2026, 2, 17))
@@ -54,33 +56,34 @@ def test_the_deck_follows_meeting_order_and_each_slide_holds_what_fits(store, co
     assert {s.scope for s in deck if s.view in ("situation", "status")} == {"Servicenämnden"}
 
 
-def test_the_slides_carry_the_figures_and_sentences_of_the_situation_picture(store, config):
+def test_the_slides_carry_the_figures_and_sentences_the_views_compose(store, config):
     ask = _asker(store)
     deck = p.build_deck(ask, SCOPE, config)
-    picture = situation_from(ask, ("servicenamnden",), "2025Q4", config, SCOPE.on)
-    assert deck[0].lead == picture.summary()
+    views = {v.name: v for v in MEETING_VIEWS}
+    picture = situation.compose(ask, p.view_scope(views["situation"], SCOPE), config)
+    assert deck[0].lead == picture.sections[1].text  # the summary sentence
     shown = {f.label: f.value for s in deck for f in s.figures}
-    for area in picture.areas:
-        assert shown[area.area] == f"{area.symbol} {area.word}"
-    for kpi in picture.kpis:
-        assert shown[kpi.name] == kpi.value
+    assert {k: shown[k] for k in picture.figures} == picture.figures  # every figure of Lägesbild is on a slide
     assert shown["Kritiska incidenter hittills 2025, hela kommunen"] == "4"
     assert shown["Revisionens rekommendationer genomförda"] == "2 av 3"
+    heat = status.compose(ask, p.view_scope(views["status"], SCOPE), config)
+    sentences = {c.title: c.summary for s in deck if s.view == "status" for c in s.charts}
+    assert sentences == heat.sentences  # the status slides say what the status view says
 
 
 def test_a_long_list_continues_on_further_slides_numbered_in_their_titles():
     lines = [p.Line(f"Rad {n}: " + "ord " * 40) for n in range(9)]
-    slides = p._lines_slides("situation", "Sedan förra kvartalet", "Servicenämnden", lines)
+    slides = p.lines_slides("situation", "Sedan förra kvartalet", "Servicenämnden", lines)
     assert [s.title for s in slides] == [
         f"Sedan förra kvartalet ({n} av {len(slides)})" for n in range(1, len(slides) + 1)
     ]
     assert [line for s in slides for line in s.lines] == lines  # none lost, in order
-    capped = p._lines_slides(
+    capped = p.lines_slides(
         "recommendations", "Försenade", "hela kommunen", lines, at_most=3, rest="på Rekommendationer"
     )
     assert [line for s in capped for line in s.lines] == lines[:3]
     assert capped[-1].note == "Ytterligare 6; alla finns på Rekommendationer."
-    empty = p._lines_slides("situation", "Rättat", "Servicenämnden", [], empty="Inget har ändrats.")
+    empty = p.lines_slides("situation", "Rättat", "Servicenämnden", [], empty="Inget har ändrats.")
     assert len(empty) == 1 and empty[0].lead == "Inget har ändrats." and empty[0].title == "Rättat"
 
 
@@ -90,9 +93,9 @@ def test_the_corrections_name_exactly_the_changed_figure_and_the_import_that_cha
     rows = [line.replace(";governance;Gul;", ";governance;Röd;") for line in quarter]  # the whole quarter, one fixed
     fix = write_csv(tmp_path / "rättelse.csv", "period;enhet;område;status;trend;kommentar\n" + "\n".join(rows) + "\n")
     result = import_file(store, config, "status", fix, actor=operator("anna"))
-    presented = p.build_deck(_asker(store, presented_at), SCOPE, config)
-    current = p.build_deck(_asker(store), SCOPE, config)
-    changed = p.corrections(presented, current)
+    presented = p.contents(_asker(store, presented_at), SCOPE, config)
+    current = p.contents(_asker(store), SCOPE, config)
+    changed = [c for was, now in zip(presented, current, strict=True) for c in p.corrections(was, now)]
     figures = [c.text for c in changed if "«" not in c.text]
     assert figures == ["Styrning och ledning: ▲ Gul → ■ Röd"]
     assert {c.view for c in changed} == {"situation", "status"}  # the tile, and the heat map's sentence
@@ -116,10 +119,10 @@ def test_the_corrections_name_exactly_the_changed_figure_and_the_import_that_cha
             },
         ]
     )
-    named = p.with_imports(changed, imports)[0].text
+    named = p.with_imports(changed, imports, import_words)[0].text
     assert named.startswith("Styrning och ledning: ▲ Gul → ■ Röd – ändrat genom import nr ")
     assert "(Kvartalsstatus: rättelse.csv, anna, 2026-02-18" in named and "inc.csv" not in named
-    assert p.corrections(presented, presented) == []
+    assert all(p.corrections(view, view) == [] for view in presented)
 
 
 def test_a_deck_for_a_link_holds_only_the_views_it_may_see(store, config):
@@ -138,9 +141,9 @@ def test_a_citys_survey_shows_the_units_with_the_lowest_share_and_everyone_on_a_
     deck = p.build_deck(
         _asker(store), p.DeckScope("servicenamnden", "2025Q4", dt.date(2026, 2, 17), ("survey_results",)), config
     )
-    slide = next(s for s in deck if s.title.endswith("2026, fråga 1"))
+    slide = next(s for s in deck if "2026, fråga" in s.title and s.lead == "Lätt att göra rätt?")
     shown = {d["Enhet"] for d in slide.charts[0].chart.to_dict()["datasets"].values() for d in d}
-    assert len(shown) == p.SURVEY_UNITS and "Medelvärde (alla svarande)" in shown
+    assert len(shown) == SURVEY_UNITS and "Medelvärde (alla svarande)" in shown
     assert config.unit_names[units[0]] in shown and config.unit_names[units[-1]] not in shown  # 0 said yes there
     assert slide.note.startswith("De 12 enheter med lägst andel av 20")
     assert slide.charts[0].summary.startswith("32\u00a0% av 590")  # everyone, not only the units shown: 190 of 590

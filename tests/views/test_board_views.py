@@ -23,13 +23,12 @@ def test_situation_picture_of_the_latest_quarter(open_view):
     assert app.query_params["period"] == "2025Q4"
     assert "Servicenämnden · 2025Q4" in text
     assert "4 kritiska incidenter hittills 2025" in text
-    assert "2025: 4 · 2024: 6 · 2023: 6" in text
+    assert "Kritiska incidenter hittills 2025, hela kommunen" in text and "2024: 6 · 2023: 6" in text
     assert "2 av 3 rekommendationer genomförda" in text
-    assert "Genomförda 2 · pågår 0 · avvaktar 1 · ej påbörjade 0" in text
+    assert "Pågår 0 · avvaktar 1 · ej påbörjade 0 · försenade 1" in text
     assert "Försenad" in text and "ITS-2025-1" in text
-    assert (
-        "Självskattning intern kontroll 2024: 89\u00a0% av bedömningarna tillfredsställande (2015: 65\u00a0%)" in text
-    )
+    assert "Självskattning intern kontroll 2024: tillfredsställande" in text
+    assert "89\u00a0%" in text and "2015: 65\u00a0%" in text
     assert "32\u00a0%" in text and "Mål 5\u00a0%" in text  # phishing: the true number next to its target
     assert "Exempeldata" in text
 

@@ -11,17 +11,9 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
-from data_sources.board_pack import (
-    TABLE_ROWS_PER_SLIDE,
-    PackChart,
-    PackDocument,
-    PackFigure,
-    PackPage,
-    PackPart,
-    PackTable,
-    pdf_bytes,
-    pptx_bytes,
-)
+from outputs.board_pack import TABLE_ROWS_PER_SLIDE, pdf_bytes, pptx_bytes
+from view_models.board_pack import PackChart, PackDocument, PackPage, PackPart, PackTable
+from view_models.sections import Figure
 
 
 def _png() -> bytes:
@@ -55,7 +47,7 @@ def _document(rows: int = 3) -> PackDocument:
                         heading="Nyckeltal mot mål",
                         scope="Servicenämnden · 2025Q4",
                         figures=[
-                            PackFigure("Andel som klickade", "32\u00a0%", ["Mål 5\u00a0% · ■ Långt från målet"], "red")
+                            Figure("Andel som klickade", "32\u00a0%", ("Mål 5\u00a0% · ■ Långt från målet",), "red")
                         ],
                     ),
                     PackPage(heading="Sedan förra mötet", scope="Servicenämnden · 2025Q4", lines=[HOSTILE]),

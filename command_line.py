@@ -1,5 +1,6 @@
-"""The command line of the data contract: import, check, sync, demo, history, undo, mote, pack; and `accounts`
-(see data_sources/accounts.py). Every write goes through the door, as the operating-system user.
+"""The command line of the data contract, an entry point at the top of the stack beside dashboard.py:
+import, check, sync, demo, history, undo, mote, pack; and `accounts` (see data_sources/accounts.py). Every
+write goes through the door, as the operating-system user. `python -m data_sources …` hands over to it.
 
 Exit codes: 0 success, 1 validation errors (all printed) or a refused undo, 2 usage errors, an
 unusable configuration or a store that cannot be opened.
@@ -12,14 +13,12 @@ import getpass
 import logging
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 import sqlalchemy as sa
 
 from data_sources import batches, imports, meetings
-from data_sources.board_pack import PackDocument, pdf_bytes, pptx_bytes
 from data_sources.demo import load_example_data
 from data_sources.imports import ImportResult, import_file
 from data_sources.sources import sync_sources
@@ -83,12 +82,8 @@ def _log_to_file() -> None:
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
-PackMaker = Callable[[sa.Engine, Config, meetings.MeetingRecord, str], PackDocument]
-
-
-def main(argv: list[str] | None = None, *, make_pack: PackMaker | None = None) -> int:
-    """`make_pack` builds a meeting's board pack; the entry point (`python -m data_sources`) hands it in,
-    since the pack is made from the views' slides, a layer above this one."""
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; the exit code as the data contract says."""
     _log_to_file()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["accounts"]:
@@ -127,7 +122,7 @@ def main(argv: list[str] | None = None, *, make_pack: PackMaker | None = None) -
     if args.command == "mote":
         return _meeting(args, engine, config, actor)
     if args.command == "pack":
-        return _pack(args, engine, config, actor, make_pack)
+        return _pack(args, engine, config, actor)
     if args.command == "history":
         with engine.connect() as connection:
             rows = batches.history(connection, args.limit)
@@ -184,9 +179,12 @@ def _meeting(args: argparse.Namespace, engine: sa.Engine, config: Config, actor:
     return OK
 
 
-def _pack(
-    args: argparse.Namespace, engine: sa.Engine, config: Config, actor: Actor, make_pack: PackMaker | None
-) -> int:
+def _pack(args: argparse.Namespace, engine: sa.Engine, config: Config, actor: Actor) -> int:
+    """The board pack of a record, read straight from the store; the charts and slides are loaded only here,
+    so that an import run from the command line does not wait for them."""
+    from outputs.board_pack import pdf_bytes, pptx_bytes
+    from view_models.board_pack import pack_from_store
+
     if args.pdf is None and args.pptx is None:
         print("Ange --pdf FIL, --pptx FIL eller båda.", file=sys.stderr)
         return USAGE
@@ -194,10 +192,8 @@ def _pack(
     if record is None:
         print(f"Mötet {args.meeting} finns inte; se python -m data_sources mote list.", file=sys.stderr)
         return INVALID
-    if make_pack is None:
-        raise RuntimeError("the board pack is made through `python -m data_sources`")
     try:
-        document = make_pack(engine, config, record, actor.name)
+        document = pack_from_store(engine, config, record, made_by=actor.name)
         for path, write in ((args.pdf, pdf_bytes), (args.pptx, pptx_bytes)):
             if path is not None:
                 path.write_bytes(write(document))
@@ -243,3 +239,7 @@ def _history_line(b: batches.BatchRecord) -> str:
         f"{b.id:>5}  {swedish_datetime(b.created_at)}  {b.dataset:<22} {swedish_int(b.row_count):>9} rader  "
         f"{b.user_name}  {b.source}{state}{example}"
     )
+
+
+if __name__ == "__main__":  # `python -m data_sources …` hands over to here, as does `python command_line.py …`
+    sys.exit(main())

@@ -1,75 +1,21 @@
 """The board pack written out: an accessible PDF (typst, PDF/UA-1, tagged, Swedish, bookmarks per view)
 and a PowerPoint deck (16:9, figures and sentences in text boxes, every picture with alt text). What goes
-in is made by view_models/board_pack.py from the meeting's slides; here it only becomes files."""
+in is made by view_models/board_pack.py from the meeting's slides; here it only becomes files, above the
+view models, as the screen is drawn in ui/."""
 
 from __future__ import annotations
 
 import io
 import json
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
-from data_sources.fonts import FAMILY, font_dir
+from charts.fonts import FAMILY, font_dir
+from view_models.board_pack import PackDocument, PackPage, PackPart
 
 TEMPLATE = Path(__file__).with_name("board_pack.typ")
 TABLE_ROWS_PER_SLIDE = 12  # rows of a table on one PowerPoint slide; the rest continue on the next
-
-
-@dataclass(frozen=True)
-class PackFigure:
-    label: str
-    value: str
-    notes: list[str] = field(default_factory=list)
-    tone: str = "plain"  # green, amber, red or plain: shown with the symbol and word in `value` as well
-
-
-@dataclass(frozen=True)
-class PackChart:
-    title: str
-    summary: str  # the sentence on screen, and the picture's alt text
-    png: bytes
-
-
-@dataclass(frozen=True)
-class PackTable:
-    title: str
-    header: list[str]
-    rows: list[list[str]]
-
-
-@dataclass(frozen=True)
-class PackPage:
-    heading: str
-    scope: str
-    lead: str = ""
-    figures: list[PackFigure] = field(default_factory=list)
-    columns: int = 3
-    charts: list[PackChart] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
-    note: str = ""
-    tables: list[PackTable] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class PackPart:
-    """One board view: a bookmark in the PDF, a section of slides in the deck."""
-
-    title: str
-    pages: list[PackPage]
-
-
-@dataclass(frozen=True)
-class PackDocument:
-    title: str  # "Servicenämnden 2026-02-17, § 30"
-    banner: str  # "Som presenterat för …"
-    marking: str  # the classification from the configuration
-    made: str  # when and by whom the pack was made
-    footer: str  # the imports the figures came from, in one line
-    author: str
-    example: str  # a line when the figures are example data, else ""
-    parts: list[PackPart]
-    imports: list[list[str]]  # import nr, dataset, source, who, when: every import behind the figures
 
 
 def pdf_bytes(document: PackDocument) -> bytes:

@@ -1,0 +1,169 @@
+"""A view's sections on the screen: figures in bordered boxes, charts with their sentence, table and
+download, lists with a word and a symbol, tables; and "Rättat efter mötet", compared from the same value
+the view shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from domain.formatting import inert
+from queries.data_overview import imports_after
+from ui.blocks import chart_block, table_block, table_of, table_with_limit
+from ui.frame import Frame, empty_state
+from view_models.presentation import Correction, corrections, with_imports
+from view_models.meetings import import_words
+from view_models.sections import (
+    Chart,
+    Compose,
+    Figure,
+    Figures,
+    Heading,
+    Line,
+    Lines,
+    Records,
+    Scope,
+    Section,
+    Table,
+    Text,
+    ViewContent,
+)
+
+BADGE = {"green": "green", "amber": "orange", "red": "red"}
+MARK = {
+    "better": ":green-badge[↑ Bättre]",
+    "worse": ":red-badge[↓ Sämre]",
+    "info": ":blue-badge[Info]",
+    "overdue": ":red-badge[■ Försenad]",
+}
+After = Callable[[Any], None]
+
+
+def show(f: Frame, content: ViewContent, *, after: dict[str, After] | None = None, what: str = "") -> None:
+    """Every section in order; `after[select_key]` is called with a chart's selection right below it (the
+    rows behind a bar). A view with nothing to show says what is missing and stops."""
+    if not content.sections:
+        empty_state(f, what)
+        st.stop()
+    if content.lead:
+        st.markdown(f"**{inert(content.lead)}**")
+    sections = list(content.sections)
+    while sections:
+        section = sections.pop(0)
+        if isinstance(section, Chart) and section.side_by_side and sections:
+            beside = sections.pop(0)
+            for place, chart in zip(st.columns(2), (section, beside), strict=True):
+                with place:
+                    _section(f, chart, after)
+            continue
+        _section(f, section, after)
+
+
+def _section(f: Frame, section: Section, after: dict[str, After] | None) -> None:
+    if isinstance(section, Figures):
+        if section.on_screen:
+            _figures(section)
+    elif isinstance(section, Chart):
+        _chart(f, section, after)
+    elif isinstance(section, Lines):
+        if section.on_screen:
+            st.header(inert(section.title))
+            st.markdown("\n".join(_line(line) for line in section.lines) or inert(section.empty))
+    elif isinstance(section, Heading):
+        st.header(inert(section.title))
+    elif isinstance(section, Table):
+        if section.title:
+            st.header(inert(section.title))
+        if section.lead:
+            st.markdown(inert(section.lead))
+        if section.file_name:
+            table_block(f, section.table, section.file_name)
+        else:
+            table_with_limit(section.table, section.limit, section.total, section.note or None)
+    elif isinstance(section, Records):
+        st.header(inert(section.title))
+        for record in section.records:
+            with st.expander(inert(record.title), expanded=record.flagged):
+                flag = " – :red-badge[■ Försenad]" if record.flagged else ""
+                st.markdown(f"**{inert(record.heading)}**{flag}")
+                for paragraph in record.details:
+                    st.markdown(inert(paragraph))
+                table_of(record.table)
+    elif isinstance(section, Text):
+        st.markdown(f"**{inert(section.strong)}**{inert(section.text)}" if section.strong else inert(section.text))
+
+
+def _chart(f: Frame, section: Chart, after: dict[str, After] | None) -> None:
+    if section.heading != "":
+        (st.subheader if section.minor else st.header)(inert(section.heading or section.title))
+    if section.lead:
+        st.markdown(f"*{inert(section.lead)}*")
+    event = chart_block(f, section.chart, section.summary, section.table, section.file_name, section.select_key or None)
+    if section.about is not None:
+        with st.expander(section.about.label):
+            st.markdown(inert(section.about.text))
+            table_of(section.about.table, hide_index=True)
+    if after and section.select_key in after:
+        after[section.select_key](event)
+
+
+def _line(line: Line) -> str:
+    mark = MARK.get(line.mark)
+    return f"- {mark} {inert(line.text)}" if mark else f"- {inert(line.text)}"
+
+
+def _figures(section: Figures) -> None:
+    if section.title:
+        st.header(inert(section.title))
+    columns = st.columns(section.columns)
+    for i, figure in enumerate(section.figures):
+        with columns[i % section.columns].container(border=True):
+            st.markdown(_figure_text(figure, section.style))
+
+
+def _figure_text(figure: Figure, style: str) -> str:
+    """A tile in one block: the box's heading, the label, the value (in a badge when it has a tone), notes."""
+    lines = [f"### {inert(figure.heading)}"] if figure.heading else []
+    if not figure.present:
+        return "\n\n".join([*lines, *(inert(n) for n in figure.notes)])
+    value = inert(figure.value)
+    if figure.tone is not None:
+        value = f":{BADGE[figure.tone]}-badge[{value}]"
+    if style == "status":
+        return "\n\n".join(
+            [*lines, f"**{inert(figure.label)}**  \n{value}  {'  '.join(inert(n) for n in figure.notes)}"]
+        )
+    return "\n\n".join(
+        [*lines, f"**{inert(figure.label)}**", f"### {value}", "  \n".join(inert(n) for n in figure.notes)]
+    )
+
+
+def present(f: Frame, compose: Compose, scope: Scope, *, what: str, after: dict[str, After] | None = None) -> None:
+    """A board view: its sections as of the frame's batch (a meeting's, or today's), then what reads
+    differently today when it is opened on a meeting record."""
+    show(f, compose(f.ask, scope, f.config), after=after, what=what)
+    corrections_section(f, compose, scope)
+
+
+def corrections_section(f: Frame, compose: Compose, scope: Scope) -> None:
+    """The section "Rättat efter mötet" of a board view opened on a record: each of the view's figures and
+    chart sentences that reads differently today, old → new, with the import that changed it — the view as
+    presented compared with the same view today."""
+    if f.meeting is None:
+        return
+    presented = compose(f.ask, scope, f.config)
+    current = compose(f.ask_now, scope, f.config)
+    changed = _named(f, corrections(presented, current))
+    st.header("Rättat efter mötet")
+    if changed:
+        st.markdown("\n".join(f"- {inert(c.text)}" for c in changed))
+    else:
+        st.markdown("Inget av det som visades här har ändrats sedan mötet.")
+
+
+def _named(f: Frame, changed: list[Correction]) -> list[Correction]:
+    if not changed or f.meeting is None:
+        return changed
+    return with_imports(changed, f.ask_now(imports_after, f.meeting.batch_id), import_words)
