@@ -21,6 +21,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-test-packages.sh
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
 
 bench: $(VENV)/.installed-dev

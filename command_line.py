@@ -18,15 +18,16 @@ from typing import NoReturn
 
 import sqlalchemy as sa
 
-from data_sources import batches, imports, meetings
-from data_sources.demo import load_example_data
-from data_sources.imports import ImportResult, import_file
-from data_sources.sources import sync_sources
-from data_sources.store import open_store
 from domain.configuration import Config, ConfigError, load_config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int
 from domain.roles import Actor, operator
+from ingest import imports
+from ingest.demo import load_example_data
+from ingest.imports import ImportResult, import_file
+from ingest.sources import sync_sources
+from store import batches, meetings
+from store.engine import open_store
 
 OK, INVALID, USAGE = 0, 1, 2
 LOG_FILE = "data/dashboard.log"
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     _log_to_file()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["accounts"]:
-        from data_sources.accounts import main as accounts_main
+        from access.accounts import main as accounts_main
 
         return accounts_main(argv[1:])
     args = build_parser().parse_args(argv)

@@ -19,10 +19,10 @@ ORDER = ("status", "kpis", "recommendations", "recommendation_updates", "self_as
 
 
 def main() -> None:
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
     from domain.roles import operator
+    from ingest.imports import import_file
+    from store.engine import open_store
 
     url, config_dir, data = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     engine = open_store(url)

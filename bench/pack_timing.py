@@ -17,11 +17,11 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from data_sources import meetings
-    from data_sources.board_pack import pdf_bytes, pptx_bytes
-    from data_sources.store import open_store
     from domain.configuration import load_config
     from domain.roles import operator
+    from outputs.board_pack import pdf_bytes, pptx_bytes
+    from store import meetings
+    from store.engine import open_store
     from view_models.board_pack import pack_from_store
 
     engine, config = open_store(), load_config()

@@ -29,7 +29,7 @@ def deck_shape(env: dict[str, str], body: str, quarter: str) -> list[dict[str, i
     """Texts and charts per slide of the deck as the app makes it (as a child: the app's environment)."""
     code = (
         "import json, datetime as dt\n"
-        "from data_sources.store import create_store_engine\n"
+        "from store.engine import create_store_engine\n"
         "from domain.configuration import load_config\n"
         "from view_models.presentation import DeckScope, build_deck\n"
         "engine = create_store_engine()\n"

@@ -63,7 +63,7 @@ def record_queries() -> list[tuple[Any, tuple[Any, ...]]]:
 
 
 def floor_ms(asked: list[tuple[Any, tuple[Any, ...]]]) -> float:
-    from data_sources.store import create_store_engine
+    from store.engine import create_store_engine
 
     engine = create_store_engine()
     best = float("inf")

@@ -13,7 +13,7 @@ from charts.theme import STATUS_COLOURS
 STATES = {"overdue": "■ Revision försenad", "in_time": "● Inom tid"}
 
 
-def revision_timeline(register: pd.DataFrame, on: dt.date) -> alt.LayerChart:
+def revision_timeline(register: pd.DataFrame, on: dt.date) -> alt.LayerChart | alt.FacetChart:
     """register with overdue: a bar from decided_date to next_revision per document."""
     known = register.dropna(subset=["next_revision"])
     frame = pd.DataFrame(

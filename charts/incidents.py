@@ -109,7 +109,7 @@ def by_unit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Chart:
     )
 
 
-def on_time_by_year_chart(by_year: pd.DataFrame, target: float) -> alt.LayerChart:
+def on_time_by_year_chart(by_year: pd.DataFrame, target: float) -> alt.LayerChart | alt.FacetChart:
     """by_year (year, share): a bar per year of the deadlines met on time, the target as a dashed rule."""
     frame = by_year.assign(År=by_year["year"].astype(str), Andel=by_year["share"].round(1))
     bars = (

@@ -10,7 +10,7 @@ from domain.configuration import Kpi
 from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS
 
 
-def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart:
+def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> alt.LayerChart | alt.FacetChart:
     """values: period, value, band."""
     unit_title = {"percent": "Procent", "count": "Antal", "days": "Dagar", "hours": "Timmar"}[kpi.unit]
     top = 100.0 if kpi.unit == "percent" else max([kpi.amber * 1.5, *values["value"].tolist(), 1.0])

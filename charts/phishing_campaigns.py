@@ -9,7 +9,7 @@ import pandas as pd
 from charts.theme import SERIES_COLOURS
 
 
-def click_rates(campaigns: pd.DataFrame, unit_names: dict[str, str], target: float) -> alt.LayerChart:
+def click_rates(campaigns: pd.DataFrame, unit_names: dict[str, str], target: float) -> alt.LayerChart | alt.FacetChart:
     """campaigns with click_rate: a line per unit over the campaigns, and the target as a dashed rule."""
     frame = campaigns.assign(
         Kampanj=campaigns["campaign"],

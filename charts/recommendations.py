@@ -48,7 +48,7 @@ def status_per_year(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
-def timeline(frame: pd.DataFrame) -> alt.LayerChart:
+def timeline(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     """frame: recommendation_id, audit_date, due_date, done_date, status, overdue."""
     data = frame.assign(
         Rekommendation=frame["recommendation_id"],

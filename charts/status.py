@@ -10,7 +10,7 @@ from domain.vocabulary import STATUS_SYMBOLS as SYMBOLS
 from domain.vocabulary import STATUS_WORDS as WORDS
 
 
-def status_heatmap(cells: pd.DataFrame, area_names: dict[str, str]) -> alt.Chart:
+def status_heatmap(cells: pd.DataFrame, area_names: dict[str, str]) -> alt.LayerChart | alt.FacetChart:
     """cells: period, area, status."""
     frame = cells.assign(
         Område=cells["area"].map(area_names),

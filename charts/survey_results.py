@@ -41,7 +41,8 @@ def answers_by_unit(
         Ordning=shares["answer"].map({a: i for i, a in enumerate(scale)}),
         Antal=shares["respondents"],
     )
-    share = alt.Y("Andel:Q", title="Andel av de svarande", axis=alt.Axis(format="%"), stack="zero")
+    share: alt.X | alt.Y = alt.Y("Andel:Q", title="Andel av de svarande", axis=alt.Axis(format="%"), stack="zero")
+    unit: alt.X | alt.Y
     if across:
         unit = alt.Y("Enhet:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
         share = alt.X(

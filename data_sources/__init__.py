@@ -1,1 +1,2 @@
-"""All I/O of the product: the store, readers, importers and sources."""
+"""`python -m data_sources …`: the command line as the data contract names it (see __main__.py). The
+product's I/O lives in store/, ingest/ and access/."""

@@ -289,7 +289,7 @@ def _validated(model: type[_Model], data: object, path: Path, problems: list[str
     except ValidationError as exc:
         for err in exc.errors():
             location = ".".join(str(p) for p in (where, *err["loc"]) if p != "")
-            problems.append(f"{path}: {location or 'filen'}: {_swedish(err)}")
+            problems.append(f"{path}: {location or 'filen'}: {_swedish(dict(err))}")
         return None
 
 

@@ -2,14 +2,16 @@
 actions beyond seeing, and the actor a request is made by.
 
 Checked in three places: the navigation built per role (`dashboard.py`), the guard at the top of every
-view (`ui.sign_in.require`), and the door for writes (`ensure` in `data_sources.imports`).
+view (`ui.sign_in.require`), and the door for writes (`ensure` in `ingest.imports`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
-ROLES = ("admin", "controller", "viewer", "auditor")
+Role = Literal["admin", "controller", "viewer", "auditor"]
+ROLES: tuple[Role, ...] = ("admin", "controller", "viewer", "auditor")
 ROLE_WORDS = {
     "admin": "administratör",
     "controller": "controller",
@@ -17,8 +19,8 @@ ROLE_WORDS = {
     "auditor": "revisor",
     "link": "granskningslänk",
 }
-_EVERYONE = frozenset(ROLES)
-_CONTROLLERS = frozenset({"admin", "controller"})
+_EVERYONE: frozenset[Role] = frozenset(ROLES)
+_CONTROLLERS: frozenset[Role] = frozenset({"admin", "controller"})
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class View:
     title: str
     path: str
     icon: str
-    roles: frozenset[str]
+    roles: frozenset[Role]
     in_meeting: bool = False  # one of the board's views, stepped through in this order when presenting
     listed: bool = True  # in the navigation; an unlisted view is reached by the links that lead to it
     whole_municipality: bool = False  # with no unit in the link: every unit, not the configured board
@@ -39,21 +41,26 @@ class View:
         return f"views/{self.name}.py"
 
 
-_WHOLE = {"roles": _EVERYONE, "in_meeting": True, "whole_municipality": True}  # a board view of every unit
+
+
+def _of_all_units(name: str, title: str, path: str, icon: str) -> View:
+    """A board view that shows every unit unless the link names some (incidents, recommendations, …)."""
+    return View(name, title, path, icon, _EVERYONE, in_meeting=True, whole_municipality=True)
+
 
 VIEWS = (
     View("situation", "Lägesbild", "", ":material/dashboard:", _EVERYONE, True),
     View("status", "Status", "status", ":material/traffic:", _EVERYONE, True),
-    View("incidents", "Incidenter", "incidenter", ":material/warning:", **_WHOLE),
-    View("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:", **_WHOLE),
-    View("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:", **_WHOLE),
-    View("phishing_campaigns", "Phishingövningar", "phishing", ":material/phishing:", **_WHOLE),
-    View("training", "Utbildning", "utbildning", ":material/school:", **_WHOLE),
-    View("documents", "Styrdokument", "styrdokument", ":material/description:", **_WHOLE),
-    View("classifications", "Informationsklassning", "klassning", ":material/lock:", **_WHOLE),
-    View("maturity", "Mognad", "mognad", ":material/stairs:", **_WHOLE),
-    View("survey_results", "Enkäter", "enkater", ":material/quiz:", **_WHOLE),
-    View("accessibility_reviews", "Tillgänglighet", "tillganglighet", ":material/accessibility:", **_WHOLE),
+    _of_all_units("incidents", "Incidenter", "incidenter", ":material/warning:"),
+    _of_all_units("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:"),
+    _of_all_units("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:"),
+    _of_all_units("phishing_campaigns", "Phishingövningar", "phishing", ":material/phishing:"),
+    _of_all_units("training", "Utbildning", "utbildning", ":material/school:"),
+    _of_all_units("documents", "Styrdokument", "styrdokument", ":material/description:"),
+    _of_all_units("classifications", "Informationsklassning", "klassning", ":material/lock:"),
+    _of_all_units("maturity", "Mognad", "mognad", ":material/stairs:"),
+    _of_all_units("survey_results", "Enkäter", "enkater", ":material/quiz:"),
+    _of_all_units("accessibility_reviews", "Tillgänglighet", "tillganglighet", ":material/accessibility:"),
     View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE, listed=False),
     View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),
@@ -68,7 +75,7 @@ VIEW_AT = {v.path: v for v in VIEWS}
 VIEW_NAMED = {v.name: v for v in VIEWS}
 
 # Actions beyond seeing a view.
-PERMISSIONS: dict[str, frozenset[str]] = {
+PERMISSIONS: dict[str, frozenset[Role]] = {
     "import": _CONTROLLERS,
     "undo": _CONTROLLERS,
     "import_history": frozenset({"admin", "controller", "auditor"}),

@@ -5,6 +5,10 @@ reads its words and symbols from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+# How a status or a KPI value stands, drawn as a colour next to a symbol and a word that say the same.
+Tone = Literal["green", "amber", "red"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from data_sources.schema import metadata
+from store.schema import metadata
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:

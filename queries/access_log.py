@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import access_log
 from queries.common import frame
+from store.schema import access_log
 
 
 def access_log_rows(connection: sa.Connection, limit: int = 1000) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
@@ -15,3 +16,26 @@ def frame(connection: sa.Connection, query: sa.Select) -> pd.DataFrame:
 
 def for_units(column: sa.ColumnElement, units: Sequence[str]) -> list[sa.ColumnElement[bool]]:
     return [column.in_(list(units))] if units else []
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Ask(Protocol):
+    """A query of `queries/` asked as of a batch: the query's own arguments after the connection, and its
+    answer's type. The app's is cached (ui/app_store.py); the command line and the tests read directly."""
+
+    def __call__(
+        self, query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs
+    ) -> R: ...
+
+
+def asking(engine: sa.Engine, as_of: int | None) -> Ask:
+    """Every query read straight from the store as of batch `as_of` (None: now), a connection per query."""
+
+    def ask(query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with engine.connect() as connection:
+            return query(connection, *args, **{**kwargs, "as_of": as_of})  # type: ignore[arg-type]
+
+    return ask

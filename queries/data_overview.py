@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import DATASET_TABLES, import_batches, visible_as_of
 from domain.datasets import DATASETS
 from queries.common import frame
+from store.schema import DATASET_TABLES, import_batches, visible_as_of
 
 status = DATASET_TABLES["status"]
 
@@ -35,7 +36,7 @@ def dataset_overview(connection: sa.Connection, *, as_of: int | None = None) -> 
     for name, dataset in DATASETS.items():
         table = DATASET_TABLES[name]
         period = table.c[dataset.period_column] if dataset.period_column else None
-        columns = [sa.func.count().label("rows")]
+        columns: list[sa.ColumnElement[Any]] = [sa.func.count().label("rows")]
         if period is not None:
             columns += [sa.func.min(period), sa.func.max(period)]
         else:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import COUNTS_TABLES, DATASET_TABLES, visible_as_of
 from domain.datasets import DATASETS
 from domain.declarations import Measure
+from store.schema import COUNTS_TABLES, DATASET_TABLES, visible_as_of
 
 
 @dataclass(frozen=True)

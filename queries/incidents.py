@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import counts_of, import_batches, table_of, visible_as_of
 from domain.datasets.incidents import DATASET
 from queries.common import for_units, frame
+from store.schema import counts_of, import_batches, table_of, visible_as_of
 
 incidents = table_of(DATASET)
 incident_counts = counts_of(DATASET)
@@ -18,7 +18,7 @@ incident_counts = counts_of(DATASET)
 def _incident_filters(
     severities: Sequence[str], categories: Sequence[str], table: sa.Table = incident_counts
 ) -> list[sa.ColumnElement[bool]]:
-    out = []
+    out: list[sa.ColumnElement[bool]] = []
     if severities:
         out.append(table.c.severity.in_(list(severities)))
     if categories:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import DATASET_TABLES, visible_as_of
 from queries.common import frame
+from store.schema import DATASET_TABLES, visible_as_of
 
 recommendations = DATASET_TABLES["recommendations"]
 recommendation_updates = DATASET_TABLES["recommendation_updates"]

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import table_of, visible_as_of
 from domain.datasets.self_assessments import DATASET
 from queries.common import for_units, frame
+from store.schema import table_of, visible_as_of
 
 self_assessments = table_of(DATASET)
 

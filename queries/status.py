@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources.schema import DATASET_TABLES, import_batches, visible_as_of
 from queries.common import for_units, frame
+from store.schema import DATASET_TABLES, import_batches, visible_as_of
 
 status = DATASET_TABLES["status"]
 kpis = DATASET_TABLES["kpis"]

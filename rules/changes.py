@@ -26,7 +26,7 @@ def status_changes(statuses: pd.DataFrame, period: str, previous: str, config: C
     for r in statuses[statuses["period"] == period].itertuples():
         was = before.get((r.unit, r.area))
         move = status_rules.movement(was, r.status)
-        if move in ("better", "worse"):
+        if move in ("better", "worse") and was is not None:
             area = config.area_names.get(r.area, r.area)
             unit = config.unit_names.get(r.unit, r.unit)
             out.append(Change(move, f"{area} ({unit}): {STATUS_WORDS[was]} → {STATUS_WORDS[r.status]}"))

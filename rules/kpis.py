@@ -7,9 +7,10 @@ import math
 import pandas as pd
 
 from domain.configuration import Kpi
+from domain.vocabulary import Tone
 
 
-def band(kpi: Kpi, value: float) -> str:
+def band(kpi: Kpi, value: float) -> Tone:
     """How far the value is from its target: 'green' when it meets the target (Når målet), 'amber' when it
     falls short but is at or better than the amber threshold (Nära målet), 'red' beyond it (Långt från
     målet). A value short of its target is never green."""

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from data_sources.store import create_store_engine, migrate  # noqa: E402
 from domain.configuration import Config, load_config  # noqa: E402
+from store.engine import create_store_engine, migrate  # noqa: E402
 
 
 @pytest.fixture(scope="session")

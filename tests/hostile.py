@@ -10,9 +10,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from data_sources.imports import import_file
 from domain.configuration import Config
 from domain.roles import operator
+from ingest.imports import import_file
 
 BEACON = "http://127.0.0.1:9/x"  # nothing listens there: a request to it would be a beacon
 HOSTILE = (

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources.batches import BatchRecord, history, latest_batch_id
-from data_sources.demo import load_example_data
-from data_sources.store import database_url, open_store
 from domain.configuration import Config, config_dir, load_config
+from ingest.demo import load_example_data
+from queries.common import Ask
 from queries.data_overview import DatasetOverview, dataset_overview, example_data_in_use
+from store.batches import BatchRecord, history, latest_batch_id
+from store.engine import database_url, open_store
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -62,9 +66,20 @@ def latest_batch(engine: sa.Engine) -> int:
         return latest_batch_id(connection)
 
 
-def ask(query: Callable[..., Any], url: str, latest: int, *args: Any, as_of: int | None = None) -> Any:
-    """Run a query function of `queries/` on the store at `url`, as of a batch (None: the latest)."""
-    return _ask(f"{query.__module__}.{query.__qualname__}", query, url, latest, as_of, *args)
+def ask(query: Callable[..., R], url: str, latest: int, *args: Any, as_of: int | None = None) -> R:
+    """Run a query function of `queries/` on the store at `url`, as of a batch (None: the latest), cached by
+    the latest batch. The view models ask through `asking_at`, typed as each query is."""
+    answer: R = _ask(f"{query.__module__}.{query.__qualname__}", query, url, latest, as_of, *args)
+    return answer
+
+
+def asking_at(url: str, latest: int, as_of: int | None) -> Ask:
+    """`ask` as of one batch, for the view models (`Ask`)."""
+
+    def asked(query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return ask(query, url, latest, *args, as_of=as_of)
+
+    return asked
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)

@@ -11,8 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from charts.render import vega_lite_spec
-from data_sources.exports import csv_bytes
 from domain.formatting import inert, swedish_int
+from ingest.exports import csv_bytes
 from ui.frame import Frame
 from ui.sign_in import log_export
 
@@ -48,9 +48,13 @@ def chart_block(
     With `select_key` a selection in the chart reruns the page and its state is returned.
     """
     st.markdown(inert(summary))
-    selecting = {"on_select": "rerun", "key": select_key} if select_key else {}
     spec = vega_lite_spec(chart)
-    event = st.vega_lite_chart(spec, width="stretch", theme=None, alt=summary, **selecting)
+    if select_key:
+        event: Any = st.vega_lite_chart(
+            spec, width="stretch", theme=None, alt=summary, on_select="rerun", key=select_key
+        )
+    else:
+        event = st.vega_lite_chart(spec, width="stretch", theme=None, alt=summary)
     with st.expander("Visa som tabell"):
         table_block(f, table, file_name)
     return event if select_key else None

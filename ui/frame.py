@@ -4,28 +4,22 @@ example-data banner, and the way into the slides of the meeting."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources import meetings
-from data_sources.meetings import MeetingRecord
 from domain.clock import today
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import VIEWS, Actor, View
-from ui.app_store import app_config, ask, cached_example_data_in_use, current_store, latest_batch
+from store import meetings
+from store.meetings import MeetingRecord
+from ui.app_store import app_config, asking_at, cached_example_data_in_use, current_store, latest_batch
 from ui.sign_in import require
 from view_models.meetings import meeting_banner
 from view_models.sections import Ask, Line, Scope
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -42,17 +36,19 @@ class Frame:
     as_of: int | None = None  # None: the latest batch
     meeting: MeetingRecord | None = None  # the record the view shows, read as of its batch
 
-    def ask(self, query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        """A query of `queries/`, cached, as of the frame's batch."""
-        return ask(query, self.url, self.latest, *args, as_of=self.as_of)
+    @property
+    def ask(self) -> Ask:
+        """Queries of `queries/`, cached, as of the frame's batch."""
+        return asking_at(self.url, self.latest, self.as_of)
 
-    def ask_now(self, query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        """A query of `queries/`, cached, as of the latest batch (what has changed since a meeting)."""
-        return ask(query, self.url, self.latest, *args)
+    @property
+    def ask_now(self) -> Ask:
+        """Queries of `queries/`, cached, as of the latest batch (what has changed since a meeting)."""
+        return asking_at(self.url, self.latest, None)
 
     def ask_as_of(self, batch: int) -> Ask:
         """`ask` as of another batch (what an earlier meeting was shown)."""
-        return partial(_ask_at, self.url, self.latest, batch)  # type: ignore[return-value]
+        return asking_at(self.url, self.latest, batch)
 
     @property
     def name(self) -> str:
@@ -80,10 +76,6 @@ class Frame:
         if not names:
             return "alla enheter"
         return names[0] if len(names) == 1 else f"{len(names)} enheter"
-
-
-def _ask_at(url: str, latest: int, as_of: int | None, query: Callable[..., Any], *args: Any) -> Any:
-    return ask(query, url, latest, *args, as_of=as_of)
 
 
 def view_frame(script: str) -> Frame:

@@ -13,8 +13,8 @@ from domain.formatting import inert
 from queries.data_overview import imports_after
 from ui.blocks import chart_block, table_block, table_of, table_with_limit
 from ui.frame import Frame, empty_state
-from view_models.presentation import Correction, corrections, with_imports
 from view_models.meetings import import_words
+from view_models.presentation import Correction, corrections, with_imports
 from view_models.sections import (
     Chart,
     Compose,

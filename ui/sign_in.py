@@ -14,13 +14,14 @@ import re
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources import accounts
-from data_sources.access_store import link_by_id, link_by_token, log_event
-from data_sources.accounts import Account, authenticate
+from access import accounts
+from access.access_store import link_by_id, link_by_token
+from access.accounts import Account, authenticate
 from domain.clock import now
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import OPEN_ACTOR, ROLE_WORDS, Actor, open_mode_allowed
+from store.access_log import log_event
 from ui.app_store import config_stamp, current_store
 
 LINK_REFUSED = (

@@ -4,7 +4,6 @@ same deck as the meeting's board pack to download."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -12,19 +11,27 @@ from typing import Any
 import streamlit as st
 
 from charts.render import vega_lite_spec
-from data_sources import meetings
-from data_sources.meetings import MeetingRecord
 from domain.clock import now, today
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import MEETING_VIEWS, VIEWS, Actor
 from queries import status
-from ui.app_store import app_config, ask, cached_example_data_in_use, config_stamp, current_store, latest_batch
+from store import meetings
+from store.meetings import MeetingRecord
+from ui.app_store import (
+    app_config,
+    ask,
+    asking_at,
+    cached_example_data_in_use,
+    config_stamp,
+    current_store,
+    latest_batch,
+)
 from ui.frame import meeting_in_link
 from ui.sign_in import log_export, require
 from view_models.board_pack import board_pack
-from view_models.presentation import Correction, DeckScope, Slide, build_deck, meeting_deck
 from view_models.meetings import meeting_banner
+from view_models.presentation import Correction, DeckScope, Slide, build_deck, meeting_deck
 
 SCRIPT = "views/presentation.py"
 VIEW_NAMED = {v.name: v for v in VIEWS}
@@ -130,14 +137,14 @@ def open_deck() -> Deck | None:
     if meeting is not None:
         scope = DeckScope(meeting.body, meeting.quarter, meeting.meeting_date, views)
     else:
-        body = params.get("unit")
-        body = body if body in config.unit_names else config.app.default_unit
+        wanted = params.get("unit") or ""
+        body = wanted if wanted in config.unit_names else config.app.default_unit
         quarters = ask(status.quarters_with_data, url, latest, (body,))
         if not quarters:
             st.title("Presentation")
             st.info("Det finns inga kvartalsrapporter att presentera ännu.")
             return None
-        quarter = params.get("period")
+        quarter = params.get("period") or ""
         scope = DeckScope(body, quarter if quarter in quarters else quarters[-1], today(), views)
     made = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
     number = _slide_number(made.slides, len(made.slides))
@@ -180,21 +187,17 @@ def _deck(
 def _slides(url: str, latest: int, scope: DeckScope, meeting_id: int | None) -> tuple[list[Slide], list[Correction]]:
     config = app_config()
     if meeting_id is None:
-        return build_deck(partial(_ask_at, url=url, latest=latest, as_of=None), scope, config), []
+        return build_deck(asking_at(url, latest, None), scope, config), []
     _, engine = current_store()
     record = meetings.find(engine, meeting_id)
     assert record is not None  # the link was checked; records are never deleted
     return meeting_deck(
-        lambda batch: partial(_ask_at, url=url, latest=latest, as_of=batch),
+        lambda batch: asking_at(url, latest, batch),
         record,
         meetings.previous(engine, record),
         scope,
         config,
     )
-
-
-def _ask_at(query: Callable[..., Any], *args: Any, url: str, latest: int, as_of: int | None) -> Any:
-    return ask(query, url, latest, *args, as_of=as_of)
 
 
 def draw(deck: Deck) -> None:
@@ -321,7 +324,7 @@ def _pack_file(
     record = meetings.find(engine, meeting_id)
     assert record is not None  # records are never deleted
     document = board_pack(
-        lambda batch: partial(_ask_at, url=url, latest=latest, as_of=batch),
+        lambda batch: asking_at(url, latest, batch),
         record,
         meetings.previous(engine, record),
         app_config(),

@@ -25,18 +25,21 @@ def choose_quarter(f: Frame, quarters: Sequence[str]) -> str | None:
             parsed = parse_quarter(wanted)
         except Invalid:
             parsed = None
-        if parsed in quarters:
+        if parsed is not None and parsed in quarters:
             period = parsed
         else:
             st.warning(f"Kvartalet '{inert(wanted)}' i länken saknar data; visar {period} i stället.")
     if f.meeting is None:  # a meeting's quarter is fixed
-        period = st.sidebar.selectbox(
-            "Kvartal",
-            options=list(reversed(quarters)),
-            index=list(reversed(quarters)).index(period),
-            key="period_choice",
-            placeholder="Välj kvartal",
-        )
+        period = (
+            st.sidebar.selectbox(
+                "Kvartal",
+                options=list(reversed(quarters)),
+                index=list(reversed(quarters)).index(period),
+                key="period_choice",
+                placeholder="Välj kvartal",
+            )
+            or period
+        )  # an index is given: never empty
     st.query_params["period"] = period
     return period
 

@@ -3,6 +3,8 @@ tested of the standard's, services without failures, videos with deficiencies), 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from charts.accessibility_reviews import failed_by_service, finding_label
@@ -35,7 +37,7 @@ def year_summary(totals: pd.Series, criteria_in_standard: int) -> str:
 
 
 def services_table(services: pd.DataFrame, config: Config) -> pd.DataFrame:
-    def count(value: object) -> str:
+    def count(value: Any) -> str:
         return "" if value is None or pd.isna(value) else swedish_int(int(value))
 
     return pd.DataFrame(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_sources.accounts import Account
+from access.accounts import Account
 from domain.roles import ROLE_WORDS
 
 

@@ -15,19 +15,19 @@ import pandas as pd
 import sqlalchemy as sa
 
 from charts.render import png_bytes
-from data_sources import meetings
-from data_sources.meetings import MeetingRecord
 from domain.clock import now
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_decimal, swedish_int
 from domain.roles import MEETING_VIEWS
+from queries.common import Ask, asking
 from queries.data_overview import example_data_in_use, imports_behind
+from store import meetings
+from store.meetings import MeetingRecord
 from view_models.meetings import meeting_banner
 from view_models.presentation import DeckScope, Slide, meeting_deck
 from view_models.sections import Figure
 
-Ask = Callable[..., Any]
 VIEW_TITLES = {v.name: v.title for v in MEETING_VIEWS}
 BOARD_DATASETS = tuple(DATASETS)  # every dataset stands behind a board view
 PLAIN_COLUMNS = {"År", "Kvartal", "Månad"}  # numbers that name a time, written without grouping
@@ -182,11 +182,7 @@ def pack_from_store(engine: sa.Engine, config: Config, record: MeetingRecord, *,
     """The pack read straight from the store, for the command line (the app reads through its cache)."""
 
     def ask_at(batch: int | None) -> Ask:
-        def ask(query: Callable[..., Any], *args: Any) -> Any:
-            with engine.connect() as connection:
-                return query(connection, *args, as_of=batch)
-
-        return ask
+        return asking(engine, batch)
 
     with engine.connect() as connection:
         example = example_data_in_use(connection)

@@ -3,6 +3,8 @@ are older than the configured age, flagged with a word and a symbol (no streamli
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from charts.classifications import coverage_by_unit
@@ -61,7 +63,7 @@ def register_table(register: pd.DataFrame, config: Config, months: int) -> pd.Da
     """Each system, its steps' dates, and a flag where a step is missing or the classification too old."""
     flag = OUTDATED.format(months=months)
 
-    def dated(day: object) -> str:
+    def dated(day: Any) -> str:
         return MISSING if day is None or pd.isna(day) else swedish_date(day)
 
     return pd.DataFrame(
@@ -84,7 +86,7 @@ def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) 
         return None
     row = mine.iloc[0]
     systems, classified, outdated = int(row["systems"]), int(row["classified"]), int(row["outdated"])
-    notes = (f"{swedish_int(classified)} av {swedish_int(systems)} system",)
+    notes: tuple[str, ...] = (f"{swedish_int(classified)} av {swedish_int(systems)} system",)
     if outdated:
         notes += (f"{OUTDATED.format(months=months)}: {swedish_int(outdated)}",)
     return Figure(

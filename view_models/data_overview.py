@@ -6,7 +6,6 @@ import datetime as dt
 
 import pandas as pd
 
-from data_sources.batches import BatchRecord
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int
@@ -14,6 +13,7 @@ from queries.data_overview import DatasetOverview
 from rules import data_quality as dq
 from rules.incidents import report_completeness
 from rules.recommendations import with_overdue
+from store.batches import BatchRecord
 
 
 def dataset_rows(overview: list[DatasetOverview]) -> pd.DataFrame:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_sources.imports import ImportResult
-from data_sources.preview import Preview
 from domain.allowed_values import format_of
 from domain.configuration import Config
 from domain.datasets import DATASETS
+from ingest.imports import ImportResult
+from ingest.preview import Preview
 
 
 def column_help(dataset: str, config: Config) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from data_sources.access_store import Link
+from access.access_store import Link
 from domain.formatting import swedish_datetime
 from domain.roles import MEETING_VIEWS
 

@@ -79,7 +79,7 @@ def body_figure(levels: pd.DataFrame, body: str, model: MaturityModel, config: C
     if mine.empty:
         return None
     last = mine.iloc[-1]
-    notes = (f"av {len(model.steps)} steg",)
+    notes: tuple[str, ...] = (f"av {len(model.steps)} steg",)
     if len(mine) > 1:
         before = mine.iloc[-2]
         notes = (*notes, f"{int(before['year'])}: {step_label(int(before['level']), model.steps)}")

@@ -6,10 +6,10 @@ from typing import Any
 
 import pandas as pd
 
-from data_sources.meetings import MeetingRecord
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime
+from store.meetings import MeetingRecord
 
 
 def meeting_banner(record: MeetingRecord, config: Config) -> str:

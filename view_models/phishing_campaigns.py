@@ -12,7 +12,7 @@ from domain.configuration import Config
 from domain.datasets.phishing_campaigns import DATASET
 from domain.formatting import swedish_date, swedish_decimal, swedish_int, swedish_percent
 from domain.roles import VIEW_NAMED
-from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS
+from domain.vocabulary import BAND_SYMBOLS, BAND_WORDS, Tone
 from queries import phishing_campaigns as phishing_queries
 from rules.kpis import band
 from rules.phishing_campaigns import with_rates
@@ -114,7 +114,7 @@ def latest_campaign(campaigns: pd.DataFrame, config: Config) -> Figure | None:
     r = campaigns.sort_values("start_date").iloc[-1]
     kpi = config.kpis.get(KPI)
     notes = [f"{swedish_int(r['clicked'])} av {swedish_int(r['recipients'])} klickade"]
-    level = None
+    level: Tone | None = None
     if kpi is not None:
         level = band(kpi, float(r["click_rate"]))
         notes.insert(0, f"Mål {_rate(kpi.target)} · {BAND_SYMBOLS[level]} {BAND_WORDS[level]}")

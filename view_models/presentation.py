@@ -18,11 +18,11 @@ from typing import Any, TypeVar
 import altair as alt
 import pandas as pd
 
-from data_sources.meetings import MeetingRecord
 from domain.configuration import Config
 from domain.formatting import swedish_int
 from domain.roles import MEETING_VIEWS, View
 from queries.data_overview import imports_after
+from store.meetings import MeetingRecord
 from view_models.meetings import import_words
 from view_models.sections import (
     Ask,

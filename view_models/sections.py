@@ -8,33 +8,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Concatenate, Literal, ParamSpec, Protocol, TypeVar
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
-import sqlalchemy as sa
 
 from domain.roles import View
+from domain.vocabulary import Tone
+from queries.common import Ask
 
-Tone = Literal["green", "amber", "red"]
 Mark = Literal["better", "worse", "info", "overdue", ""]
 Fit = Literal[
     "chart", "short", "pair", "rows"
 ]  # a slide's chart: full height, below a lead, half of a pair, a row per category
 WHOLE_MUNICIPALITY = "hela kommunen"
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-class Ask(Protocol):
-    """A query of `queries/` asked as of the batch the view reads (cached in the app, direct in tests):
-    the query's own arguments after the connection, and its answer's type."""
-
-    def __call__(
-        self, query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs
-    ) -> R: ...
-
 
 @dataclass(frozen=True)
 class Figure:

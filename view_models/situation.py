@@ -11,7 +11,6 @@ from typing import Any
 
 import pandas as pd
 
-from data_sources.meetings import MeetingRecord
 from domain import vocabulary
 from domain.configuration import Config
 from domain.datasets.incidents import DATASET as INCIDENTS
@@ -50,6 +49,7 @@ from rules.phishing_campaigns import with_rates
 from rules.recommendations import status_counts, with_overdue
 from rules.self_assessments import shares_by_year
 from rules.training import with_completion
+from store.meetings import MeetingRecord
 from view_models.accessibility_reviews import body_figure as accessibility_figure
 from view_models.classifications import body_figure as classification_figure
 from view_models.documents import overdue_figure
@@ -350,7 +350,7 @@ def _tone(value: str) -> Tone | None:
 
 
 def _kpi_figure(k: KpiTile) -> Figure:
-    notes = (f"Mål {k.target} · {k.judgement}",)
+    notes: tuple[str, ...] = (f"Mål {k.target} · {k.judgement}",)
     notes += (f"Beräknat av {k.counts}",) if k.counts else ()
     notes += (k.change,) if k.change else ()
     return Figure(k.name, k.value, notes, _tone(k.band), "", (KPIS.name,))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources.exports import csv_bytes
 from domain.roles import ensure
+from ingest.exports import csv_bytes
 from queries.access_log import access_log_rows
 from ui.app_store import read_now
 from ui.blocks import table_of

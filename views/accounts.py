@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources import accounts
+from access import accounts
 from domain.formatting import inert
 from domain.roles import ROLE_WORDS, ROLES, ensure
 from ui.app_store import current_store
@@ -67,7 +67,7 @@ if every:
         "Roll", ROLES, index=ROLES.index(chosen.role), format_func=ROLE_WORDS.__getitem__, key="account_role"
     )
     role_col, state_col, remove_col = st.columns(3)
-    change = None
+    change: tuple[str, object, str] | None = None
     if role_col.button("Byt roll", disabled=new_role == chosen.role):
         change = ("role", new_role, f"{chosen.email} har nu rollen {ROLE_WORDS[new_role]}.")
     if state_col.button("Öppna kontot" if chosen.disabled else "Stäng av kontot"):
@@ -78,6 +78,9 @@ if every:
         st.rerun()
     if change is not None:
         field, value, said = change
-        accounts.save(engine, actor, chosen.email, **{field: value})
+        if field == "role":
+            accounts.save(engine, actor, chosen.email, role=str(value))
+        else:
+            accounts.save(engine, actor, chosen.email, disabled=bool(value))
         st.session_state["account_message"] = said
         st.rerun()

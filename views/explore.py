@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from charts.explore import explore_chart
 from charts.render import vega_lite_spec
-from data_sources.exports import csv_bytes, excel_bytes
 from domain.formatting import inert
+from ingest.exports import csv_bytes, excel_bytes
 from queries.explore import SPECS, distinct_values, explore
 from ui.app_store import app_config, ask, current_store, latest_batch
 from ui.blocks import table_of
@@ -21,6 +23,10 @@ from view_models.explore import (
     state_from_link,
     state_to_link,
 )
+
+
+def _label(labels: dict[str, str], value: object) -> str:
+    return labels.get(str(value), str(value))
 
 require("utforska")
 config = app_config()
@@ -89,7 +95,7 @@ with st.sidebar:
             values,
             default=chosen,
             placeholder="Alla",
-            format_func=lambda v, labels=labels: labels.get(v, str(v)),
+            format_func=partial(_label, labels),
             key=f"explore_f_{state.dataset}_{dimension}",
         )
         state.filters[dimension] = [str(v) for v in picked]
@@ -106,9 +112,9 @@ names = list(table.columns)
 st.markdown(inert(f"{measure.label} per {' och '.join(n.lower() for n in names[:-1])}: {len(table)} grupper."))
 if state.chart != "table":
     value_format = ",.0f" if measure.unit == "count" else ",.1f"
-    second = names[1] if len(names) > 2 else None
-    colours = label_colours(state.dataset, state.group_by[-1], config) if second else None
-    chart = explore_chart(table, state.chart, names[0], second, measure.label, value_format, colours)
+    beside = names[1] if len(names) > 2 else None
+    colours = label_colours(state.dataset, state.group_by[-1], config) if beside else None
+    chart = explore_chart(table, state.chart, names[0], beside, measure.label, value_format, colours)
     st.vega_lite_chart(
         vega_lite_spec(chart), width="stretch", theme=None, alt=f"{measure.label} per {names[0].lower()}"
     )

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
-from data_sources import batches, imports
-from data_sources.exports import template_csv, template_xlsx
-from data_sources.sources import sync_sources
-from data_sources.uploads import upload_file
 from domain.datasets import DATASETS
 from domain.formatting import inert
+from ingest import imports
+from ingest.exports import template_csv, template_xlsx
+from ingest.sources import sync_sources
+from ingest.uploads import upload_file
+from store import batches
 from ui.app_store import app_config, cached_import_history, current_store, latest_batch
 from ui.blocks import table_of
 from ui.sign_in import require
@@ -55,6 +57,10 @@ middle.download_button(
 )
 with st.expander("Kolumnerna och deras tillåtna värden"):
     table_of(column_help(dataset, config))
+
+
+def _advance(bar: Any, rows: int, total: int) -> None:
+    bar.progress(min(1.0, rows / max(1, total)), text=f"{rows} av {total} rader")
 
 
 def handle_upload(name: str, data: bytes) -> None:
@@ -109,9 +115,7 @@ def handle_upload(name: str, data: bytes) -> None:
                 path,
                 actor=actor,
                 display_name=name,
-                progress=lambda n: bar.progress(
-                    min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader"
-                ),
+                progress=lambda n: _advance(bar, n, checked.rows),
             )
         bar.empty()
         if not result.ok:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources import meetings
-from data_sources.access_store import MAX_LINK_DAYS, all_links, create_link, log_event, revoke_link
+from access.access_store import MAX_LINK_DAYS, all_links, create_link, revoke_link
 from domain.clock import now
 from domain.formatting import inert, swedish_datetime
 from domain.roles import ensure
+from store import meetings
+from store.access_log import log_event
 from ui.app_store import app_config, current_store
 from ui.blocks import table_of
 from ui.sign_in import require

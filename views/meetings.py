@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources import meetings
 from domain import clock
 from domain.formatting import inert
 from domain.roles import MEETING_VIEWS
+from store import meetings
 from ui.app_store import app_config, current_store
 from ui.blocks import table_of
 from ui.sign_in import require

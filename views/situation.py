@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources import meetings
 from queries import status
+from store import meetings
 from ui.frame import empty_state, view_frame
 from ui.sections import present
 from ui.widgets import choose_quarter

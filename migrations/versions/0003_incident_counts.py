@@ -95,8 +95,8 @@ def upgrade() -> None:
     )
 
     # Replays the batches through the app's own bookkeeping (it reads only the columns this revision has).
-    from data_sources.counts import rebuild_counts
     from domain.datasets import DATASETS
+    from store.counts import rebuild_counts
 
     rebuild_counts(op.get_bind(), DATASETS["incidents"])
 

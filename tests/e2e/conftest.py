@@ -98,8 +98,8 @@ def app_url(app_folder) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def hostile_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a store whose every text field a file can fill holds hostile text."""
-    from data_sources.store import open_store
     from domain.configuration import load_config
+    from store.engine import open_store
     from tests.hostile import import_hostile
 
     folder = tmp_path_factory.mktemp("e2e-hostile")
@@ -115,7 +115,7 @@ CONTROLLER = ("anna@malmo.se", "anna-lösenord-123")
 @pytest.fixture(scope="session")
 def accounts_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app with local accounts: a controller who can sign in and make links."""
-    from data_sources import accounts
+    from access import accounts
 
     folder = tmp_path_factory.mktemp("e2e-accounts")
     config_dir = folder / "config"
@@ -165,7 +165,7 @@ VIEWER = ("bo@malmo.se", "bos-lösenord-1234")
 @pytest.fixture(scope="session")
 def two_apps_on_postgres(tmp_path_factory: pytest.TempPathFactory, postgres_server):
     """Two app processes on one PostgreSQL store, with an administrator and a board member."""
-    from data_sources import accounts
+    from access import accounts
 
     folder = tmp_path_factory.mktemp("e2e-two")
     config_dir = folder / "config"

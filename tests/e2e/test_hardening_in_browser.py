@@ -37,8 +37,8 @@ def test_hostile_text_makes_no_image_link_or_request_on_any_view(browser: Browse
 
 
 def test_the_app_sends_no_referrer_and_a_link_token_never_leaves_in_one(browser: Browser, app_folder, app_url: str):
-    from data_sources import access_store
-    from data_sources.store import open_store
+    from access import access_store
+    from store.engine import open_store
 
     response = browser.new_context().request.get(app_url)
     assert response.headers["referrer-policy"] == "no-referrer"
@@ -97,9 +97,9 @@ def test_an_account_disabled_in_one_app_process_is_signed_out_of_the_other(brows
 
 
 def test_an_oidc_user_disabled_while_signed_in_is_denied_on_the_next_click(browser: Browser, oidc_app):
-    from data_sources import accounts
-    from data_sources.store import open_store
+    from access import accounts
     from domain.roles import operator
+    from store.engine import open_store
 
     url, provider, db_url = oidc_app
     context = _context(browser)

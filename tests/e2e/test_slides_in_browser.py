@@ -10,10 +10,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from data_sources import meetings
-from data_sources.store import open_store
 from domain.configuration import load_config
 from domain.roles import operator
+from store import meetings
+from store.engine import open_store
 from tests.conftest import ROOT
 from tests.e2e.conftest import MAIN, TIMEOUT, store_url, wait_for_app_run
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_sources.imports import import_file
 from domain.roles import operator
+from ingest.imports import import_file
 from queries import classifications
 from tests.conftest import write_csv
 

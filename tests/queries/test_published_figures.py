@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from data_sources.demo import load_example_data
-from data_sources.schema import import_batches
 from domain.roles import operator
+from ingest.demo import load_example_data
 from queries import incidents, recommendations, self_assessments, status
+from store.schema import import_batches
 
 
 @pytest.fixture
@@ -59,8 +59,8 @@ def test_every_example_batch_is_marked_as_example_data(demo_store):
 
 
 def test_the_banner_knows_when_example_rows_are_still_shown(store, config, tmp_path):
-    from data_sources.imports import import_file, import_table, undo
-    from data_sources.readers import open_file
+    from ingest.imports import import_file, import_table, undo
+    from ingest.readers import open_file
     from queries.data_overview import example_data_in_use
     from tests.conftest import write_csv
 

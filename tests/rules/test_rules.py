@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data_sources.exports import FORMULA_STARTS, csv_bytes, safe_frame
 from domain.formatting import swedish_decimal, swedish_int, swedish_percent, swedish_value
 from domain.periods import previous_quarter, quarter_months, quarter_of_month
+from ingest.exports import FORMULA_STARTS, csv_bytes, safe_frame
 from rules.changes import kpi_changes, status_changes
 from rules.kpis import band, meets_target, quarterly_values
 from rules.recommendations import status_counts, with_overdue

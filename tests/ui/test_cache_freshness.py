@@ -8,9 +8,9 @@ from tests.views.conftest import page_text
 
 
 def test_a_board_view_shows_an_import_at_once_in_an_open_session_and_a_new_one(open_view, app_env):
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
+    from ingest.imports import import_file
+    from store.engine import open_store
 
     before = open_view("views/status.py")
     assert "Brandvägg bytt i januari" not in page_text(before)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_sources import meetings
-from data_sources.demo import load_example_data
-from data_sources.imports import import_file
 from domain.roles import MEETING_VIEWS, operator
+from ingest.demo import load_example_data
+from ingest.imports import import_file
+from store import meetings
 from tests.conftest import ROOT, write_csv
 from view_models.board_pack import _numbers, pack_from_store
 from view_models.presentation import DeckScope, build_deck
 
-STATUS = ROOT / "data_sources" / "example_data" / "status.csv"
+STATUS = ROOT / "ingest" / "example_data" / "status.csv"
 
 
 def _texts(document) -> list[str]:

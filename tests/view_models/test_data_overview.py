@@ -6,8 +6,8 @@ import datetime as dt
 
 import pandas as pd
 
-from data_sources.batches import BatchRecord
 from queries.data_overview import DatasetOverview
+from store.batches import BatchRecord
 from view_models import data_overview as vm
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)

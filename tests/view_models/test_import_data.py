@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from data_sources.imports import ImportResult
-from data_sources.validation import Problem
+from ingest.imports import ImportResult
+from ingest.validation import Problem
 from view_models import import_data as vm
 
 

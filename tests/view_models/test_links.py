@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_sources.access_store import Link
+from access.access_store import Link
 from view_models.links import link_table
 
 AT = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)

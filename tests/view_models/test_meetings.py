@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_sources.meetings import MeetingRecord
+from store.meetings import MeetingRecord
 from view_models.meetings import meeting_banner
 from view_models.situation import AreaTile, KpiTile, SituationPicture
 

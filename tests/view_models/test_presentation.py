@@ -9,16 +9,16 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from data_sources.demo import load_example_data
-from data_sources.imports import import_file
 from domain.roles import MEETING_VIEWS, operator
+from ingest.demo import load_example_data
+from ingest.imports import import_file
 from tests.conftest import ROOT, write_csv
 from view_models import presentation as p
 from view_models import situation, status
 from view_models.meetings import import_words
 from view_models.survey_results import SURVEY_UNITS
 
-EXAMPLE_STATUS = ROOT / "data_sources" / "example_data" / "status.csv"
+EXAMPLE_STATUS = ROOT / "ingest" / "example_data" / "status.csv"
 SCOPE = p.DeckScope("servicenamnden", "2025Q4", dt.date(2026, 2, 17))
 
 

@@ -13,9 +13,9 @@ import sqlalchemy as sa
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from data_sources import access_store, accounts
-from data_sources.store import open_store
+from access import access_store, accounts
 from domain.roles import operator
+from store.engine import open_store
 from tests.conftest import ROOT
 from tests.views.conftest import page_text, shown
 

@@ -58,9 +58,9 @@ def test_status_view_heat_map_and_kpis(open_view):
 
 
 def test_status_map_shows_the_latest_eight_quarters_and_the_table_all(open_view, app_env, monkeypatch):
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
+    from ingest.imports import import_file
+    from store.engine import open_store
     from tests.conftest import write_csv
 
     monkeypatch.setenv("DASHBOARD_DEMO", "0")
@@ -138,9 +138,9 @@ def test_every_view_on_an_empty_store_says_what_to_do(open_view, monkeypatch, sc
 
 
 def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_env, monkeypatch):
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
+    from ingest.imports import import_file
+    from store.engine import open_store
     from tests.conftest import write_csv
 
     monkeypatch.setenv("DASHBOARD_DEMO", "0")
@@ -165,10 +165,10 @@ def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_
 
 
 def test_a_file_of_three_kpis_leaves_the_other_kpis_of_the_quarter_on_the_situation_picture(open_view, app_env):
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
     from domain.roles import operator
+    from ingest.imports import import_file
+    from store.engine import open_store
     from tests.conftest import write_csv
 
     open_view("views/situation.py")  # the example data is loaded

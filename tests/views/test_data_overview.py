@@ -47,9 +47,9 @@ def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
 
 
 def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypatch):
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
+    from ingest.imports import import_file
+    from store.engine import open_store
 
     app = _open_data_page()
     engine = open_store()
@@ -96,9 +96,9 @@ def test_data_quality_lists_incomplete_reports_and_overdue_recommendations(app_e
 
 
 def test_data_quality_names_missing_quarters_and_self_assessments(app_env):
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
+    from ingest.imports import import_file
+    from store.engine import open_store
 
     engine = open_store()
     config = load_config()

@@ -75,11 +75,11 @@ def test_utforska_explores_the_review_findings_in_swedish(open_view):
 
 
 def test_a_review_corrected_after_the_meeting_shows_as_a_correction_and_the_record_as_presented(open_view, app_env):
-    from data_sources import meetings
-    from data_sources.imports import import_file
-    from data_sources.store import open_store
     from domain.configuration import load_config
     from domain.roles import operator
+    from ingest.imports import import_file
+    from store import meetings
+    from store.engine import open_store
     from tests.conftest import write_csv
 
     open_view("views/accessibility_reviews.py")  # the example data is loaded

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_sources.store import open_store
 from domain.configuration import load_config
 from domain.roles import VIEWS
+from store.engine import open_store
 from tests.hostile import HOSTILE, LIVE, import_hostile
 from tests.views.conftest import page_text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from data_sources.store import open_store
+from store.engine import open_store
 from tests.views.conftest import page_text, shown, shown_table
 
 GOOD = "period;enhet;område;status;kommentar\n2025Q4;Servicenämnden;governance;Grön;Rutinen är beslutad\n"
@@ -92,7 +92,7 @@ def test_undo_is_confirmed_in_a_dialog_and_restores_what_was_there(open_view):
 def test_the_template_has_the_swedish_headers_and_an_example_row(open_view):
     app = open_view("views/import_data.py", dataset="incidents")
     assert app.selectbox(key="import_dataset").value == "incidents"
-    from data_sources.exports import template_csv
+    from ingest.exports import template_csv
 
     lines = template_csv("incidents").decode("utf-8-sig").splitlines()
     assert lines[0].startswith("datum;enhet;allvarlighetsgrad;kategori;antal;ärendenummer")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from data_sources import meetings
-from data_sources.imports import import_file, undo
-from data_sources.store import open_store
 from domain.configuration import load_config
 from domain.roles import operator
+from ingest.imports import import_file, undo
+from store import meetings
+from store.engine import open_store
 from tests.conftest import write_csv
 from tests.views.conftest import page_text, shown
 
@@ -78,7 +78,7 @@ def test_the_meeting_page_lists_records_and_a_controller_records_one(open_view, 
 def test_an_auditors_link_bound_to_a_record_shows_what_the_board_saw_on_every_view(open_view, app_env):
     from streamlit.testing.v1 import AppTest
 
-    from data_sources import access_store
+    from access import access_store
     from tests.conftest import ROOT
 
     open_view("views/situation.py")

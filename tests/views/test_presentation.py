@@ -8,11 +8,12 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_sources import access_store, meetings
-from data_sources.imports import import_file
-from data_sources.store import open_store
+from access import access_store
 from domain.configuration import load_config
 from domain.roles import MEETING_VIEWS, operator
+from ingest.imports import import_file
+from store import meetings
+from store.engine import open_store
 from tests.conftest import ROOT, write_csv
 from tests.views.conftest import page_text, shown
 

@@ -1,0 +1,39 @@
+"""A check names what the import would replace: per key the old and the new value, unchanged counted apart."""
+
+from __future__ import annotations
+
+from domain.roles import operator
+from ingest.imports import import_file
+from tests.conftest import write_csv
+
+HEADER = "period;enhet;område;status;kommentar\n"
+BEFORE = HEADER + "2025Q4;mkb;governance;Grön;\n2025Q4;mkb;training;Gul;Utbildning pågår\n2025Q4;mkb;suppliers;Röd;\n"
+
+
+def test_the_preview_lists_old_and_new_values_and_counts_the_rest(store, config, tmp_path):
+    import_file(store, config, "status", write_csv(tmp_path / "a.csv", BEFORE), actor=operator("u"))
+    after = HEADER + "2025Q4;mkb;governance;Röd;Brandvägg bytt\n2025Q4;mkb;training;Gul;Utbildning pågår\n"
+    after += "2025Q4;mkb;continuity;Grön;\n"
+    result = import_file(
+        store, config, "status", write_csv(tmp_path / "b.csv", after), actor=operator("u"), dry_run=True
+    )
+    assert result.outcome == "valid"
+    lines = result.preview.lines(config)
+    assert lines[0] == (
+        "2025Q4 · MKB Fastighets AB · Styrning och ledning: status Grön → Röd; kommentar – → ”Brandvägg bytt”"
+    )
+    assert lines[-1] == (
+        "Av det filen omfattar: 1 ändras, 1 är oförändrade, 1 är nya, 1 finns inte i filen och tas ur bruk."
+    )
+
+
+def test_the_preview_lists_the_first_fifty_changes_then_a_count(store, config, tmp_path):
+    quarters = [f"{y}Q{q}" for y in range(2010, 2026) for q in (1, 2, 3, 4)]
+    rows = "".join(f"{q};mkb;governance;Grön;\n" for q in quarters)
+    import_file(store, config, "status", write_csv(tmp_path / "a.csv", HEADER + rows), actor=operator("u"))
+    changed = rows.replace("Grön", "Gul")
+    result = import_file(
+        store, config, "status", write_csv(tmp_path / "b.csv", HEADER + changed), actor=operator("u"), dry_run=True
+    )
+    lines = result.preview.lines(config)
+    assert len(result.preview.changes) == 50 and lines[50] == f"… och {len(quarters) - 50} ändrade till."
