@@ -124,20 +124,19 @@ def _figures(section: Figures) -> None:
 
 
 def _figure_text(figure: Figure, style: str) -> str:
-    """A tile in one block: the box's heading, the label, the value (in a badge when it has a tone), notes."""
-    lines = [f"### {inert(figure.heading)}"] if figure.heading else []
+    """A tile in one block: the label, the value large, the notes. The tone is a badge on the words that
+    judge the value (the status word, or the first note: "Mål 5 % · ■ Långt från målet"), never colour
+    alone. A figure with no value says what is missing under its heading."""
     if not figure.present:
-        return "\n\n".join([*lines, *(inert(n) for n in figure.notes)])
-    value = inert(figure.value)
-    if figure.tone is not None:
-        value = f":{BADGE[figure.tone]}-badge[{value}]"
+        return "  \n".join([f"**{inert(figure.heading)}**", *(inert(n) for n in figure.notes)])
+    notes = [inert(n) for n in figure.notes]
+    colour = BADGE.get(figure.tone or "")
     if style == "status":
-        return "\n\n".join(
-            [*lines, f"**{inert(figure.label)}**  \n{value}  {'  '.join(inert(n) for n in figure.notes)}"]
-        )
-    return "\n\n".join(
-        [*lines, f"**{inert(figure.label)}**", f"### {value}", "  \n".join(inert(n) for n in figure.notes)]
-    )
+        value = f":{colour}-badge[{inert(figure.value)}]" if colour else inert(figure.value)
+        return f"**{inert(figure.label)}**  \n{value}  {'  '.join(notes)}"
+    if colour and notes:
+        notes[0] = f":{colour}-badge[{notes[0]}]"
+    return "\n\n".join([f"**{inert(figure.label)}**", f"### {inert(figure.value)}", "  \n".join(notes)])
 
 
 def present(f: Frame, compose: Compose, scope: Scope, *, what: str, after: dict[str, After] | None = None) -> None:

@@ -14,7 +14,7 @@ from charts.render import vega_lite_spec
 from domain.clock import now, today
 from domain.configuration import Config
 from domain.formatting import inert
-from domain.roles import MEETING_VIEWS, VIEWS, Actor
+from domain.roles import MEETING_VIEWS, VIEW_NAMED, Actor
 from queries import status
 from store import meetings
 from store.meetings import MeetingRecord
@@ -34,7 +34,6 @@ from view_models.meetings import meeting_banner
 from view_models.presentation import Correction, DeckScope, Slide, build_deck, meeting_deck
 
 SCRIPT = "views/presentation.py"
-VIEW_NAMED = {v.name: v for v in VIEWS}
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
 MARK = {
     "better": ":green-badge[↑ Bättre]",
@@ -276,7 +275,7 @@ def _navigation(deck: Deck, view_script: str) -> None:
                 st.markdown("Första bilden")
         with middle.container(key="slide_exit"):
             out = dict(keep)
-            if deck.meeting is None and deck.slide.view not in ("situation", "status"):
+            if deck.meeting is None and VIEW_NAMED[deck.slide.view].whole_municipality:
                 del out["unit"]  # incidents, recommendations and self-assessments show the whole municipality
             st.page_link(view_script, label="Avsluta presentationen", query_params=out)
         with right.container(key="slide_next"):
