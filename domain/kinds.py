@@ -9,9 +9,9 @@ column's kind; no code switches on a kind's name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import sqlalchemy as sa
 
@@ -102,6 +102,25 @@ def _configured(ids: Callable[[Config], dict[str, list[str]]], what: str, file: 
     return lambda config: reference_parser(ids(config), what, f"{config.directory}/{file}")
 
 
+class _Named(Protocol):
+    id: str
+    name: str
+
+
+def configured(
+    name: KindName, entries: Callable[[Config], Mapping[str, _Named]], what: str, file: str
+) -> Kind:
+    """A column naming one of the configuration's entries (a KPI, an assessment, …) by id or name; the
+    template lists the ids, the views show the names."""
+    return Kind(
+        name,
+        _configured(lambda c: {i: [e.name] for i, e in entries(c).items()}, what, file),
+        lambda: sa.String(64),
+        allowed=lambda c: list(entries(c)),
+        labels=lambda c: {i: e.name for i, e in entries(c).items()},
+    )
+
+
 def _unit_spellings(config: Config) -> dict[str, list[str]]:
     return {u.id: [u.name, *u.aliases] for u in config.organisation.units}
 
@@ -129,20 +148,8 @@ AREA = Kind(
     allowed=lambda c: [a.name for a in c.areas],
     labels=lambda c: c.area_names,
 )
-KPI = Kind(
-    "kpi",
-    _configured(lambda c: {k.id: [k.name] for k in c.kpis.values()}, "ett nyckeltal", "kpis.yaml"),
-    lambda: sa.String(64),
-    allowed=lambda c: list(c.kpis),
-    labels=lambda c: {k: kpi.name for k, kpi in c.kpis.items()},
-)
-ASSESSMENT = Kind(
-    "assessment",
-    _configured(lambda c: {a.id: [a.name] for a in c.assessments.values()}, "en självskattning", "assessments.yaml"),
-    lambda: sa.String(64),
-    allowed=lambda c: list(c.assessments),
-    labels=lambda c: {k: a.name for k, a in c.assessments.items()},
-)
+KPI = configured("kpi", lambda c: c.kpis, "ett nyckeltal", "kpis.yaml")
+ASSESSMENT = configured("assessment", lambda c: c.assessments, "en självskattning", "assessments.yaml")
 STATEMENT = Kind(
     "statement",
     _same(as_text),
@@ -151,21 +158,9 @@ STATEMENT = Kind(
     allowed=lambda c: [s.id for a in c.assessments.values() for s in a.statements],
     free_text=True,
 )
-MODEL = Kind(
-    "maturity_model",
-    _configured(lambda c: {m.id: [m.name] for m in c.maturity_models.values()}, "en mognadsmodell", "maturity.yaml"),
-    lambda: sa.String(64),
-    allowed=lambda c: list(c.maturity_models),
-    labels=lambda c: {k: m.name for k, m in c.maturity_models.items()},
-)
+MODEL = configured("maturity_model", lambda c: c.maturity_models, "en mognadsmodell", "maturity.yaml")
 LEVEL = Kind("level", _same(count_parser(1)), sa.Integer, "heltal, ett av modellens steg (1 är det första)")
-SURVEY = Kind(
-    "survey",
-    _configured(lambda c: {s.id: [s.name] for s in c.surveys.values()}, "en enkät", "surveys.yaml"),
-    lambda: sa.String(64),
-    allowed=lambda c: list(c.surveys),
-    labels=lambda c: {k: s.name for k, s in c.surveys.items()},
-)
+SURVEY = configured("survey", lambda c: c.surveys, "en enkät", "surveys.yaml")
 ANSWER = Kind(
     "answer",
     _same(as_text),

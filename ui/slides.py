@@ -31,7 +31,7 @@ from ui.frame import meeting_in_link
 from ui.sign_in import log_export, require
 from view_models.board_pack import board_pack
 from view_models.meetings import meeting_banner
-from view_models.presentation import Correction, DeckScope, Slide, build_deck, meeting_deck
+from view_models.presentation import DeckScope, Slide, build_deck, meeting_deck
 
 SCRIPT = "views/presentation.py"
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
@@ -169,7 +169,6 @@ def _slide_number(slides: list[Slide], count: int) -> int:
 class _Made:
     slides: list[Slide]
     specs: list[list[dict[str, Any]]]
-    corrections: list[Correction]
 
 
 @st.cache_resource(show_spinner="Förbereder bilderna …", max_entries=16)
@@ -177,26 +176,23 @@ def _deck(
     url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], scope: DeckScope, meeting_id: int | None
 ) -> _Made:
     """Every slide with its charts' specs, made once per store state and deck (stepping to the next slide
-    only draws), and for a meeting what reads differently today."""
-    slides, changed = _slides(url, latest, scope, meeting_id)
+    only draws); a meeting's deck ends with what reads differently today."""
+    slides = _slides(url, latest, scope, meeting_id)
     specs = [[vega_lite_spec(part.chart, large=True) for part in slide.charts] for slide in slides]
-    return _Made(slides, specs, changed)
+    return _Made(slides, specs)
 
 
-def _slides(url: str, latest: int, scope: DeckScope, meeting_id: int | None) -> tuple[list[Slide], list[Correction]]:
+def _slides(url: str, latest: int, scope: DeckScope, meeting_id: int | None) -> list[Slide]:
     config = app_config()
     if meeting_id is None:
-        return build_deck(asking_at(url, latest, None), scope, config), []
+        return build_deck(asking_at(url, latest, None), scope, config)
     _, engine = current_store()
     record = meetings.find(engine, meeting_id)
     assert record is not None  # the link was checked; records are never deleted
-    return meeting_deck(
-        lambda batch: asking_at(url, latest, batch),
-        record,
-        meetings.previous(engine, record),
-        scope,
-        config,
+    slides, _ = meeting_deck(
+        lambda batch: asking_at(url, latest, batch), record, meetings.previous(engine, record), scope, config
     )
+    return slides
 
 
 def draw(deck: Deck) -> None:

@@ -199,17 +199,6 @@ def deadline_table(deadlines: pd.DataFrame, unit_names: dict[str, str]) -> pd.Da
     )
 
 
-def on_time_table(by_year: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "År": by_year["year"].astype(str),
-            "I tid": [swedish_int(n) for n in by_year["met"]],
-            "Avgjorda": [swedish_int(n) for n in by_year["decided"]],
-            "Andel i tid": [swedish_percent(round(v)) for v in by_year["share"]],
-        }
-    )
-
-
 UNITS_ON_A_SLIDE = 8  # the units with the most incidents on a slide
 CRITICAL_LISTED = 12  # the latest critical incidents named in the deck; the view lists them all
 CRITICAL_SHOWN = 100  # rows of the critical incidents' table on the screen; all are in the CSV file
