@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from queries.common import frame
+from queries.common import frame, returns
 from store.schema import access_log
 
 
+@returns("at", "actor", "role", "event", "target", "detail")
 def access_log_rows(connection: sa.Connection, limit: int = 1000) -> pd.DataFrame:
     log = access_log.c
     query = sa.select(log.at, log.actor, log.role, log.event, log.target, log.detail).order_by(log.id.desc())

@@ -8,7 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.accessibility_reviews import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 accessibility_reviews = table_of(DATASET)
@@ -16,6 +16,7 @@ accessibility_reviews = table_of(DATASET)
 a = accessibility_reviews.c
 
 
+@returns("unit", "service", "criteria_tested", "criteria_failed", "severity", "videos_reviewed", "videos_deficient")
 def services(connection: sa.Connection, year: int, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """unit, service, criteria_tested, criteria_failed, severity, videos_reviewed, videos_deficient."""
     query = (
@@ -28,6 +29,7 @@ def services(connection: sa.Connection, year: int, units: Sequence[str], *, as_o
     return frame(connection, query)
 
 
+@returns("year", "services", "criteria_tested", "passed", "serious", "critical", "videos_reviewed", "videos_deficient")
 def totals_by_year(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """year, services, criteria_tested (the most in one service), passed (no failed criterion), serious,
     critical, videos_reviewed, videos_deficient: oldest year first."""

@@ -9,12 +9,13 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.classifications import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 classifications = table_of(DATASET)
 
 
+@returns("unit", "system", "classified_date", "risk_analysis_date", "measures_followed_up_date", "outdated")
 def register(
     connection: sa.Connection, units: Sequence[str], older_than: dt.date, *, as_of: int | None = None
 ) -> pd.DataFrame:
@@ -41,6 +42,7 @@ def _outdated(older_than: dt.date) -> sa.ColumnElement[bool]:
     return classifications.c.classified_date < older_than
 
 
+@returns("unit", "systems", "classified", "risk_analysed", "followed_up", "outdated")
 def coverage_by_unit(
     connection: sa.Connection, units: Sequence[str], older_than: dt.date, *, as_of: int | None = None
 ) -> pd.DataFrame:

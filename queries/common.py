@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
@@ -39,3 +40,21 @@ def asking(engine: sa.Engine, as_of: int | None) -> Ask:
             return query(connection, *args, **{**kwargs, "as_of": as_of})  # type: ignore[arg-type]
 
     return ask
+
+
+def returns(*names: str) -> Callable[[Callable[P, pd.DataFrame]], Callable[P, pd.DataFrame]]:
+    """Declares the columns of the frame a query returns: the rules and view models read it by these
+    names, and every answer is held to them, so a query that drifts fails where it is asked."""
+
+    def declare(query: Callable[P, pd.DataFrame]) -> Callable[P, pd.DataFrame]:
+        @functools.wraps(query)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> pd.DataFrame:
+            answer = query(*args, **kwargs)
+            if tuple(answer.columns) != names:
+                raise TypeError(f"{query.__qualname__} gav kolumnerna {tuple(answer.columns)}, deklarerade {names}")
+            return answer
+
+        checked.columns = names  # type: ignore[attr-defined]
+        return checked
+
+    return declare

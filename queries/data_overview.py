@@ -11,7 +11,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets import DATASETS
-from queries.common import frame
+from queries.common import frame, returns
 from store.schema import DATASET_TABLES, import_batches, visible_as_of
 
 status = DATASET_TABLES["status"]
@@ -100,6 +100,7 @@ def example_data_in_use(connection: sa.Connection, *, as_of: int | None = None) 
     return False
 
 
+@returns("unit", "period")
 def status_quarters_per_unit(connection: sa.Connection, *, as_of: int | None = None) -> pd.DataFrame:
     query = (
         sa.select(status.c.unit, status.c.period)
@@ -109,6 +110,7 @@ def status_quarters_per_unit(connection: sa.Connection, *, as_of: int | None = N
     return pd.DataFrame(connection.execute(query).all(), columns=["unit", "period"])
 
 
+@returns("id", "kind", "dataset", "source", "user_name", "created_at")
 def imports_after(connection: sa.Connection, batch_id: int, *, as_of: int | None = None) -> pd.DataFrame:
     """The imports and undos made after a batch (up to `as_of`), oldest first: what changed since a meeting."""
     b = import_batches.c
@@ -119,6 +121,7 @@ def imports_after(connection: sa.Connection, batch_id: int, *, as_of: int | None
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
+@returns("id", "dataset", "source", "user_name", "created_at")
 def imports_behind(connection: sa.Connection, datasets: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """The imports whose rows were in force as of a batch, for the datasets named: where every figure read
     as of that batch came from (the board pack's footer and its list of sources)."""

@@ -8,12 +8,23 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.documents import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 documents = table_of(DATASET)
 
 
+@returns(
+    "document_id",
+    "title",
+    "type",
+    "owner_unit",
+    "decided_by",
+    "decided_date",
+    "revision_owner",
+    "next_revision",
+    "status",
+)
 def register(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """document_id, title, type, owner_unit, decided_by, decided_date, revision_owner, next_revision,
     status: the documents the units own, by next revision (the most overdue first)."""

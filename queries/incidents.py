@@ -8,7 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.incidents import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import counts_of, import_batches, table_of, visible_as_of
 
 incidents = table_of(DATASET)
@@ -30,6 +30,7 @@ def _incident_filters(
 _cells = incident_counts
 
 
+@returns("month", "severity", "count")
 def incidents_by_month(
     connection: sa.Connection,
     units: Sequence[str],
@@ -56,6 +57,7 @@ def incidents_by_month(
     return frame(connection, query)
 
 
+@returns("year", "category", "count", "reported", "critical")
 def incidents_by_year_and_category(
     connection: sa.Connection,
     units: Sequence[str],
@@ -85,6 +87,7 @@ def incidents_by_year_and_category(
     return frame(connection, query)
 
 
+@returns("unit", "severity", "count")
 def incidents_by_unit(connection: sa.Connection, year: int, *, as_of: int | None = None) -> pd.DataFrame:
     query = (
         sa.select(_cells.c.unit, _cells.c.severity, sa.func.sum(_cells.c.incidents).label("count"))
@@ -94,6 +97,7 @@ def incidents_by_unit(connection: sa.Connection, year: int, *, as_of: int | None
     return frame(connection, query)
 
 
+@returns("date", "date_precision", "unit", "category", "count", "reference", "title", "source", "source_row")
 def incident_rows(
     connection: sa.Connection,
     units: Sequence[str],
@@ -144,6 +148,19 @@ def incident_rows(
 _CRITICAL = incidents.c.severity == sa.literal_column("'critical'")
 
 
+@returns(
+    "date",
+    "reference",
+    "title",
+    "unit",
+    "category",
+    "count",
+    "reported_to_authority",
+    "incident_manager",
+    "responsible_manager",
+    "report_date",
+    "resolved_date",
+)
 def critical_incidents(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     query = (
         sa.select(
@@ -187,6 +204,18 @@ def critical_incidents_by_year(connection: sa.Connection, *, as_of: int | None =
     return {year: int(total) for year, total in connection.execute(query)}
 
 
+@returns(
+    "reference",
+    "title",
+    "unit",
+    "category",
+    "significant",
+    "detected_at",
+    "early_warning_at",
+    "notification_at",
+    "final_report_at",
+    "imy_reported_at",
+)
 def reportable_incidents(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """The incidents with reporting duties: significant under the Cybersecurity Act, or personal-data
     breaches for IMY, each with its detection and its reports; the earliest detected first."""

@@ -8,7 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.maturity import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 maturity = table_of(DATASET)
@@ -21,6 +21,7 @@ def models(connection: sa.Connection, *, as_of: int | None = None) -> list[str]:
     return list(connection.execute(query).scalars())
 
 
+@returns("year", "unit", "level")
 def levels(connection: sa.Connection, model: str, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """year, unit, level: oldest year first."""
     m = maturity.c
@@ -32,6 +33,7 @@ def levels(connection: sa.Connection, model: str, units: Sequence[str], *, as_of
     return frame(connection, query)
 
 
+@returns("year", "level", "units")
 def distribution(
     connection: sa.Connection, model: str, units: Sequence[str], *, as_of: int | None = None
 ) -> pd.DataFrame:

@@ -8,12 +8,24 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.phishing_campaigns import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 phishing_campaigns = table_of(DATASET)
 
 
+@returns(
+    "campaign",
+    "start_date",
+    "unit",
+    "planned_hours",
+    "actual_hours",
+    "recipients",
+    "clicked",
+    "reported",
+    "comment",
+    "origin_batch_id",
+)
 def campaigns(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """campaign, start_date, unit, planned_hours, actual_hours, recipients, clicked, reported, comment,
     origin_batch_id, oldest first."""

@@ -7,13 +7,31 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from queries.common import frame
+from queries.common import frame, returns
 from store.schema import DATASET_TABLES, visible_as_of
 
 recommendations = DATASET_TABLES["recommendations"]
 recommendation_updates = DATASET_TABLES["recommendation_updates"]
 
 
+@returns(
+    "recommendation_id",
+    "audit",
+    "auditor",
+    "audit_date",
+    "addressee",
+    "area",
+    "recommendation",
+    "committed",
+    "owner",
+    "due_date",
+    "response",
+    "status",
+    "status_date",
+    "progress",
+    "status_comment",
+    "done_date",
+)
 def recommendations_with_progress(connection: sa.Connection, *, as_of: int | None = None) -> pd.DataFrame:
     """Each recommendation with its latest status, the date of it, and when it was first reported done."""
     updates = recommendation_updates
@@ -69,6 +87,7 @@ def recommendations_with_progress(connection: sa.Connection, *, as_of: int | Non
     return frame(connection, query)
 
 
+@returns("recommendation_id", "date", "status", "progress", "comment")
 def recommendation_history(
     connection: sa.Connection,
     recommendation_ids: Sequence[str],

@@ -8,12 +8,13 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.self_assessments import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 self_assessments = table_of(DATASET)
 
 
+@returns("year", "rating", "count")
 def rating_counts_by_year(
     connection: sa.Connection,
     assessment: str,
@@ -31,6 +32,7 @@ def rating_counts_by_year(
     return frame(connection, query)
 
 
+@returns("unit", "statement", "rating", "count")
 def ratings_by_unit_and_statement(
     connection: sa.Connection,
     assessment: str,
@@ -79,6 +81,7 @@ def rating_shares_by_year(
     }
 
 
+@returns("year", "statement", "satisfactory", "total")
 def satisfactory_by_statement(
     connection: sa.Connection,
     assessment: str,
@@ -102,6 +105,7 @@ def satisfactory_by_statement(
     return frame(connection, query)
 
 
+@returns("year", "unit")
 def assessed_units(connection: sa.Connection, assessment: str, *, as_of: int | None = None) -> pd.DataFrame:
     s = self_assessments
     query = (

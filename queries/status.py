@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import DATASET_TABLES, import_batches, visible_as_of
 
 status = DATASET_TABLES["status"]
@@ -24,6 +24,7 @@ def quarters_with_data(connection: sa.Connection, units: Sequence[str], *, as_of
     return list(connection.execute(sa.select(union.c.period).order_by(union.c.period)).scalars())
 
 
+@returns("period", "unit", "area", "status", "trend", "comment")
 def status_by_quarter(
     connection: sa.Connection,
     units: Sequence[str],
@@ -40,6 +41,7 @@ def status_by_quarter(
     return frame(connection, query)
 
 
+@returns("period", "area", "status", "comment")
 def status_matrix(connection: sa.Connection, unit: str, *, as_of: int | None = None) -> pd.DataFrame:
     """period, area, status for every quarter of one unit: the heat map's cells."""
     query = (
@@ -50,6 +52,9 @@ def status_matrix(connection: sa.Connection, unit: str, *, as_of: int | None = N
     return frame(connection, query)
 
 
+@returns(
+    "period", "kpi", "numerator", "denominator", "mean_value", "sum_value", "units", "units_with_counts", "comment"
+)
 def kpi_series(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """Quarterly KPI values with their counts; a rate over several units is recomputed from the counts."""
     query = (
@@ -71,6 +76,9 @@ def kpi_series(connection: sa.Connection, units: Sequence[str], *, as_of: int | 
     return frame(connection, query)
 
 
+@returns(
+    "period", "unit", "value", "numerator", "denominator", "batch", "created_at", "user_name", "source", "source_row"
+)
 def kpi_provenance(
     connection: sa.Connection,
     kpi: str,

@@ -8,7 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.survey_results import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 survey_results = table_of(DATASET)
@@ -16,6 +16,7 @@ survey_results = table_of(DATASET)
 s = survey_results.c
 
 
+@returns("survey", "year")
 def editions(connection: sa.Connection, *, as_of: int | None = None) -> pd.DataFrame:
     """survey, year: every survey and the years it was answered."""
     query = (
@@ -38,6 +39,7 @@ def questions(connection: sa.Connection, survey: str, *, as_of: int | None = Non
     return list(connection.execute(query).scalars())
 
 
+@returns("question", "unit", "answer", "respondents")
 def answers_by_unit(
     connection: sa.Connection, survey: str, year: int, units: Sequence[str], *, as_of: int | None = None
 ) -> pd.DataFrame:
@@ -50,6 +52,7 @@ def answers_by_unit(
     return frame(connection, query)
 
 
+@returns("year", "unit", "positive", "respondents")
 def positive_by_year(
     connection: sa.Connection,
     survey: str,

@@ -8,12 +8,13 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.training import DATASET
-from queries.common import for_units, frame
+from queries.common import for_units, frame, returns
 from store.schema import table_of, visible_as_of
 
 training = table_of(DATASET)
 
 
+@returns("period", "year", "unit", "audience", "course", "population", "completed")
 def courses(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
     """period, year, unit, audience, course, population, completed: oldest first."""
     t = training.c

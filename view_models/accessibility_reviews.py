@@ -112,7 +112,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
             services_table(services, config),
             f"tillganglighet-{year}.csv",
             fit="rows",
-            slide_chart=failed_by_service(shown, config.unit_names),
+            slide_chart=failed_by_service(shown, config.unit_names) if scope.in_deck else None,
             note="" if len(shown) == len(services) else rest,
             datasets=(DATASET.name,),
         )

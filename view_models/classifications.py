@@ -119,7 +119,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
             summary,
             coverage_table(coverage, config, months),
             "klassning-per-enhet.csv",
-            slide_chart=coverage_by_unit(shown, config.unit_names),
+            slide_chart=coverage_by_unit(shown, config.unit_names) if scope.in_deck else None,
             note="" if len(shown) == len(coverage) else rest,
             datasets=(DATASET.name,),
         )

@@ -97,7 +97,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
                 register_table(register, config),
                 "styrdokument.csv",
                 fit="rows",
-                slide_chart=revision_timeline(shown, scope.on),
+                slide_chart=revision_timeline(shown, scope.on) if scope.in_deck else None,
                 heading="Från beslut till nästa revision",
                 note="" if len(register) <= len(shown) else f"De {len(shown)} först att revidera av {len(register)}.",
                 datasets=(DATASET.name,),

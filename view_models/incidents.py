@@ -283,7 +283,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
             unit_table(units, names),
             f"incidenter-per-enhet-{last}.csv",
             fit="rows",
-            slide_chart=by_unit(units[units["unit"].isin(top)], names),
+            slide_chart=by_unit(units[units["unit"].isin(top)], names) if scope.in_deck else None,
             heading=f"Per enhet {last}",
             datasets=(DATASET.name,),
         ),

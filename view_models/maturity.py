@@ -146,7 +146,7 @@ def _moves(
             moves_table(moved, first, last, model, config),
             f"mognad-{model.id}-{first}-{last}.csv",
             fit="rows",
-            slide_chart=unit_moves(shown, first, last, model.steps, config.unit_names),
+            slide_chart=unit_moves(shown, first, last, model.steps, config.unit_names) if in_deck else None,
             heading=f"Varje enhets steg {first} och {last}",
             note="" if len(shown) == len(changed) else f"De {len(shown)} av {len(changed)}; alla finns på Mognad.",
             datasets=(DATASET.name,),

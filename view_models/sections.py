@@ -23,6 +23,7 @@ Fit = Literal[
 ]  # a slide's chart: full height, below a lead, half of a pair, a row per category
 WHOLE_MUNICIPALITY = "hela kommunen"
 
+
 @dataclass(frozen=True)
 class Figure:
     """A key figure or a status tile: a label, its value, a line or two under it. `tone` is drawn as a badge

@@ -123,10 +123,12 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         first = assessments[0]
         sections = _ratings(ask, scope, config, first, on_screen=False)
         for further in assessments[1:]:
-            sections += _compared(ask, scope, further)
+            sections += _compared(ask, scope, further, in_deck=True)
     else:
         chosen = [a for a in assessments if a.id in scope.filter("assessment")] or assessments[:1]
-        sections = _ratings(ask, scope, config, chosen[0], on_screen=True) + _compared(ask, scope, chosen[0])
+        sections = _ratings(ask, scope, config, chosen[0], on_screen=True) + _compared(
+            ask, scope, chosen[0], in_deck=False
+        )
     if not sections:
         return ViewContent(view, whose, empty="Inga självskattningar ännu.")
     return ViewContent(view, whose, tuple(sections))
@@ -144,7 +146,7 @@ def _ratings(ask: Ask, scope: Scope, config: Config, assessment: Assessment, *, 
     matrix = satisfactory_by_unit_and_category(ratings, assessment)
     categories = [c.name for c in assessment.categories]
     title = f"Andel tillfredsställande per enhet och kategori {year}"
-    pages, lowest = _matrix_pages(matrix, config, categories)
+    pages, lowest = _matrix_pages(matrix, config, categories) if not on_screen else ((), "")
     sections: list[Section] = [
         Chart(
             f"{assessment.name} – bedömningar per år",
@@ -193,7 +195,7 @@ def _matrix_pages(
     return tuple(pages), lowest
 
 
-def _compared(ask: Ask, scope: Scope, assessment: Assessment) -> list[Section]:
+def _compared(ask: Ask, scope: Scope, assessment: Assessment, *, in_deck: bool) -> list[Section]:
     """Each statement's share satisfactory in the first year against the latest (the access review's FT1–FT6)."""
     years = ask(self_assessment_queries.assessment_years, assessment.id)
     if len(years) < 2:
@@ -209,7 +211,7 @@ def _compared(ask: Ask, scope: Scope, assessment: Assessment) -> list[Section]:
             statements_compared(part, first, last, texts),
             comparison_table(part, first, last, texts),
         )
-        for start in range(0, len(ids), UNITS_PER_SLIDE)
+        for start in range(0, len(ids) if in_deck else 0, UNITS_PER_SLIDE)
         if not (part := comparison[comparison["statement"].isin(ids[start : start + UNITS_PER_SLIDE])]).empty
     )
     return [

@@ -129,7 +129,11 @@ def _questions(ask: Ask, scope: Scope, config: Config, survey: Survey, year: int
                 answers_table(shares, survey, config),
                 f"{survey.id}-{year}-fraga-{number}.csv",
                 fit="short",
-                slide_chart=answers_by_unit(shown, survey.scale, survey.positive, config.unit_names, across=True),
+                slide_chart=(
+                    answers_by_unit(shown, survey.scale, survey.positive, config.unit_names, across=True)
+                    if scope.in_deck
+                    else None
+                ),
                 lead=question,
                 heading=f"Fråga {number}",
                 note=" ".join(n for n in (few, last) if n),
