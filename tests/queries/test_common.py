@@ -22,7 +22,11 @@ def _frame_queries() -> list[object]:
         loaded = importlib.import_module(f"queries.{module.name}")
         for name, function in inspect.getmembers(loaded, inspect.isfunction):
             ours = function.__module__ == loaded.__name__ and not name.startswith("_")
-            if ours and "DataFrame" in str(inspect.signature(function).return_annotation) and name not in ("frame", "returns"):
+            if (
+                ours
+                and "DataFrame" in str(inspect.signature(function).return_annotation)
+                and name not in ("frame", "returns")
+            ):
                 found.append(function)
     return found
 
