@@ -56,3 +56,29 @@ def test_an_undo_and_its_log_entry_are_written_together(store, config, tmp_path)
     with store.connect() as c:
         entries = c.execute(sa.select(access_log.c.actor, access_log.c.event, access_log.c.detail)).all()
     assert tuple(entries[-1]) == ("bertil", "undo", f"ångring nr {record.id}")
+
+
+def test_a_status_file_of_one_area_replaces_that_area_only(store, config, tmp_path):
+    """The scope is quarter × unit × area: the quarter's other areas stay as they were imported."""
+    header = "period;enhet;område;status\n"
+    whole = write_csv(tmp_path / "q.csv", header + "2025Q4;mkb;governance;Grön\n2025Q4;mkb;training;Gul\n")
+    assert imports.import_file(store, config, "status", whole, actor=operator("anna")).ok
+    one = write_csv(tmp_path / "one.csv", header + "2025Q4;mkb;training;Röd\n")
+    result = imports.import_file(store, config, "status", one, actor=operator("anna"))
+    assert result.ok and result.rows_superseded == 1
+    assert result.scope_summary == "2025Q4 × MKB Fastighets AB × Utbildning och medvetenhet"
+    with store.connect() as c:
+        current = c.execute(
+            sa.select(status.c.area, status.c.status).where(status.c.superseded_by.is_(None)).order_by(status.c.area)
+        ).all()
+    assert [tuple(r) for r in current] == [("governance", "green"), ("training", "red")]
+
+
+def test_status_rows_imported_under_the_older_scope_are_still_replaced(store, config, tmp_path):
+    """Rows from before the scope grew carry the key quarter|unit; they are matched on their columns."""
+    path = write_csv(tmp_path / "q.csv", "period;enhet;område;status\n2025Q4;mkb;governance;Grön\n")
+    assert imports.import_file(store, config, "status", path, actor=operator("anna")).ok
+    with store.begin() as c:
+        c.execute(status.update().values(scope_key="2025Q4|mkb"))  # as an older release wrote it
+    again = write_csv(tmp_path / "r.csv", "period;enhet;område;status\n2025Q4;mkb;governance;Röd\n")
+    assert imports.import_file(store, config, "status", again, actor=operator("anna")).rows_superseded == 1

@@ -22,9 +22,8 @@ def test_the_preview_lists_old_and_new_values_and_counts_the_rest(store, config,
     assert lines[0] == (
         "2025Q4 · MKB Fastighets AB · Styrning och ledning: status Grön → Röd; kommentar – → ”Brandvägg bytt”"
     )
-    assert lines[-1] == (
-        "Av det filen omfattar: 1 ändras, 1 är oförändrade, 1 är nya, 1 finns inte i filen och tas ur bruk."
-    )
+    # The scope is quarter × unit × area: suppliers, not in the file, is not the file's to replace.
+    assert lines[-1] == "Av det filen omfattar: 1 ändras, 1 är oförändrade, 1 är nya."
 
 
 def test_the_preview_lists_the_first_fifty_changes_then_a_count(store, config, tmp_path):

@@ -205,7 +205,7 @@ def test_history_lists_batches_newest_first_with_who_and_source(store, config, t
         rows = batches.history(c)
     assert [(b.user_name, b.source, b.row_count) for b in rows] == [("bertil", "b.csv", 1), ("anna", "a.csv", 1)]
     assert rows[0].sha256 and len(rows[0].sha256) == 64
-    assert rows[0].scope_summary == "2025Q2 × Servicenämnden"
+    assert rows[0].scope_summary == "2025Q2 × Servicenämnden × Utbildning och medvetenhet"
 
 
 def _times_analyzed(engine: sa.Engine, table: str) -> int:

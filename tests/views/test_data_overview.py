@@ -65,7 +65,7 @@ def test_an_import_shows_at_once_with_who_and_what_it_replaced(app_env, monkeypa
         "Kvartalsstatus",
         "controller@malmo.se: status-2025q4.csv",
     )
-    assert newest["Rader"] == "1 (ersatte 10)" and newest["Läge"] == "gäller"
+    assert newest["Rader"] == "1 (ersatte 1)" and newest["Läge"] == "gäller"  # the one area the file names
     assert shown_table(app.table[0].value).loc["Kvartalsstatus", "Av"] == "controller@malmo.se"
 
 

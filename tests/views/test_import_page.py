@@ -25,12 +25,12 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     batches_before = _count("SELECT count(*) FROM import_batches")
     app.file_uploader[0].set_value(("status-2025q4.csv", GOOD.encode(), "text/csv")).run()
     preview = shown(app.success[0].value)
-    assert preview.startswith("status-2025q4.csv är korrekt: 1 rader (2025Q4 × Servicenämnden).")
-    assert "ersätter 10 tidigare rader" in preview
+    assert preview.startswith("status-2025q4.csv är korrekt: 1 rader (2025Q4 × Servicenämnden × Styrning och ledning).")
+    assert "ersätter 1 tidigare rader" in preview  # the one area the file names, not the quarter
     changes = _table_with(app, "Före → efter")
     assert changes.iloc[0]["Vad"] == "2025Q4 · Servicenämnden · Styrning och ledning"
     assert "status Gul → Grön" in changes.iloc[0]["Före → efter"]
-    assert "1 ändras, 0 är oförändrade, 0 är nya, 9 finns inte i filen och tas ur bruk" in page_text(app)
+    assert "1 ändras, 0 är oförändrade, 0 är nya." in page_text(app)
     assert _count("SELECT count(*) FROM import_batches") == batches_before  # nothing saved before confirming
 
     app.button(key="confirm_" + next(b.key for b in app.button if b.key and b.key.startswith("confirm_"))[8:]).click()
@@ -43,7 +43,7 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
 
     situation = open_view("views/situation.py", period="2025Q4")
     assert "Styrning och ledning (Servicenämnden): Röd → Grön" in page_text(situation)
-    assert "Kvartal 4 2025: av 1 område är 1 grönt, 0 gula, 0 röda" in page_text(situation)
+    assert "Kvartal 4 2025: av 10 områden är 5 gröna, 5 gula, 0 röda" in page_text(situation)
 
 
 def test_a_bad_file_shows_every_error_as_a_table_and_saves_nothing(open_view):
