@@ -26,6 +26,8 @@ class RowContext:
 
     config: Config
     known: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Values a rule questions without refusing them (0,96 for a percentage): the controller confirms past.
+    questions: list[RowProblem] = field(default_factory=list)
 
 
 RowRules = Callable[[Columns, RowContext], tuple[Columns, list[RowProblem]]]

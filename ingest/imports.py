@@ -62,6 +62,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     warnings: list[str] = field(default_factory=list)
+    questioned: list[Problem] = field(default_factory=list)  # values to confirm: "0,96 ser ut som en andel; …"
     file_error: str | None = None
     preview: Preview | None = None  # a check's list of what the import would replace
 
@@ -223,6 +224,8 @@ def _import_table(
                 if progress is not None:
                     progress(rows_read)
             result.warnings = [*table.warnings, *validator.warnings]  # with those found among the rows
+            result.questioned = list(validator.questioned)
+            result.warnings += questions_in_words(result.questioned, table.source)
             if validator.problem_count:
                 transaction.rollback()
                 return _failed(result, validator)
@@ -455,6 +458,17 @@ def _supersede(connection: sa.Connection, dataset: Dataset, table: sa.Table, sco
             .values(superseded_by=batch_id)
         ).rowcount
     return total
+
+
+QUESTIONS_LISTED = 20
+
+
+def questions_in_words(questioned: list[Problem], source: str) -> list[str]:
+    """The questioned values as warnings, each naming its cell; a long list ends with how many more."""
+    words = [f"{p.text(source).split(': värdet ', 1)[0]}: {p.expected}" for p in questioned[:QUESTIONS_LISTED]]
+    if len(questioned) > QUESTIONS_LISTED:
+        words.append(f"… och {len(questioned) - QUESTIONS_LISTED} ifrågasatta värden till i {source}.")
+    return words
 
 
 def describe_scope(dataset: Dataset, keys: set[str], config: Config) -> str:

@@ -85,6 +85,7 @@ class Validator:
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     warnings: list[str] = field(default_factory=list)
+    questioned: list[Problem] = field(default_factory=list)  # values the rules question; importable
     scope: set[str] = field(default_factory=set)
     rows_valid: int = 0
     rows_seen: int = 0
@@ -263,6 +264,10 @@ class Validator:
             ]
         for i, column, value, expected in row_problems:
             self._add(Problem(numbers[i], self._label(column), None if value is None else str(value), expected))
+        for i, column, value, question in self.context.questions:
+            if len(self.questioned) < MAX_PROBLEMS_KEPT:
+                self.questioned.append(Problem(numbers[i], self._label(column), str(value), question))
+        self.context.questions.clear()
         store = {self.dataset.stored_name(name): values for name, values in shaped.items()}
         self._check_lengths(store, numbers)
         self._check_keys(store, numbers)

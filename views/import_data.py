@@ -101,7 +101,14 @@ def handle_upload(name: str, data: bytes) -> None:
             table_of(changes)
             if checked.preview.changed > len(changes):
                 st.caption(f"… och {checked.preview.changed - len(changes)} ändrade till.")
-    if st.button("Importera", type="primary", key=f"confirm_{digest}"):
+    confirmed = True
+    if checked.questioned:  # values that look wrong but may be right: the controller confirms past them
+        confirmed = st.checkbox(
+            f"Jag har kontrollerat de {len(checked.questioned)} ifrågasatta värdena ovan och vill importera dem "
+            "som de står",
+            key=f"questioned_{digest}",
+        )
+    if st.button("Importera", type="primary", key=f"confirm_{digest}", disabled=not confirmed):
         bar = st.progress(0.0, text="Importerar …")
 
         def progress(n: int) -> None:

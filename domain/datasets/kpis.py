@@ -19,7 +19,8 @@ def _plain(value: float) -> str:
 
 def _values_from_counts(p: Columns, ctx: RowContext) -> tuple[Columns, list[RowProblem]]:
     """Numerator and denominator come together, only for a percentage, and give the value; a value given
-    beside them agrees with them to half a percentage point."""
+    beside them agrees with them to half a percentage point. A count is whole; a percentage below 1 looks
+    like a fraction and is questioned."""
     problems: list[RowProblem] = []
     values: list[float | None] = []
     for i, kpi_id in enumerate(p["kpi"]):
@@ -44,6 +45,11 @@ def _values_from_counts(p: Columns, ctx: RowContext) -> tuple[Columns, list[RowP
                     expected = f"samma värde som täljare/nämnare ger ({_plain(round(computed, 1))} %)"
                     problems.append((i, "value", _plain(value), expected))
                 value = computed
+        if value is not None and kpi.unit == "count" and not float(value).is_integer():
+            problems.append((i, "value", _plain(value), f"ett heltal: {kpi.name} räknas i antal"))
+        elif numerator is None and value is not None and kpi.unit == "percent" and 0 < value < 1:
+            question = f"{_plain(value)} ser ut som en andel; menade du {_plain(round(100 * value, 1))} %?"
+            ctx.questions.append((i, "value", _plain(value), question))
         if value is None and numerator is None:
             problems.append((i, "value", None, "ett värde, eller täljare och nämnare"))
         elif value is not None and kpi.unit == "percent" and not 0 <= value <= 100:

@@ -62,3 +62,18 @@ def test_rows_imported_under_the_older_scope_are_replaced_per_kpi(store, config,
         "systems_classified",
     }
     assert _current(store)["mfa_coverage"] == 96.8
+
+
+def test_a_count_kpi_with_decimals_is_an_error_and_a_fraction_for_a_percentage_is_questioned(store, config, tmp_path):
+    header = "period;enhet;nyckeltal;värde\n"
+    count = write_csv(tmp_path / "c.csv", header + "2025Q4;mkb;critical_patches_overdue;2,5\n")
+    refused = import_file(store, config, "kpis", count, actor=operator("u"))
+    assert refused.outcome == "invalid"
+    assert [(p.row, p.column, p.value) for p in refused.problems] == [(2, "värde", "2,5")]
+    assert "ett heltal" in refused.problems[0].expected
+    fraction = write_csv(tmp_path / "f.csv", header + "2025Q4;mkb;mfa_coverage;0,96\n")
+    checked = import_file(store, config, "kpis", fraction, actor=operator("u"), dry_run=True)
+    assert checked.outcome == "valid"
+    assert [p.expected for p in checked.questioned] == ["0,96 ser ut som en andel; menade du 96 %?"]
+    assert "f.csv, rad 2, kolumn värde: 0,96 ser ut som en andel; menade du 96 %?" in checked.warnings
+    assert import_file(store, config, "kpis", fraction, actor=operator("u")).outcome == "imported"  # confirmed past

@@ -180,3 +180,19 @@ def test_the_page_lists_errors_of_different_rows_at_once(open_view):
     app.file_uploader[0].set_value(("kpis.csv", text.encode(), "text/csv")).run()
     errors = _table_with(app, "Förväntat")
     assert list(errors["Rad"]) == ["2", "3"] and list(errors["Kolumn"]) == ["enhet", "värde"]
+
+
+def test_a_percentage_given_as_a_fraction_is_questioned_and_imported_only_when_confirmed(open_view):
+    app = open_view("views/import_data.py", dataset="kpis")
+    batches_before = _count("SELECT count(*) FROM import_batches")
+    fraction = "period;enhet;nyckeltal;värde\n2025Q4;Servicenämnden;mfa_coverage;0,96\n"
+    app.file_uploader[0].set_value(("mfa.csv", fraction.encode(), "text/csv")).run()
+    assert "mfa.csv, rad 2, kolumn värde: 0,96 ser ut som en andel; menade du 96 %?" in [
+        shown(w.value) for w in app.warning
+    ]
+    confirm = next(b for b in app.button if b.label == "Importera")
+    assert confirm.disabled
+    app.checkbox(key=next(c.key for c in app.checkbox if c.key.startswith("questioned_"))).check().run()
+    next(b for b in app.button if b.label == "Importera").click().run()
+    assert not app.exception
+    assert _count("SELECT count(*) FROM import_batches") == batches_before + 1
