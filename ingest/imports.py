@@ -42,6 +42,7 @@ from store.schema import DATASET_TABLES, import_batches, inserted_id, tables_wri
 
 LOG = logging.getLogger(__name__)
 CHUNK_ROWS = 20_000
+_ANY_BATCH = 2**31 - 1  # "before" every batch there is (the largest id the store can give)
 _SCOPE_CHUNK = 500
 
 Outcome = Literal["imported", "unchanged", "invalid", "valid"]
@@ -199,8 +200,9 @@ def _import_table(
         transaction = connection.begin()
         try:
             batch_id = None if dry_run else _open_batch(connection, dataset, table, actor.id, is_example)
-            if batch_id is not None and table.sha256 is not None:
-                earlier = batch_in_effect(connection, dataset.name, table.sha256, before=batch_id)
+            if table.sha256 is not None:  # a check says so too, before anything is offered to import
+                before = batch_id if batch_id is not None else _ANY_BATCH
+                earlier = batch_in_effect(connection, dataset.name, table.sha256, before=before)
                 if earlier is not None:
                     transaction.rollback()
                     result.outcome, result.same_as_batch = "unchanged", earlier

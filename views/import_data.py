@@ -80,6 +80,14 @@ def handle_upload(name: str, data: bytes) -> None:
             checked = imports.import_file(engine, config, dataset, path, actor=actor, display_name=name, dry_run=True)
         st.session_state["validation"] = (validation_key, checked)
     checked = st.session_state["validation"][1]
+    if checked.outcome == "unchanged":  # the same file is already in force: nothing to import
+        st.info(
+            inert(
+                f"{name} är redan importerad (import {checked.same_as_batch}) och gäller fortfarande. "
+                "Det finns inget att importera."
+            )
+        )
+        return
     for warning in checked.warnings:
         st.warning(inert(warning))
     if not checked.ok:

@@ -31,7 +31,7 @@ def _store_with_the_example_recommendation() -> sa.Engine:
     folder = Path(tempfile.mkdtemp())
     engine = open_store(f"sqlite:///{folder / 'store.db'}")
     path = folder / "recommendations.csv"
-    path.write_bytes(template_csv("recommendations"))
+    path.write_bytes(template_csv("recommendations") + b"\n")  # not the template's own bytes: checked anew
     assert import_file(engine, CONFIG, "recommendations", path, actor=operator("u")).ok
     return engine
 

@@ -196,3 +196,14 @@ def test_a_percentage_given_as_a_fraction_is_questioned_and_imported_only_when_c
     next(b for b in app.button if b.label == "Importera").click().run()
     assert not app.exception
     assert _count("SELECT count(*) FROM import_batches") == batches_before + 1
+
+
+def test_a_file_whose_import_is_in_force_is_said_to_be_imported_already_and_offers_no_import(open_view):
+    app = open_view("views/import_data.py", dataset="status")
+    app.file_uploader[0].set_value(("s.csv", GOOD.encode(), "text/csv")).run()
+    next(b for b in app.button if b.label == "Importera").click().run()
+    again = open_view("views/import_data.py", dataset="status")
+    again.file_uploader[0].set_value(("samma.csv", GOOD.encode(), "text/csv")).run()
+    said = [shown(i.value) for i in again.info]
+    assert any(s.startswith("samma.csv är redan importerad (import ") for s in said), said
+    assert not [b for b in again.button if b.label == "Importera"]
