@@ -111,12 +111,12 @@ def configured(
     name: KindName, entries: Callable[[Config], Mapping[str, _Named]], what: str, file: str
 ) -> Kind:
     """A column naming one of the configuration's entries (a KPI, an assessment, …) by id or name; the
-    template lists the ids, the views show the names."""
+    template's list and the import page offer the Swedish names, the views show them."""
     return Kind(
         name,
         _configured(lambda c: {i: [e.name] for i, e in entries(c).items()}, what, file),
         lambda: sa.String(64),
-        allowed=lambda c: list(entries(c)),
+        allowed=lambda c: [e.name for e in entries(c).values()],
         labels=lambda c: {i: e.name for i, e in entries(c).items()},
     )
 

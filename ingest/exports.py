@@ -57,8 +57,9 @@ def template_csv(dataset: str) -> bytes:
 
 
 def template_xlsx(dataset: str, config: Config) -> bytes:
-    """The template as a workbook: the data sheet named after the dataset (the one an import reads), Swedish
-    headers and an example row, a drop-down list on every coded column, and the sheet "Instruktioner"."""
+    """The template as a workbook: the data sheet named after the dataset (the one an import reads) with
+    its Swedish headers only, a drop-down list on every coded column, and the sheet "Instruktioner" with
+    each column's format and an example."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -68,19 +69,24 @@ def template_xlsx(dataset: str, config: Config) -> bytes:
     book = Workbook()
     data = book.active
     data.title = chosen.title[:31]
-    data.append([c.swedish for c in chosen.columns])
-    data.append([_typed_example(c.example) for c in chosen.columns])
+    data.append([c.swedish for c in chosen.columns])  # no example row here: it would read as real figures
     lists = book.create_sheet("Listor")
     lists.sheet_state = "hidden"  # the lists the drop-downs offer; the instructions name them too
     instructions = book.create_sheet("Instruktioner")
-    instructions.append(["Kolumn", "Engelskt namn", "Obligatorisk", "Värden eller format"])
+    instructions.append(["Kolumn", "Engelskt namn", "Obligatorisk", "Värden eller format", "Exempel"])
     for cell in (*data[1], *instructions[1]):
         cell.font = Font(bold=True)
     for index, column in enumerate(chosen.columns, start=1):
         letter = get_column_letter(index)
         data.column_dimensions[letter].width = max(14, len(column.swedish) + 4)
         instructions.append(
-            [column.swedish, column.name, "ja" if column.required else "nej", format_of(column, config)]
+            [
+                column.swedish,
+                column.name,
+                "ja" if column.required else "nej",
+                format_of(column, config),
+                _typed_example(column.example),
+            ]
         )
         values = allowed_values(column, config)
         if values is None:
@@ -98,7 +104,7 @@ def template_xlsx(dataset: str, config: Config) -> bytes:
         )
         check.add(f"{letter}2:{letter}{MAX_TEMPLATE_ROWS}")
         data.add_data_validation(check)
-    for sheet, widths in ((instructions, (24, 24, 12, 90)),):
+    for sheet, widths in ((instructions, (24, 24, 12, 90, 28)),):
         for i, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = width
     buffer = io.BytesIO()

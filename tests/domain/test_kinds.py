@@ -22,7 +22,8 @@ def test_a_configured_kind_reads_the_configuration_at_hand(config):
     assert kinds.UNIT.parse(config)("MKB Fastighets AB") == "mkb"
     assert "Servicenämnden" in kinds.UNIT.allowed_values(config)
     assert kinds.UNIT.label_of(config)["servicenamnden"] == "Servicenämnden"
-    assert kinds.KPI.allowed_values(config) == list(config.kpis)
+    assert kinds.KPI.allowed_values(config) == [k.name for k in config.kpis.values()]  # names in the lists
+    assert kinds.KPI.parse(config)("phishing_click_rate") == "phishing_click_rate"  # codes still accepted
     with pytest.raises(Invalid, match=r"kpis\.yaml"):
         kinds.KPI.parse(config)("inget_sådant_nyckeltal")
 
