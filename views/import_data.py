@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from domain.datasets import DATASETS
-from domain.formatting import inert
+from domain.formatting import inert, swedish_int
 from ingest import imports
 from ingest.exports import template_csv, template_xlsx
 from ingest.sources import sync_sources
@@ -57,6 +57,10 @@ middle.download_button(
 )
 with st.expander("Kolumnerna och deras tillåtna värden"):
     table_of(column_help(dataset, config))
+
+
+def _title(dataset: str) -> str:
+    return DATASETS[dataset].title if dataset in DATASETS else dataset
 
 
 def _advance(bar: Any, rows: int, total: int) -> None:
@@ -145,9 +149,7 @@ if upload is not None:
     handle_upload(upload.name, upload.getvalue())
 
 st.header("Senaste importer")
-if outcome := st.session_state.pop("undo_message", None):
-    kind, message = outcome
-    (st.success if kind == "success" else st.error)(inert(message))
+undone = st.session_state.pop("undo_message", None)  # said below the controls, where the controller looks
 latest = latest_batch(engine)
 history = cached_import_history(url, latest, 20)
 if not history:
@@ -184,13 +186,16 @@ else:
             "Import att ångra",
             undoable,
             key=f"undo_choice_{latest}",
-            format_func=lambda b: f"nr {b.id}: {b.dataset}, {b.source} ({b.row_count} rader)",
+            format_func=lambda b: f"nr {b.id}: {_title(b.dataset)}, {b.source} ({swedish_int(b.row_count)} rader)",
         )
         if st.button("Ångra vald import …"):
             st.session_state["undo_pending"] = choice.id
     pending = next((b for b in undoable if b.id == st.session_state.get("undo_pending")), None)
     if pending is not None:
         confirm_undo(pending)
+if undone is not None:
+    kind, message = undone
+    (st.success if kind == "success" else st.error)(inert(message))
 
 st.header("Konfigurerade källor")
 if not config.sources:

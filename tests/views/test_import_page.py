@@ -15,6 +15,13 @@ def _table_with(app, column: str):
     return next(shown_table(t.value) for t in app.table if column in t.value.columns)
 
 
+def _in_order(node):
+    """Every element of the page in the order it is drawn."""
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _in_order(child)
+
+
 def _count(sql: str) -> int:
     with open_store().connect() as connection:
         return connection.execute(sa.text(sql)).scalar_one()
@@ -76,6 +83,10 @@ def test_undo_is_confirmed_in_a_dialog_and_restores_what_was_there(open_view):
     assert "Ångra import **nr" in page_text(app)
     next(b for b in app.button if b.label == "Ja, ångra").click().run()
     assert f"Import {newest} är ångrad" in shown(app.success[-1].value)
+    # Said where the controller is looking: below the import history and the undo controls, not above them.
+    order = [getattr(n, "type", "") + ":" + str(getattr(n, "value", ""))[:40] for n in _in_order(app.main)]
+    said = next(i for i, n in enumerate(order) if "är ångrad" in n)
+    assert said > max(i for i, n in enumerate(order) if n.startswith("table:"))  # the history is the last table
     assert _count(f"SELECT count(*) FROM status WHERE superseded_by = {newest + 1}") == 1
     situation = open_view("views/situation.py", period="2025Q4")
     assert "Styrning och ledning (Servicenämnden): Röd → Grön" not in page_text(situation)
