@@ -14,10 +14,10 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import sqlalchemy as sa
 
+from domain.command_words import SwedishParser
 from domain.configuration import Config, ConfigError, load_config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, swedish_int
@@ -33,16 +33,11 @@ OK, INVALID, USAGE = 0, 1, 2
 LOG_FILE = "data/dashboard.log"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        print(f"Fel i kommandot: {message}", file=sys.stderr)
-        raise SystemExit(USAGE)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m data_sources", description="Importera och granska data till instrumentpanelen.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = SwedishParser(
+        prog="python -m data_sources", description="Importera och granska data till instrumentpanelen."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=SwedishParser)
     datasets = ", ".join(DATASETS)
     for name, text in (("import", "validera och importera en fil"), ("check", "validera en fil utan att spara")):
         sub = commands.add_parser(name, help=text)
@@ -56,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("batch", type=int, help="importens nummer (se history)")
     commands.add_parser("accounts", help="hantera lokala konton (python -m data_sources accounts --help)")
     meeting = commands.add_parser("mote", help="protokollför ett möte eller lista mötena")
-    meeting_commands = meeting.add_subparsers(dest="meeting_command", required=True, parser_class=_Parser)
+    meeting_commands = meeting.add_subparsers(dest="meeting_command", required=True, parser_class=SwedishParser)
     add = meeting_commands.add_parser("add", help="protokollför vad nämnden visas, per senaste import")
     add.add_argument("--body", required=True, help="nämnden eller bolaget (id eller namn)")
     add.add_argument("--date", required=True, help="mötesdatum ÅÅÅÅ-MM-DD")

@@ -19,6 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from access.access_store import locked_until, record_attempt
 from domain import clock
+from domain.command_words import SwedishParser
 from domain.configuration import ConfigError, User, load_config
 from domain.formatting import swedish_datetime
 from domain.roles import ROLES, Actor, ensure, operator
@@ -218,8 +219,8 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m data_sources accounts", description="Hantera konton.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = SwedishParser(prog="python -m data_sources accounts", description="Hantera konton.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=SwedishParser)
     add = commands.add_parser("add", help="lägg till en användare")
     add.add_argument("email")
     add.add_argument("--name", default="")
@@ -274,5 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     except AccountError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"Kontot {args.email} är ändrat ({args.command}); det gäller från användarens nästa klick.")
+    done = {
+        "add": "tillagt",
+        "passwd": "har fått nytt lösenord",
+        "role": f"har fått rollen {getattr(args, 'role', '')}",
+    }
+    done |= {"disable": "avstängt", "enable": "öppnat", "remove": "borttaget"}
+    print(f"Kontot {args.email} är {done.get(args.command, 'ändrat')}; det gäller från användarens nästa klick.")
     return 0

@@ -276,7 +276,7 @@ def _import_table(
                 actor.role,
                 "import",
                 target=f"import {batch_id}",
-                detail=f"{dataset.name}: {table.source}, {result.rows} rader",
+                detail=f"{dataset.title}: {table.source}, {swedish_int(result.rows)} rader",
             )
             transaction.commit()
         except BaseException:

@@ -27,13 +27,17 @@ config = app_config()
 url, engine = current_store()
 st.title("Importera data")
 
+def _title(dataset: str) -> str:
+    return DATASETS[dataset].title if dataset in DATASETS else dataset
+
+
 names = list(DATASETS)
 wanted = st.query_params.get("dataset")
 dataset = st.selectbox(
     "Datamängd",
     names,
     index=names.index(wanted) if wanted in names else 0,
-    format_func=lambda d: f"{DATASETS[d].title} ({d})",
+    format_func=_title,  # its Swedish title; the id stays in the link (`dataset`) and on the command line
     key="import_dataset",
 )
 st.query_params["dataset"] = dataset
@@ -57,10 +61,6 @@ middle.download_button(
 )
 with st.expander("Kolumnerna och deras tillåtna värden"):
     table_of(column_help(dataset, config))
-
-
-def _title(dataset: str) -> str:
-    return DATASETS[dataset].title if dataset in DATASETS else dataset
 
 
 def _advance(bar: Any, rows: int, total: int) -> None:
