@@ -144,3 +144,12 @@ def test_a_dataset_is_named_in_at_most_three_app_modules():
         quoted = re.compile(rf"""["']{name}["']""")
         naming = [p.relative_to(ROOT) for p in _app_modules() if quoted.search(p.read_text(encoding="utf-8"))]
         assert len(naming) <= 3, (name, naming)
+
+
+@pytest.mark.parametrize("path", [*(ROOT / "views").glob("*.py"), *(ROOT / "ui").glob("*.py")], ids=lambda p: p.name)
+def test_every_list_to_choose_from_has_a_swedish_placeholder(path):
+    """Streamlit's own placeholder is English ("Choose an option"); every selectbox and multiselect names its own."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        choosing = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        if choosing and node.func.attr in ("selectbox", "multiselect"):
+            assert any(k.arg == "placeholder" for k in node.keywords), f"{path.name}:{node.lineno}"

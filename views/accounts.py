@@ -34,7 +34,7 @@ with st.form("new_account", clear_on_submit=True):
     st.subheader("Nytt konto")
     email = st.text_input("E-post")
     name = st.text_input("Namn")
-    role = st.selectbox("Roll", ROLES, format_func=ROLE_WORDS.__getitem__)
+    role = st.selectbox("Roll", ROLES, format_func=ROLE_WORDS.__getitem__, placeholder="Välj")
     password = st.text_input(
         f"Lösenord (minst {accounts.MIN_PASSWORD_LENGTH} tecken; tomt för kommunens inloggning)", type="password"
     )
@@ -62,9 +62,14 @@ with st.form("new_account", clear_on_submit=True):
 
 if every:
     st.subheader("Ändra ett konto")
-    chosen = st.selectbox("Konto", every, format_func=lambda a: a.email, key="account_choice")
+    chosen = st.selectbox("Konto", every, format_func=lambda a: a.email, key="account_choice", placeholder="Välj")
     new_role = st.selectbox(
-        "Roll", ROLES, index=ROLES.index(chosen.role), format_func=ROLE_WORDS.__getitem__, key="account_role"
+        "Roll",
+        ROLES,
+        index=ROLES.index(chosen.role),
+        format_func=ROLE_WORDS.__getitem__,
+        key="account_role",
+        placeholder="Välj",
     )
     role_col, state_col, remove_col = st.columns(3)
     change: tuple[str, object, str] | None = None

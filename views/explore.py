@@ -28,6 +28,7 @@ from view_models.explore import (
 def _label(labels: dict[str, str], value: object) -> str:
     return labels.get(str(value), str(value))
 
+
 require("utforska")
 config = app_config()
 url, engine = current_store()
@@ -43,6 +44,7 @@ with st.sidebar:
         index=spec_names.index(state.dataset),
         format_func=lambda d: SPECS[d].title,
         key="explore_dataset",
+        placeholder="Välj",
     )
     spec = SPECS[state.dataset]
     if state.group_by[0] not in spec.dimensions:
@@ -54,6 +56,7 @@ with st.sidebar:
         index=list(measures).index(state.measure),
         format_func=lambda m: measures[m].label,
         key=f"explore_measure_{state.dataset}",
+        placeholder="Välj",
     )
     dims = list(spec.dimensions)
     first = st.selectbox(
@@ -62,6 +65,7 @@ with st.sidebar:
         index=dims.index(state.group_by[0]),
         format_func=spec.dimensions.__getitem__,
         key=f"explore_by_{state.dataset}",
+        placeholder="Välj",
     )
     others = ["", *(d for d in dims if d != first)]
     second = state.group_by[1] if len(state.group_by) > 1 and state.group_by[1] in others else ""
@@ -71,6 +75,7 @@ with st.sidebar:
         index=others.index(second),
         key=f"explore_by2_{state.dataset}",
         format_func=lambda d: spec.dimensions.get(d, "(ingen)"),
+        placeholder="Välj",
     )
     state.group_by = [first, *([second] if second else [])]
     kinds = list(CHART_KINDS)

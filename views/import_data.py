@@ -27,6 +27,7 @@ config = app_config()
 url, engine = current_store()
 st.title("Importera data")
 
+
 def _title(dataset: str) -> str:
     return DATASETS[dataset].title if dataset in DATASETS else dataset
 
@@ -39,6 +40,7 @@ dataset = st.selectbox(
     index=names.index(wanted) if wanted in names else 0,
     format_func=_title,  # its Swedish title; the id stays in the link (`dataset`) and on the command line
     key="import_dataset",
+    placeholder="Välj",
 )
 st.query_params["dataset"] = dataset
 st.markdown(f"En import ersätter tidigare rader för samma **{DATASETS[dataset].scope_text}**; inget raderas.")
@@ -187,6 +189,7 @@ else:
             undoable,
             key=f"undo_choice_{latest}",
             format_func=lambda b: f"nr {b.id}: {_title(b.dataset)}, {b.source} ({swedish_int(b.row_count)} rader)",
+            placeholder="Välj",
         )
         if st.button("Ångra vald import …"):
             st.session_state["undo_pending"] = choice.id

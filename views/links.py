@@ -41,6 +41,7 @@ with st.form("new_link", clear_on_submit=True):
         "Visa som presenterat vid mötet (inget valt = dagens data)",
         [None, *records],
         format_func=lambda r: "Dagens data" if r is None else meeting_label(r, config),
+        placeholder="Välj",
     )
     created = st.form_submit_button("Skapa länk", type="primary")
 if created:
@@ -71,7 +72,12 @@ if links:
     table_of(link_table(links, moment))
     active = [link for link in links if link.state(moment) == "valid"]
     if active:
-        chosen = st.selectbox("Länk att dra tillbaka", active, format_func=lambda lk: f"nr {lk.id}: {lk.recipient}")
+        chosen = st.selectbox(
+            "Länk att dra tillbaka",
+            active,
+            format_func=lambda lk: f"nr {lk.id}: {lk.recipient}",
+            placeholder="Välj",
+        )
         if st.button("Dra tillbaka länken"):
             revoke_link(engine, chosen.id, actor.id)
             log_event(engine, actor.id, actor.role, "link_revoked", target=f"länk {chosen.id}")

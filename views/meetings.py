@@ -37,6 +37,7 @@ if records:
         records,
         format_func=lambda r: meeting_label(r, config),
         key="meeting_choice",
+        placeholder="Välj",
     )
     st.page_link(
         "views/presentation.py",
@@ -58,6 +59,7 @@ if actor.may("record_meetings"):
             list(config.unit_names),
             index=list(config.unit_names).index(config.app.default_unit),
             format_func=config.unit_names.__getitem__,
+            placeholder="Välj",
         )
         day = st.date_input("Mötesdatum", value=clock.today(), format="YYYY-MM-DD")
         item = st.text_input("Paragraf", placeholder="§ 88")

@@ -10,5 +10,5 @@ from view_models.recommendations import audits_to_choose, compose, recommendatio
 
 f = view_frame(__file__)
 audits = audits_to_choose(recommendations(f.ask, f.scope()))
-audit = st.selectbox("Granskning", audits, key="recommendation_audit") if audits else None
+audit = st.selectbox("Granskning", audits, key="recommendation_audit", placeholder="Välj") if audits else None
 present(f, compose, f.scope(filters={"audit": (audit,)} if audit else None), what="granskningsrekommendationer")
