@@ -65,15 +65,22 @@ def create(
     ensure(actor, "record_meetings")
     unit = _unit(config, body)
     day = _day(meeting_date)
-    try:
-        period = parse_quarter(quarter)
-    except Invalid as exc:
-        raise MeetingError(f"Kvartalet '{quarter}' går inte att använda; förväntat {exc.expected}.") from None
     item, title = item.strip(), title.strip()
+    wrong = []  # every field that cannot be used, named at once
     if not item or len(item) > 40:
-        raise MeetingError("Ange ärendets paragraf, till exempel '§ 88' (högst 40 tecken).")
+        wrong.append("Ange ärendets paragraf, till exempel '§ 88' (högst 40 tecken).")
+    period = ""
+    if not quarter.strip():
+        wrong.append("Ange kvartalet som redovisas, till exempel 2025Q4.")
+    else:
+        try:
+            period = parse_quarter(quarter)
+        except Invalid as exc:
+            wrong.append(f"Kvartalet '{quarter}' går inte att använda; förväntat {exc.expected}.")
     if len(title) > 300:
-        raise MeetingError("Rubriken får vara högst 300 tecken.")
+        wrong.append("Rubriken får vara högst 300 tecken.")
+    if wrong:
+        raise MeetingError(" ".join(wrong))
     with engine.begin() as connection:
         take_write_lock(connection)
         batch = latest_batch_id(connection)

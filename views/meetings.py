@@ -62,8 +62,8 @@ if actor.may("record_meetings"):
             placeholder="Välj",
         )
         day = st.date_input("Mötesdatum", value=clock.today(), format="YYYY-MM-DD")
-        item = st.text_input("Paragraf", placeholder="§ 88")
-        quarter = st.text_input("Kvartal som redovisas", placeholder="2025Q4")
+        item = st.text_input("Paragraf", placeholder="till exempel § 88")
+        quarter = st.text_input("Kvartal som redovisas", placeholder="till exempel 2025Q4")
         title = st.text_input("Rubrik (frivillig)")
         if st.form_submit_button("Protokollför", type="primary"):
             try:

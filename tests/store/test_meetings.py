@@ -81,3 +81,16 @@ def test_only_controllers_and_administrators_record_and_never_an_empty_store(sql
     _data(sqlite_store, config, tmp_path)
     with pytest.raises(Forbidden):
         meetings.create(sqlite_store, config, Actor(id="bo", name="Bo", role="viewer", kind="local"), **values)
+
+
+def test_an_empty_form_names_every_missing_field_at_once(sqlite_store, config, tmp_path):
+    _data(sqlite_store, config, tmp_path)
+    with pytest.raises(meetings.MeetingError) as refused:
+        meetings.create(
+            sqlite_store, config, CONTROLLER, body="servicenamnden", meeting_date="2026-10-22", item="", quarter=""
+        )
+    assert str(refused.value) == (
+        "Ange ärendets paragraf, till exempel '§ 88' (högst 40 tecken). "
+        "Ange kvartalet som redovisas, till exempel 2025Q4."
+    )
+    assert meetings.all_records(sqlite_store) == []
