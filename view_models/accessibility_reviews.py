@@ -119,4 +119,4 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     ]
     if not scope.in_deck:
         sections.append(Table("Granskningarna år för år", years_table(totals, criteria)))
-    return ViewContent(view, whose, tuple(sections), lead=summary)
+    return ViewContent(view, whose, tuple(sections))  # the chart's sentence is the headline: said once

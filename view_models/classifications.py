@@ -127,4 +127,4 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     if not scope.in_deck:
         register = ask(classification_queries.register, scope.units, cutoff)
         sections.append(Table("Varje system", register_table(register, config, months), "klassning-system.csv"))
-    return ViewContent(view, whose, tuple(sections), lead=summary)
+    return ViewContent(view, whose, tuple(sections))  # the chart's sentence is the headline: said once

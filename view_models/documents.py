@@ -103,5 +103,4 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
                 datasets=(DATASET.name,),
             ),
         ),
-        lead=summary,
     )

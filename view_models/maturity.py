@@ -102,13 +102,11 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     if not scope.in_deck:
         models = [m for m in models if m.id in wanted] or models[:1]
     sections: list[Section] = []
-    lead = ""
     for model in models:
         distribution = ask(maturity_queries.distribution, model.id, scope.units)
         if distribution.empty:
             continue
         levels = ask(maturity_queries.levels, model.id, scope.units)
-        lead = lead or distribution_summary(distribution, model)
         sections.append(
             Chart(
                 f"{model.name}: enheter per steg och år",
@@ -124,7 +122,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
             sections += _moves(levels, years[-2], years[-1], model, config, scope.in_deck)
     if not sections:
         return ViewContent(view, whose, empty="Inga mognadsnivåer är registrerade.")
-    return ViewContent(view, whose, tuple(sections), lead=lead)
+    return ViewContent(view, whose, tuple(sections))  # the chart's sentence is the headline: said once
 
 
 def _moves(

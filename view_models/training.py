@@ -126,5 +126,4 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
                 datasets=(DATASET.name,),
             ),
         ),
-        lead=latest_summary(rows),
     )

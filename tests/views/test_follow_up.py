@@ -3,7 +3,9 @@ seeds' published figures."""
 
 from __future__ import annotations
 
-from tests.views.conftest import assert_no_unexpected_error, page_text, shown_table
+import pytest
+
+from tests.views.conftest import assert_no_unexpected_error, page_text, shown, shown_table
 
 
 def test_classification_shares_per_unit_and_old_classifications_flagged(open_view):
@@ -121,3 +123,19 @@ def test_the_import_page_names_each_follow_up_datasets_allowed_values(open_view)
     assert "ai_sweden" in ladder and "heltal, ett av modellens steg" in ladder
     review = page_text(open_view("views/import_data.py", dataset="accessibility_reviews"))
     assert "Kritisk, Allvarlig, Mindre" in review
+
+
+@pytest.mark.parametrize(
+    ("script", "headline"),
+    [
+        ("views/training.py", "Genomförd utbildning 2025:"),
+        ("views/documents.py", "styrdokument har passerat sin revisionsdag"),
+        ("views/classifications.py", "system i"),
+        ("views/maturity.py", "enheter står mellan steg"),
+        ("views/accessibility_reviews.py", "tjänster granskade mot"),
+    ],
+)
+def test_the_headline_is_said_once_not_again_as_the_charts_sentence(open_view, script, headline):
+    app = open_view(script)
+    sentences = [shown(m.value) for m in app.markdown if headline in shown(m.value)]
+    assert len(sentences) == 1, sentences
