@@ -45,7 +45,8 @@ SWEDISH_LOCALE = {
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies. Status and bands always come
 # with a word or a symbol as well.
-STATUS_COLOURS = {"green": "#009E73", "amber": "#E69F00", "red": "#D55E00"}
+# Status yellow is Okabe–Ito's yellow, far from its vermillion red (orange beside red read as one colour).
+STATUS_COLOURS = {"green": "#009E73", "amber": "#F0E442", "red": "#D55E00"}
 SEVERITY_COLOURS = {"critical": "#D55E00", "high": "#E69F00", "medium": "#56B4E9", "low": "#0072B2"}
 CATEGORY_COLOURS = {"it": "#0072B2", "information_security": "#E69F00", "personal_data": "#CC79A7"}
 RATING_COLOURS = {"satisfactory": "#009E73", "improvement": "#E69F00", "urgent": "#D55E00", "not_applicable": "#999999"}

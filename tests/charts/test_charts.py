@@ -240,3 +240,13 @@ def _without_data(part: Any) -> Any:
     if isinstance(part, list):
         return [_without_data(v) for v in part]
     return part
+
+
+def test_status_yellow_is_drawn_far_from_red():
+    """Gul beside Röd in a heat map must not read as one colour (the palette's yellow, not its orange)."""
+
+    def rgb(colour: str) -> tuple[int, ...]:
+        return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+    amber, red = rgb(STATUS_COLOURS["amber"]), rgb(STATUS_COLOURS["red"])
+    assert sum((a - b) ** 2 for a, b in zip(amber, red, strict=True)) ** 0.5 > 120
