@@ -59,7 +59,9 @@ def timeline(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     )
     base = alt.Chart(data).encode(y=alt.Y("Rekommendation:N", title=None))
     span = base.mark_rule(strokeWidth=3, color="#999999").encode(
-        x=alt.X("Granskad:T", title=None, axis=alt.Axis(format="%Y-%m")), x2=alt.X2("Slutdatum:T")
+        # One tick a month at most: a wide screen would otherwise label the same month several times.
+        x=alt.X("Granskad:T", title=None, axis=alt.Axis(format="%Y-%m", tickCount={"interval": "month", "step": 1})),
+        x2=alt.X2("Slutdatum:T"),
     )
     start = base.mark_point(shape="circle", size=120, filled=True, color="#0072B2").encode(
         x=alt.X("Granskad:T"), tooltip=[alt.Tooltip("Granskad:T", format="%Y-%m-%d"), alt.Tooltip("Rekommendation:N")]

@@ -35,22 +35,28 @@ def completion_by_unit(rows: pd.DataFrame, unit_names: dict[str, str]) -> alt.Ch
 
 
 def completion_over_years(summed: pd.DataFrame) -> alt.Chart:
-    """summed (year, audience, share): a line per audience, with a shape each."""
+    """summed (year, audience, share): a line per audience, with a shape each, on a time axis: 2015, 2024 and
+    2025 stand as far apart as they are, so the slope says how fast it went."""
     frame = summed.assign(
-        År=summed["year"].astype(str), Målgrupp=summed["audience"].map(AUDIENCE_WORDS), Andel=summed["share"].round(1)
+        År=summed["year"].astype(int), Målgrupp=summed["audience"].map(AUDIENCE_WORDS), Andel=summed["share"].round(1)
     )
     audiences = [AUDIENCE_WORDS[a] for a in AUDIENCE_WORDS if a in set(summed["audience"])]
     return (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=90, filled=True))
         .encode(
-            x=alt.X("År:O", title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "År:Q",
+                title=None,
+                scale=alt.Scale(zero=False, nice=False),
+                axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),  # years with no thousands separator
+            ),
             y=alt.Y("Andel:Q", title="Andel som genomfört (%)", scale=alt.Scale(domain=[0, 100])),
             color=alt.Color(
                 "Målgrupp:N", sort=audiences, scale=alt.Scale(domain=audiences, range=SERIES_COLOURS[: len(audiences)])
             ),
             shape=alt.Shape("Målgrupp:N", sort=audiences),
-            tooltip=["År:N", "Målgrupp:N", alt.Tooltip("Andel:Q", format=".1f")],
+            tooltip=[alt.Tooltip("År:Q", format="d"), "Målgrupp:N", alt.Tooltip("Andel:Q", format=".1f")],
         )
         .properties(height=280)
     )

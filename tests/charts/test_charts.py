@@ -250,3 +250,27 @@ def test_status_yellow_is_drawn_far_from_red():
 
     amber, red = rgb(STATUS_COLOURS["amber"]), rgb(STATUS_COLOURS["red"])
     assert sum((a - b) ** 2 for a, b in zip(amber, red, strict=True)) ** 0.5 > 120
+
+
+def test_training_over_the_years_is_drawn_on_a_time_axis_with_plain_years():
+    from charts.training import completion_over_years
+
+    summed = pd.DataFrame({"year": [2015, 2024, 2025], "audience": ["staff"] * 3, "share": [10.0, 70.0, 79.0]})
+    x = vega_lite_spec(completion_over_years(summed))["encoding"]["x"]
+    assert x["type"] == "quantitative" and x["axis"]["format"] == "d"  # 2015 stands nine years from 2024
+
+
+def test_the_recommendation_timeline_labels_each_month_once():
+    frame = pd.DataFrame(
+        {
+            "recommendation_id": ["R1"],
+            "audit_date": [pd.Timestamp("2025-01-28")],
+            "due_date": [pd.Timestamp("2025-12-31")],
+            "done_date": [None],
+            "status": ["on_hold"],
+            "overdue": [True],
+        }
+    )
+    spec = vega_lite_spec(timeline(frame))
+    axis = next(layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "axis" in layer["encoding"]["x"])
+    assert axis["tickCount"] == {"interval": "month", "step": 1}
