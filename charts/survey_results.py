@@ -1,5 +1,6 @@
-"""Surveys: a chart per question with a bar per unit and the average at the right (as the 2020
-confidentiality review drew them), and one question's positive share over the years."""
+"""Surveys: a chart per question with a bar per unit and the average of everyone (as the 2020
+confidentiality review drew them, lying down so the units' names are read whole), and one question's
+positive share over the years."""
 
 from __future__ import annotations
 
@@ -18,21 +19,16 @@ def unit_label(unit: str, unit_names: dict[str, str]) -> str:
 
 
 def _unit_order(units: pd.Series, unit_names: dict[str, str]) -> list[str]:
-    """Units by name, the average last: the rightmost bar."""
+    """Units by name, the average last."""
     return [*sorted({unit_label(u, unit_names) for u in units if u != ALL}), AVERAGE]
 
 
 def answers_by_unit(
-    shares: pd.DataFrame,
-    scale: tuple[str, ...],
-    positive: tuple[str, ...],
-    unit_names: dict[str, str],
-    *,
-    across: bool = False,
-) -> alt.Chart:
-    """shares (unit, answer, respondents, share) of one question: a stacked bar per unit, the average at the
-    right, the positive answers' share written at the bar's end. `across`: the bars lie down, the average
-    last, so a slide's long unit names stay legible."""
+    shares: pd.DataFrame, scale: tuple[str, ...], positive: tuple[str, ...], unit_names: dict[str, str]
+) -> alt.LayerChart:
+    """shares (unit, answer, respondents, share) of one question: a stacked bar per unit lying down, so each
+    unit's full name is read without turning the head, the average of everyone last, the positive answers'
+    share written in the bar."""
     order = _unit_order(shares["unit"], unit_names)
     data = shares.assign(
         Enhet=shares["unit"].map(lambda u: unit_label(u, unit_names)),
@@ -41,19 +37,14 @@ def answers_by_unit(
         Ordning=shares["answer"].map({a: i for i, a in enumerate(scale)}),
         Antal=shares["respondents"],
     )
-    share: alt.X | alt.Y = alt.Y("Andel:Q", title="Andel av de svarande", axis=alt.Axis(format="%"), stack="zero")
-    unit: alt.X | alt.Y
-    if across:
-        unit = alt.Y("Enhet:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
-        share = alt.X(
-            "Andel:Q",
-            title="Andel av de svarande",
-            axis=alt.Axis(format="%"),
-            stack="zero",
-            scale=alt.Scale(domain=[0, 1], nice=False),
-        )
-    else:
-        unit = alt.X("Enhet:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180))
+    unit = alt.Y("Enhet:N", sort=order, title=None, axis=alt.Axis(labelLimit=420))
+    share = alt.X(
+        "Andel:Q",
+        title="Andel av de svarande",
+        axis=alt.Axis(format="%"),
+        stack="zero",
+        scale=alt.Scale(domain=[0, 1], nice=False),
+    )
     bars = (
         alt.Chart(data)
         .mark_bar()
@@ -64,7 +55,7 @@ def answers_by_unit(
                 "Svar:N",
                 sort=list(scale),
                 scale=alt.Scale(domain=list(scale), range=ANSWER_COLOURS[: len(scale)]),
-                legend=alt.Legend(orient="right") if across else alt.Legend(),
+                legend=alt.Legend(orient="right"),
             ),
             order=alt.Order("Ordning:Q"),
             tooltip=["Enhet:N", "Svar:N", alt.Tooltip("Andel:Q", format=".0%"), "Antal:Q"],
@@ -72,19 +63,12 @@ def answers_by_unit(
     )
     positive_share = data[data["Svar"].isin(positive)].groupby("Enhet", as_index=False)["Andel"].sum()
     positive_share = positive_share.rename(columns={"Andel": "Positiva"})
-    if across:
-        labels = (
-            alt.Chart(positive_share)
-            .mark_text(align="right", dx=-4, fontSize=12, color="white")
-            .encode(y=unit, x="Positiva:Q", text=alt.Text("Positiva:Q", format=".0%"))
-        )
-        return bars + labels
     labels = (
         alt.Chart(positive_share)
-        .mark_text(baseline="bottom", dy=-4, fontSize=12)
-        .encode(x=unit, y=alt.value(0), text=alt.Text("Positiva:Q", format=".0%"))
+        .mark_text(align="right", dx=-4, fontSize=12, color="white")
+        .encode(y=unit, x="Positiva:Q", text=alt.Text("Positiva:Q", format=".0%"))
     )
-    return (bars + labels).properties(height=480)
+    return bars + labels
 
 
 def positive_over_years(shares: pd.DataFrame, unit_names: dict[str, str], answer_words: str) -> alt.Chart:

@@ -113,7 +113,7 @@ def _questions(ask: Ask, scope: Scope, config: Config, survey: Survey, year: int
     answers = ask(survey_queries.answers_by_unit, survey.id, year, scope.units)
     questions = [q for q in ask(survey_queries.questions, survey.id)]
     sections: list[Section] = [
-        Text(": varje stapel är en enhet, stapeln längst till höger alla svarande.", strong=f"{survey.name} {year}")
+        Text(": varje stapel är en enhet, den sista alla svarande.", strong=f"{survey.name} {year}")
     ]
     asked = [(n, q) for n, q in enumerate(questions, start=1) if q in set(answers["question"])]
     more = len(asked) - SURVEY_QUESTIONS
@@ -130,9 +130,7 @@ def _questions(ask: Ask, scope: Scope, config: Config, survey: Survey, year: int
                 f"{survey.id}-{year}-fraga-{number}.csv",
                 fit="short",
                 slide_chart=(
-                    answers_by_unit(shown, survey.scale, survey.positive, config.unit_names, across=True)
-                    if scope.in_deck
-                    else None
+                    answers_by_unit(shown, survey.scale, survey.positive, config.unit_names) if scope.in_deck else None
                 ),
                 lead=question,
                 heading=f"Fråga {number}",

@@ -47,9 +47,11 @@ if records:
     )
     pack_downloads(chosen, actor)
     st.markdown("**Visa som presenterat:**")
-    columns = st.columns(len(MEETING_VIEWS))
-    for column, view in zip(columns, MEETING_VIEWS, strict=True):
-        column.page_link(view.script, label=view.title, icon=view.icon, query_params={"mote": str(chosen.id)})
+    per_row = 4  # each view's whole name on its link, at 1280 as at 1920
+    for start in range(0, len(MEETING_VIEWS), per_row):
+        row = MEETING_VIEWS[start : start + per_row]
+        for column, view in zip(st.columns(per_row), row, strict=False):
+            column.page_link(view.script, label=view.title, icon=view.icon, query_params={"mote": str(chosen.id)})
 
 if actor.may("record_meetings"):
     with st.form("new_meeting", clear_on_submit=True):

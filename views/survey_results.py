@@ -1,5 +1,5 @@
-"""Enkäter (/enkater): a chart per question with a bar per unit and the average at the right, and one
-question compared across the years the survey was answered."""
+"""Enkäter (/enkater): a chart per question with a bar per unit and the average last, and one question
+compared across the years the survey was answered."""
 
 from __future__ import annotations
 
