@@ -1,5 +1,5 @@
 """The command line of the data contract, an entry point at the top of the stack beside dashboard.py:
-import, check, sync, demo, history, undo, mote, pack; and `accounts` (see data_sources/accounts.py). Every
+import, check, sync, demo, history, undo, mote, pack; and `accounts` (see access/accounts.py). Every
 write goes through the door, as the operating-system user. `python -m data_sources …` hands over to it.
 
 Exit codes: 0 success, 1 validation errors (all printed) or a refused undo, 2 usage errors, an

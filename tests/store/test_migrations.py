@@ -1,4 +1,4 @@
-"""Migrations create exactly the schema in data_sources/schema.py, on SQLite and PostgreSQL."""
+"""Migrations create exactly the schema in store/schema.py (made from the declarations), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
