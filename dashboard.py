@@ -11,7 +11,7 @@ import streamlit as st
 from domain.configuration import ConfigError
 from ui.app_store import app_config, current_store
 from ui.navigation import first_view, pages_for, run_page
-from ui.server import middleware
+from ui.server import middleware, routes
 from ui.sign_in import current_actor, sign_out_button
 
 CONFIGURATION_BROKEN = "Instrumentpanelen kan inte starta eftersom konfigurationen har fel. Rätta filerna och ladda om."
@@ -31,6 +31,8 @@ def main() -> None:
     _, engine = current_store()
     actor = current_actor(engine, config)
     if actor is None:
+        # The page the address points to is kept while the visitor signs in, so they land on it after.
+        st.navigation(pages_for(None), position="hidden")
         st.stop()
     st.session_state["_actor"] = actor
     if actor.kind == "open":
@@ -45,4 +47,4 @@ def main() -> None:
 if __name__ == "__main__":  # one run of the app for one visitor
     main()
 else:  # imported by `streamlit run` to serve the app
-    app = st.App(__file__, middleware=middleware())
+    app = st.App(__file__, middleware=middleware(), routes=routes())

@@ -61,17 +61,19 @@ def create_link(
     token = secrets.token_urlsafe(32)
     created = now()
     with engine.begin() as connection:
-        link_id = inserted_id(connection.execute(
-            read_only_links.insert().values(
-                token_sha256=token_hash(token),
-                recipient=recipient,
-                created_by=created_by,
-                created_at=created,
-                expires_at=created + dt.timedelta(days=days),
-                views=json.dumps(list(views)),
-                meeting_id=meeting_id,
+        link_id = inserted_id(
+            connection.execute(
+                read_only_links.insert().values(
+                    token_sha256=token_hash(token),
+                    recipient=recipient,
+                    created_by=created_by,
+                    created_at=created,
+                    expires_at=created + dt.timedelta(days=days),
+                    views=json.dumps(list(views)),
+                    meeting_id=meeting_id,
+                )
             )
-        ))
+        )
     return token, link_by_id(engine, link_id)  # type: ignore[return-value]
 
 

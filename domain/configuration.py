@@ -167,6 +167,8 @@ class AppSettings(_Model):
     classification_max_age_months: int = Field(default=36, ge=1)
     # The criteria in the accessibility standard the law points to (EN 301 549: 87).
     accessibility_criteria: int = Field(default=87, ge=1)
+    # A signed-in browser left alone this long is signed out (its next click shows the sign-in).
+    session_idle_hours: float = Field(default=8, gt=0, le=24 * 30)
 
 
 class Config(BaseModel):

@@ -107,9 +107,7 @@ class _Named(Protocol):
     name: str
 
 
-def configured(
-    name: KindName, entries: Callable[[Config], Mapping[str, _Named]], what: str, file: str
-) -> Kind:
+def configured(name: KindName, entries: Callable[[Config], Mapping[str, _Named]], what: str, file: str) -> Kind:
     """A column naming one of the configuration's entries (a KPI, an assessment, …) by id or name; the
     template's list and the import page offer the Swedish names, the views show them."""
     return Kind(

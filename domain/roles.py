@@ -41,8 +41,6 @@ class View:
         return f"views/{self.name}.py"
 
 
-
-
 def _of_all_units(name: str, title: str, path: str, icon: str) -> View:
     """A board view that shows every unit unless the link names some (incidents, recommendations, …)."""
     return View(name, title, path, icon, _EVERYONE, in_meeting=True, whole_municipality=True)

@@ -382,21 +382,23 @@ def _validated_chunks(
 
 def _open_batch(connection: sa.Connection, dataset: Dataset, table: Table, user: str, is_example: bool) -> int:
     take_write_lock(connection)
-    return inserted_id(connection.execute(
-        import_batches.insert().values(
-            kind="import",
-            dataset=dataset.name,
-            created_at=clock.now(),
-            user_name=user,
-            source=table.source[:500],
-            sha256=table.sha256,
-            row_count=0,
-            rows_superseded=0,
-            scope_summary="",
-            scope_keys="[]",
-            is_example=is_example,
+    return inserted_id(
+        connection.execute(
+            import_batches.insert().values(
+                kind="import",
+                dataset=dataset.name,
+                created_at=clock.now(),
+                user_name=user,
+                source=table.source[:500],
+                sha256=table.sha256,
+                row_count=0,
+                rows_superseded=0,
+                scope_summary="",
+                scope_keys="[]",
+                is_example=is_example,
+            )
         )
-    ))
+    )
 
 
 def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[Any]], batch_id: int) -> None:

@@ -104,22 +104,24 @@ def undo(connection: sa.Connection, batch_id: int, user: str) -> BatchRecord:
             f"Import {batch_id} kan inte ångras eftersom nummer {later} senare har ersatt delar av den. "
             f"Ångra nummer {later} först."
         )
-    undo_id = inserted_id(connection.execute(
-        import_batches.insert().values(
-            kind="undo",
-            dataset=batch.dataset,
-            created_at=clock.now(),
-            user_name=user,
-            source=f"Ångring av import {batch_id} ({batch.source})",
-            sha256=None,
-            row_count=0,
-            rows_superseded=0,
-            scope_summary=batch.scope_summary,
-            scope_keys=batch.scope_keys,
-            is_example=batch.is_example,
-            undoes_batch_id=batch_id,
+    undo_id = inserted_id(
+        connection.execute(
+            import_batches.insert().values(
+                kind="undo",
+                dataset=batch.dataset,
+                created_at=clock.now(),
+                user_name=user,
+                source=f"Ångring av import {batch_id} ({batch.source})",
+                sha256=None,
+                row_count=0,
+                rows_superseded=0,
+                scope_summary=batch.scope_summary,
+                scope_keys=batch.scope_keys,
+                is_example=batch.is_example,
+                undoes_batch_id=batch_id,
+            )
         )
-    ))
+    )
     removed = connection.execute(
         table.update()
         .where(table.c.batch_id == batch_id, table.c.superseded_by.is_(None))

@@ -86,19 +86,21 @@ def create(
         batch = latest_batch_id(connection)
         if batch == 0:
             raise MeetingError("Det finns inga data ännu; importera kvartalets filer innan mötet protokollförs.")
-        record_id = inserted_id(connection.execute(
-            meeting_records.insert().values(
-                body=unit,
-                meeting_date=day,
-                item=item,
-                quarter=period,
-                title=title or f"IT- och informationssäkerhet {period}",
-                created_by=actor.id[:300],
-                created_at=clock.now(),
-                batch_id=batch,
-                config_sha256=config_fingerprint(config),
+        record_id = inserted_id(
+            connection.execute(
+                meeting_records.insert().values(
+                    body=unit,
+                    meeting_date=day,
+                    item=item,
+                    quarter=period,
+                    title=title or f"IT- och informationssäkerhet {period}",
+                    created_by=actor.id[:300],
+                    created_at=clock.now(),
+                    batch_id=batch,
+                    config_sha256=config_fingerprint(config),
+                )
             )
-        ))
+        )
         write_event(
             connection,
             actor.id,

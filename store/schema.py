@@ -217,6 +217,25 @@ login_attempts = sa.Table(
     sa.Index(None, "username", "at"),
 )
 
+# A signed-in browser's session, kept here so a reload keeps it and every app process can end it. The
+# browser holds only a signed cookie with the token; the store holds the token's SHA-256 (and, until the
+# browser has taken its cookie, a one-time ticket's).
+sign_in_sessions = sa.Table(
+    "sign_in_sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("token_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("ticket_sha256", sa.String(64), nullable=True, unique=True),  # cleared when the cookie is set
+    sa.Column("kind", sa.String(10), nullable=False),  # 'local' (an account) or 'link' (a read-only link)
+    sa.Column("email", sa.String(320), nullable=True),
+    sa.Column("credential", sa.String(64), nullable=True),  # the account's credential at sign-in
+    sa.Column("link_id", sa.Integer, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("ended_reason", sa.String(40), nullable=True),
+)
+
 # Accounts live in the store so every app process sees a change on its next rerun; users.yaml seeds them.
 accounts = sa.Table(
     "accounts",

@@ -16,11 +16,11 @@ UNEXPECTED = (
 )
 
 
-def pages_for(actor: Actor) -> list[st.Page]:
+def pages_for(actor: Actor | None) -> list[st.Page]:
     """Every page is registered, so a URL typed by hand reaches the page's own guard (denied and logged);
     only the pages of the actor's role are listed (the slides are opened from a view or a meeting record).
     The views live in views/, not pages/: Streamlit would run a pages/ folder's scripts by itself for
-    someone not yet signed in, before st.navigation has run."""
+    someone not yet signed in, before st.navigation has run. Before sign-in (no actor) none is listed."""
     return [
         st.Page(
             v.script,
@@ -28,7 +28,7 @@ def pages_for(actor: Actor) -> list[st.Page]:
             icon=v.icon,
             url_path=v.path or None,
             default=v.path == "",
-            visibility="visible" if v.listed and actor.sees(v.path) else "hidden",
+            visibility="visible" if actor is not None and v.listed and actor.sees(v.path) else "hidden",
         )
         for v in VIEWS
     ]

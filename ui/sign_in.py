@@ -1,28 +1,31 @@
 """Who is using this session, decided on the server at every rerun: a read-only link, the municipality's
 OIDC provider (Streamlit's st.login), a local account, or open local mode on 127.0.0.1 only.
 
-Nothing the browser sends is trusted as an identity: a link token is exchanged once for a server-side
-session and re-checked (revocation, expiry) on every rerun; a signed-in account (local or OIDC) is read
-from the store on every rerun, so a disabled or removed account, a new role or a new password takes
-effect on the next click in every app process.
+Nothing the browser sends is trusted as an identity: a link token or a password is exchanged once for a
+session kept in the store (access/sign_in_sessions.py), which the browser holds as a signed HttpOnly
+cookie, so a reload keeps it. The session, the link (revocation, expiry) and the account (disabled,
+removed, a new role or password) are read again on every rerun, so any of them ending takes effect on
+the next click in every app process; a session unused for `session_idle_hours` ends too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 import sqlalchemy as sa
 import streamlit as st
 
-from access import accounts
+from access import accounts, sign_in_sessions
 from access.access_store import link_by_id, link_by_token
 from access.accounts import Account, authenticate
 from domain.clock import now
 from domain.configuration import Config
-from domain.formatting import inert
+from domain.formatting import inert, swedish_decimal
 from domain.roles import OPEN_ACTOR, ROLE_WORDS, Actor, open_mode_allowed
 from store.access_log import log_event
 from ui.app_store import config_stamp, current_store
+from ui.server import base_path
 
 LINK_REFUSED = (
     "Länken fungerar inte. Den kan ha gått ut, ha dragits tillbaka eller vara felaktigt kopierad. "
@@ -54,7 +57,8 @@ def current_actor(engine: sa.Engine, config: Config) -> Actor | None:
     _seeded(str(engine.url), config_stamp(), engine, config)
     if "link" in st.query_params:
         _exchange_link(engine, st.query_params.get("link") or "")
-    identity = st.session_state.get("identity")
+    _hand_over_cookie()
+    identity = _current_identity(engine, config.app.session_idle_hours)
     if identity and identity.get("kind") == "link":
         return _link_actor(engine, identity["link_id"])
     if identity and st.session_state.pop("link_refused", False):
@@ -63,6 +67,9 @@ def current_actor(engine: sa.Engine, config: Config) -> Actor | None:
         return _oidc_actor(engine)
     if accounts.any_accounts(engine):
         return _local_actor(engine, identity)
+    if st.session_state.pop("link_refused", False):
+        st.error(LINK_REFUSED)  # a link's scope holds in open mode too: a broken one opens nothing
+        return None
     if not open_mode_allowed(st.get_option("server.address")):
         st.error(
             "Appen startar inte i öppet läge: inga användare finns i config/users.yaml och ingen OIDC-inloggning "
@@ -83,7 +90,9 @@ def _exchange_link(engine: sa.Engine, token: str) -> None:
         else {"revoked": "återkallad", "expired": "utgången"}.get(link.state(now()), "")
     )
     if link is not None and not reason:
-        st.session_state["identity"] = {"kind": "link", "link_id": link.id}
+        session_id, ticket = sign_in_sessions.begin(engine, "link", link_id=link.id)
+        st.session_state["identity"] = {"kind": "link", "link_id": link.id, "session": session_id}
+        st.session_state["cookie_ticket"] = ticket
         st.session_state["link_opened"] = True
         log_event(engine, f"länk {link.id}", "link", "link_used", detail=f"mottagare {link.recipient}")
         return
@@ -92,11 +101,74 @@ def _exchange_link(engine: sa.Engine, token: str) -> None:
     st.session_state["link_refused"] = True
 
 
+def _current_identity(engine: sa.Engine, idle_hours: float) -> dict | None:
+    """Who this browser session is signed in as: from this Streamlit session, or resumed from the cookie
+    after a reload; None when there is none or its session has ended (signed out, idle too long)."""
+    identity = st.session_state.get("identity") or _resumed(engine)
+    session_id = identity.get("session") if identity else None
+    if identity is None or session_id is None:
+        return identity
+    session = sign_in_sessions.by_id(engine, session_id)
+    if session is not None and session.ended_at is None and not session.idle(now(), idle_hours):
+        sign_in_sessions.touch(engine, session)
+        return identity
+    st.session_state.pop("identity", None)
+    if session is not None and session.ended_at is None:
+        sign_in_sessions.end(engine, session.id, "inaktiv")
+        hours = swedish_decimal(idle_hours, 1).removesuffix(",0")
+        words = f"{hours} {'timme' if hours == '1' else 'timmar'}"
+        log_event(engine, _who(session), None, "logout", detail=f"inaktiv i {words}")
+        st.session_state["idle_words"] = words
+    return None
+
+
+def _resumed(engine: sa.Engine) -> dict | None:
+    """The identity of the session in this browser's cookie (a reload), once per Streamlit session."""
+    cookie = st.context.cookies.get(sign_in_sessions.COOKIE)
+    secret = str(st.get_option("server.cookieSecret"))
+    token = sign_in_sessions.unsign(cookie, secret) if isinstance(cookie, str) else None
+    session = sign_in_sessions.find(engine, token) if token else None
+    if session is None or session.ended_at is not None:
+        return None
+    if session.kind == "link" and session.link_id is not None:
+        identity = {"kind": "link", "link_id": session.link_id, "session": session.id}
+    else:
+        identity = {"kind": "local", "email": session.email, "credential": session.credential, "session": session.id}
+    st.session_state["identity"] = identity
+    log_event(engine, _who(session), None, "resumed")
+    return identity
+
+
+def _who(session: sign_in_sessions.Session) -> str:
+    return f"länk {session.link_id}" if session.kind == "link" else session.email or "okänd"
+
+
+def _hand_over_cookie() -> None:
+    """Right after a sign-in the page trades the session's ticket for its HttpOnly cookie, and after a
+    sign-out it clears the cookie; both by a request from the page, which a Streamlit script cannot send.
+    The script is constant but for the ticket, which is URL-safe base64."""
+    ticket = st.session_state.pop("cookie_ticket", None)
+    if ticket:
+        url, body = f"{base_path().rstrip('/')}{sign_in_sessions.BEGIN_PATH}", f"ticket={ticket}"
+    elif st.session_state.pop("cookie_clear", False):
+        url, body = f"{base_path().rstrip('/')}{sign_in_sessions.END_PATH}", ""
+    else:
+        return
+    request = json.dumps({"method": "POST", "credentials": "same-origin", "body": body})
+    st.html(
+        f"<script>fetch({json.dumps(url)}, Object.assign({request}, "
+        "{headers: {'Content-Type': 'application/x-www-form-urlencoded'}}));</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
 def _link_actor(engine: sa.Engine, link_id: int) -> Actor | None:
     link = link_by_id(engine, link_id)
     state = "unknown" if link is None else link.state(now())
     if link is None or state != "valid":
-        st.session_state.pop("identity", None)
+        identity = st.session_state.pop("identity", None)
+        if identity and identity.get("session"):
+            sign_in_sessions.end(engine, identity["session"], "länken gäller inte")
         log_event(
             engine,
             f"länk {link_id}",
@@ -158,10 +230,14 @@ def _local_actor(engine: sa.Engine, identity: dict | None) -> Actor | None:
         if user is not None and not user.disabled and user.password_hash and user.credential == identity["credential"]:
             return _actor(user, "local")
         st.session_state.pop("identity", None)  # disabled, removed or a new password: signed out
+        if identity.get("session"):
+            sign_in_sessions.end(engine, identity["session"], "kontot ändrat")
         log_event(engine, identity["email"], None, "logout", detail="kontot är ändrat eller avstängt")
     if st.session_state.pop("link_refused", False):
         st.error(LINK_REFUSED)
     st.title("Logga in")
+    if idle := st.session_state.pop("idle_words", None):
+        st.info(f"Du loggades ut efter {idle} utan aktivitet. Logga in igen.")
     with st.form("login"):
         username = st.text_input("E-post", autocomplete="username")
         password = st.text_input("Lösenord", type="password", autocomplete="current-password")
@@ -169,7 +245,14 @@ def _local_actor(engine: sa.Engine, identity: dict | None) -> Actor | None:
     if submitted:
         user, reason = authenticate(engine, username, password)
         if user is not None:
-            st.session_state["identity"] = {"kind": "local", "email": user.email, "credential": user.credential}
+            session_id, ticket = sign_in_sessions.begin(engine, "local", user.email, user.credential)
+            st.session_state["identity"] = {
+                "kind": "local",
+                "email": user.email,
+                "credential": user.credential,
+                "session": session_id,
+            }
+            st.session_state["cookie_ticket"] = ticket
             log_event(engine, user.email, user.role, "login", detail="lokalt konto")
             st.rerun()
         log_event(engine, username.strip() or "tomt", None, "login_failed", detail=reason)
@@ -184,7 +267,11 @@ def sign_out_button(actor: Actor, engine: sa.Engine) -> None:
     st.sidebar.markdown(f"**{inert(actor.name)}**  \n{ROLE_WORDS.get(actor.role, actor.role)}")
     if actor.kind in ("local", "oidc", "link") and st.sidebar.button("Logga ut"):
         log_event(engine, actor.id, actor.role, "logout")
+        identity = st.session_state.get("identity") or {}
+        if identity.get("session"):
+            sign_in_sessions.end(engine, identity["session"], "utloggad")
         st.session_state.clear()
+        st.session_state["cookie_clear"] = True
         if actor.kind == "oidc":
             st.logout()
         st.rerun()

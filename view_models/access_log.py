@@ -12,6 +12,7 @@ EVENTS = {
     "login_failed": "misslyckad inloggning",
     "login_denied": "inloggning nekad",
     "logout": "utloggning",
+    "resumed": "inloggning återupptagen",
     "denied": "nekad sida",
     "link_used": "länk använd",
     "link_refused": "länk nekad",

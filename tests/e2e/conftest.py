@@ -113,11 +113,16 @@ CONTROLLER = ("anna@malmo.se", "anna-lösenord-123")
 
 
 @pytest.fixture(scope="session")
-def accounts_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def accounts_app_folder(tmp_path_factory: pytest.TempPathFactory):
+    return tmp_path_factory.mktemp("e2e-accounts")
+
+
+@pytest.fixture(scope="session")
+def accounts_app_url(accounts_app_folder) -> Iterator[str]:
     """The app with local accounts: a controller who can sign in and make links."""
     from access import accounts
 
-    folder = tmp_path_factory.mktemp("e2e-accounts")
+    folder = accounts_app_folder
     config_dir = folder / "config"
     shutil.copytree(ROOT / "config", config_dir)
     users = [

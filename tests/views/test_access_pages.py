@@ -254,3 +254,25 @@ def test_an_invalid_link_never_ends_the_session_of_someone_signed_in(accounts_en
     assert any(e.value.startswith("Länken fungerar inte.") for e in app.error)
     assert app.title[0].value == "Lägesbild"  # still Anna
     assert any("anna@malmo.se" in shown(m.value) for m in app.sidebar.markdown)
+
+
+def test_a_session_unused_past_the_idle_limit_ends_with_a_message_and_is_logged(accounts_env, monkeypatch):
+
+    app = _signed_in("anna@malmo.se")
+    assert app.title[0].value == "Lägesbild"
+    later = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(hours=8, minutes=1)
+    monkeypatch.setattr("ui.sign_in.now", lambda: later)
+    app.run()  # the next click, eight hours on
+    assert app.title[0].value == "Logga in" and not app.table
+    assert shown(app.info[0].value) == "Du loggades ut efter 8 timmar utan aktivitet. Logga in igen."
+    assert ("anna@malmo.se", "logout", None, "inaktiv i 8 timmar") in _log()
+    with open_store().connect() as c:
+        assert c.execute(sa.text("SELECT ended_reason FROM sign_in_sessions")).scalar_one() == "inaktiv"
+
+
+def test_in_open_mode_a_broken_link_opens_nothing(app_env):
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["link"] = "x" * 43
+    app.run()
+    assert shown(app.error[0].value).startswith("Länken fungerar inte")
+    assert not app.title and "Lägesbild" not in page_text(app)
