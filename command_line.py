@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from domain.command_words import SwedishParser
 from domain.configuration import Config, ConfigError, load_config
 from domain.datasets import DATASETS
-from domain.formatting import swedish_datetime, swedish_int
+from domain.formatting import row_words, swedish_datetime, swedish_int
 from domain.roles import Actor, operator
 from ingest import imports
 from ingest.demo import load_example_data
@@ -133,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return INVALID
     print(
-        f"Import {args.batch} är ångrad (nummer {record.id}): {swedish_int(record.rows_superseded)} rader togs ur bruk "
-        f"och {swedish_int(record.row_count)} tidigare rader gäller igen."
+        f"Import {args.batch} är ångrad (nummer {record.id}): {row_words(record.rows_superseded)} togs "
+        f"ur bruk och {row_words(record.row_count, 'tidigare')} gäller igen."
     )
     return OK
 

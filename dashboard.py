@@ -11,6 +11,7 @@ import streamlit as st
 from domain.configuration import ConfigError
 from ui.app_store import app_config, current_store
 from ui.navigation import first_view, pages_for, run_page
+from ui.page_language import swedish_page
 from ui.server import middleware, routes
 from ui.sign_in import current_actor, sign_out_button
 
@@ -19,8 +20,7 @@ CONFIGURATION_BROKEN = "Instrumentpanelen kan inte starta eftersom konfiguration
 
 def main() -> None:
     st.set_page_config(page_title="IT-säkerhet – lägesbild", page_icon="🛡️", layout="wide")
-    # Streamlit serves <html lang="en">; screen readers must read Swedish. A constant script, no user text.
-    st.html("<script>document.documentElement.lang = 'sv';</script>", unsafe_allow_javascript=True)
+    swedish_page()  # lang="sv" for screen readers, and Streamlit's own texts in Swedish
     st.session_state.pop("_actor", None)
     try:
         config = app_config()

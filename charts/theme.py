@@ -89,8 +89,10 @@ def theme_config(large: bool = False) -> dict[str, Any]:
             "titleColor": TEXT,
             "gridColor": "#e6e6e6",
             "labelLimit": 320,
+            "aria": False,  # Vega describes axes in English; the chart's sentence and table say it in Swedish
         },
         "legend": {
+            "aria": False,
             "labelFontSize": size,
             "titleFontSize": size,
             "labelColor": TEXT,

@@ -15,6 +15,12 @@ def swedish_int(value: int | float) -> str:
     return f"{round(value):,}".replace(",", NBSP).replace("-", "−")
 
 
+def row_words(count: int, adjective: str = "") -> str:
+    """'1 rad', '2 520 rader', '1 tidigare rad': the figure grouped, the word agreeing with it."""
+    words = f"{adjective} " if adjective else ""
+    return f"{swedish_int(count)} {words}{'rad' if count == 1 else 'rader'}"
+
+
 def swedish_decimal(value: float, decimals: int = 1) -> str:
     """12.5 → '12,5'; thousands grouped with a no-break space."""
     text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", NBSP)
@@ -63,16 +69,27 @@ def swedish_value(value: float, unit: str) -> str:
 
 
 _MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-WORD_JOINER = "\u2060"
-# Streamlit's Markdown turns bare addresses in text into links after escapes are read; an invisible word
-# joiner inside each such address keeps it text without changing what a reader sees.
+# Streamlit's Markdown turns bare addresses into links after escapes are read (a pass over the finished
+# text). Where one would start (after `https`, `www` or an `@`), the next character is put in a span of its
+# own (`:color[…]{}` with no colour is a plain span): the address is no longer one piece of text, so it stays
+# text, looks the same, and copies as written.
 _AUTOLINKED = re.compile(r"(?i)(https?)(?=:)|(www)(?=\.)|(?<=@)(?=[\w-])")
+
+
+def _escaped(text: str) -> str:
+    return "".join(f"\\{c}" if c in _MARKDOWN_PUNCTUATION else c for c in text)
 
 
 def inert(text: object) -> str:
     """Outside text (from a file, a visitor or the link) made inert for Markdown: every ASCII punctuation
     character is escaped, so it can never become a link, an image, HTML, a directive (`:red[…]`), an
     emoji code, a formula or structure; and a bare web or e-mail address never becomes a link. It reads
-    exactly as written."""
-    joined = _AUTOLINKED.sub(lambda m: (m.group(0) or "") + WORD_JOINER, str(text))
-    return "".join(f"\\{c}" if c in _MARKDOWN_PUNCTUATION else c for c in joined)
+    and copies exactly as written."""
+    text = str(text)
+    pieces, start = [], 0
+    for match in _AUTOLINKED.finditer(text):
+        cut = match.end()
+        if start <= cut < len(text):
+            pieces += [_escaped(text[start:cut]), f":color[{_escaped(text[cut])}]{{}}"]
+            start = cut + 1
+    return "".join([*pieces, _escaped(text[start:])])

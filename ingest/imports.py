@@ -26,7 +26,7 @@ from domain import clock
 from domain.configuration import Config
 from domain.datasets import DATASETS, Dataset
 from domain.declarations import RowContext
-from domain.formatting import swedish_int
+from domain.formatting import row_words, swedish_int
 from domain.roles import Actor, Forbidden, ensure
 from ingest import preview
 from ingest.columnar import ColumnarNotPossible
@@ -78,15 +78,21 @@ class ImportResult:
         lines = [p.text(self.source) for p in self.problems]
         hidden = self.problem_count - len(self.problems)
         if hidden > 0:
-            lines.append(f"… och {hidden} fel till i {self.source}.")
+            lines.append(f"… och {swedish_int(hidden)} fel till i {self.source}.")
         return lines
+
+    @property
+    def _title(self) -> str:
+        """The dataset as users know it ("Kvartalsstatus"), never its id."""
+        known = DATASETS.get(self.dataset)
+        return known.title if known else self.dataset
 
     def summary(self) -> str:
         if self.outcome == "imported":
             return (
-                f"Import {self.batch_id} klar: {swedish_int(self.rows)} rader till {self.dataset} från {self.source} "
-                f"({self.scope_summary}); {swedish_int(self.rows_superseded)} tidigare rader ersattes "
-                "och finns kvar i historiken."
+                f"Import {self.batch_id} klar: {row_words(self.rows)} till {self._title} från "
+                f"{self.source} ({self.scope_summary}); {row_words(self.rows_superseded, 'tidigare')} "
+                "ersattes och finns kvar i historiken."
             )
         if self.outcome == "unchanged":
             return (
@@ -95,7 +101,7 @@ class ImportResult:
             )
         if self.outcome == "valid":
             return (
-                f"{self.source} är korrekt: {swedish_int(self.rows)} rader till {self.dataset} "
+                f"{self.source} är korrekt: {row_words(self.rows)} till {self._title} "
                 f"({self.scope_summary}). Inget sparades."
             )
         return f"{self.source} importerades inte: {self.problem_count or 1} fel. Inget sparades."
@@ -276,7 +282,7 @@ def _import_table(
                 actor.role,
                 "import",
                 target=f"import {batch_id}",
-                detail=f"{dataset.title}: {table.source}, {swedish_int(result.rows)} rader",
+                detail=f"{dataset.title}: {table.source}, {row_words(result.rows)}",
             )
             transaction.commit()
         except BaseException:

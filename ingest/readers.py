@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from domain.formatting import swedish_int
 from domain.text_matching import fold
 from domain.values import Uncomputed
 from ingest.columnar import ColumnChunk, column_chunks
@@ -235,8 +236,9 @@ def _excel_table(path: Path, name: str, sha256: str, dataset: str | None, caps: 
             for number, (cells, raw) in enumerate(zip(values, formulas, strict=False), start=2):
                 if number > max_rows:  # the sheet goes on past the cap, with values or not
                     raise ReadError(
-                        f"{name}: bladet har fler än {max_rows:,} rader (rad {number:,} eller senare är inte tom); "
-                        "så stora filer läses inte som Excel. Dela upp filen eller spara den som CSV".replace(",", " ")
+                        f"{name}: bladet har fler än {swedish_int(max_rows)} rader (rad {swedish_int(number)} "
+                        "eller senare är inte tom); så stora filer läses inte som Excel. Dela upp filen eller spara "
+                        "den som CSV"
                     )
                 if not cells:  # a row the sheet does not hold: nothing to read
                     continue

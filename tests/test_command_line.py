@@ -48,11 +48,11 @@ def test_import_check_history_and_undo(run, tmp_path):
     good = write_csv(tmp_path / "status.csv", "period;enhet;område;status\n2025Q3;Servicenämnden;governance;Gul\n")
     checked = run("check", "status", str(good))
     assert checked.returncode == 0, checked.stderr
-    assert "är korrekt: 1 rader" in checked.stdout and "Inget sparades" in checked.stdout
+    assert "är korrekt: 1 rad till Kvartalsstatus" in checked.stdout and "Inget sparades" in checked.stdout
 
     imported = run("import", "status", str(good))
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout.startswith("Import 1 klar: 1 rader till status från status.csv")
+    assert imported.stdout.startswith("Import 1 klar: 1 rad till Kvartalsstatus från status.csv")
 
     again = run("import", "status", str(good))
     assert again.returncode == 0 and "redan importerad (import 1)" in again.stdout

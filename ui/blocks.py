@@ -3,6 +3,7 @@ of bounded length."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Any
 
@@ -11,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.render import vega_lite_spec
-from domain.formatting import inert, swedish_int
+from domain.formatting import inert, swedish_decimal, swedish_int
 from ingest.exports import csv_bytes
 from ui.frame import Frame
 from ui.sign_in import log_export
@@ -20,19 +21,46 @@ TABLE_ROWS_SHOWN = 100
 
 
 def table_of(frame: pd.DataFrame, *, hide_index: bool = True) -> None:
-    """st.table, whose cells Streamlit renders as Markdown, with every text cell and header made inert;
-    an empty table says so in Swedish."""
+    """st.table, whose cells Streamlit renders as Markdown, with every text cell and header made inert and
+    numbers written as on the charts ("17 850", "78,7"; years and numbers of things as they are); short
+    cells (dates, case numbers, figures) never break inside. An empty table says so in Swedish."""
     if frame.empty:
         st.markdown("*Inga rader.*")
         return
     shown = frame.copy()
     shown.columns = [inert(c) for c in shown.columns]
     for column in shown.columns:
-        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
-            shown[column] = shown[column].map(lambda v: inert(v) if isinstance(v, str) else v)
+        values = shown[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            shown[column] = values.map(partial(_number, plain=_is_plain(column)))
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            shown[column] = values.map(lambda v: inert(v) if isinstance(v, str) else v)
     if not hide_index:
         shown.index = shown.index.map(lambda v: inert(v) if isinstance(v, str) else v)
-    st.table(shown, hide_index=hide_index)
+    short = [i for i, c in enumerate(shown.columns) if shown[c].map(lambda v: len(str(v)) <= SHORT_CELL).all()]
+    keep_whole = [{"selector": f"td.col{i} p", "props": "white-space: nowrap"} for i in short]
+    st.table(shown.style.set_table_styles(keep_whole), hide_index=hide_index)
+
+
+SHORT_CELL = 24  # characters: a date and time, a case number, a figure with its words
+_PLAIN = re.compile(r"(?i)^(år|nr|rad|import|kvartal)$|^år\b|\bår$")
+
+
+def _is_plain(header: str) -> bool:
+    """A column of years or of numbers that name a thing (an import, a row): written without grouping."""
+    return bool(_PLAIN.search(header.replace("\\", "")))
+
+
+def _number(value: Any, plain: bool) -> str:
+    if pd.isna(value):
+        return ""
+    if plain and float(value).is_integer():
+        return str(int(value))
+    if float(value).is_integer():
+        return swedish_int(value)
+    return swedish_decimal(float(value), 2).rstrip("0").rstrip(",") if abs(value) < 1 else swedish_decimal(value, 1)
 
 
 def chart_block(

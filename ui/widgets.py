@@ -104,39 +104,19 @@ def choose_one(param: str, label: str, names: dict[str, str], placeholder: str) 
     return ident
 
 
+# The size Streamlit states is its server-wide cap; the import's own limit (app.yaml) is said instead. The
+# button's English "Upload" becomes "Välj fil" by ui/page_language.py, which translates Streamlit's texts.
 _UPLOADER_CSS = """
 <style>
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{display: none;}}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: "Välj fil";}}
 [data-testid="stFileUploaderDropzoneInstructions"] span {{display: none;}}
 [data-testid="stFileUploaderDropzoneInstructions"] div::after {{content: "eller dra filen hit · högst {limit} MB";}}
 </style>
 """
 
-# The button's accessible name, in Swedish (a constant script, no outside text): screen readers and axe
-# do not take a name from the CSS above. Streamlit redraws the uploader, so the name is kept by an observer.
-_UPLOADER_NAMES = """
-<script>
-if (!window.svUploaderNames) {
-  window.svUploaderNames = true;
-  const name = () => {
-    document.querySelectorAll('[data-testid="stFileUploaderDropzone"] button').forEach(
-      (b) => b.setAttribute("aria-label", "Välj fil"));
-    document.querySelectorAll('[data-testid="stFileUploaderDropzoneInput"]').forEach(
-      (i) => i.setAttribute("aria-label", "Välj fil att importera"));
-  };
-  name();
-  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
-}
-</script>
-"""
-
 
 def file_upload(label: str, key: str, limit_mb: int) -> UploadedFile | None:
-    """Streamlit's file uploader in Swedish: its English button and size text are replaced (the button's
-    accessible name becomes "Välj fil"), and the limit said is the configured one."""
+    """Streamlit's file uploader, saying the import's own size limit."""
     st.html(_UPLOADER_CSS.format(limit=int(limit_mb)))
-    st.html(_UPLOADER_NAMES, unsafe_allow_javascript=True)
     return st.file_uploader(
         label,
         key=key,  # no `type`: Streamlit would refuse other files in English; the import says why in Swedish

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from domain.datasets import DATASETS
-from domain.formatting import inert, swedish_int
+from domain.formatting import inert, row_words, swedish_int
 from ingest import imports
 from ingest.exports import template_csv, template_xlsx
 from ingest.sources import sync_sources
@@ -66,7 +66,7 @@ with st.expander("Kolumnerna och deras tillåtna värden"):
 
 
 def _advance(bar: Any, rows: int, total: int) -> None:
-    bar.progress(min(1.0, rows / max(1, total)), text=f"{rows} av {total} rader")
+    bar.progress(min(1.0, rows / max(1, total)), text=f"{swedish_int(rows)} av {row_words(total)}")
 
 
 def handle_upload(name: str, data: bytes) -> None:
@@ -100,12 +100,13 @@ def handle_upload(name: str, data: bytes) -> None:
         st.error(inert(checked.summary()))
         table_of(problem_table(checked))
         if checked.problem_count > len(checked.problems):
-            st.markdown(f"… och {checked.problem_count - len(checked.problems)} fel till.")
+            st.markdown(f"… och {swedish_int(checked.problem_count - len(checked.problems))} fel till.")
         return
     st.success(
         inert(
-            f"{name} är korrekt: {checked.rows} rader ({checked.scope_summary}). Importen lägger till {checked.rows} "
-            f"rader och ersätter {checked.rows_superseded} tidigare rader, som finns kvar i historiken."
+            f"{name} är korrekt: {row_words(checked.rows)} ({checked.scope_summary}). Importen lägger "
+            f"till {row_words(checked.rows)} och ersätter "
+            f"{row_words(checked.rows_superseded, 'tidigare')}, som finns kvar i historiken."
         )
     )
     if checked.preview is not None:
@@ -126,7 +127,7 @@ def handle_upload(name: str, data: bytes) -> None:
         bar = st.progress(0.0, text="Importerar …")
 
         def progress(n: int) -> None:
-            bar.progress(min(1.0, n / max(1, checked.rows)), text=f"{n} av {checked.rows} rader")
+            bar.progress(min(1.0, n / max(1, checked.rows)), text=f"{swedish_int(n)} av {row_words(checked.rows)}")
 
         with upload_file(name, data) as path:
             result = imports.import_file(
@@ -188,7 +189,7 @@ else:
             "Import att ångra",
             undoable,
             key=f"undo_choice_{latest}",
-            format_func=lambda b: f"nr {b.id}: {_title(b.dataset)}, {b.source} ({swedish_int(b.row_count)} rader)",
+            format_func=lambda b: f"nr {b.id}: {_title(b.dataset)}, {b.source} ({row_words(b.row_count)})",
             placeholder="Välj",
         )
         if st.button("Ångra vald import …"):

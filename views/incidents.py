@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from domain.formatting import row_words
 from domain.vocabulary import CATEGORY_WORDS, SEVERITY_WORDS
 from queries import incidents as q
 from ui.blocks import table_of
@@ -31,7 +32,7 @@ def rows_behind(event: Any) -> None:
     month, severity = picked
     rows = f.ask(q.incident_rows, f.units, month, severity, scope.filter("category"))
     st.subheader(f"Raderna bakom stapeln: {SEVERITY_WORDS[severity].lower()} {month}")
-    st.markdown(f"{len(rows)} rader visas (högst 200), med fil och rad de importerades från.")
+    st.markdown(f"{row_words(len(rows))} visas (högst 200), med fil och rad de importerades från.")
     table_of(rows_table(rows, f.config.unit_names))
 
 

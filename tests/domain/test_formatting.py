@@ -11,3 +11,19 @@ def test_swedish_formats():
     assert swedish_decimal(12.5) == "12,5"
     assert swedish_value(78.74, "percent") == "78,7\u00a0%"
     assert swedish_value(4, "count") == "4"
+
+
+def test_rows_are_counted_in_swedish():
+    from domain.formatting import row_words
+
+    assert row_words(1) == "1 rad" and row_words(2520) == "2\u00a0520 rader"
+    assert row_words(1, "tidigare") == "1 tidigare rad" and row_words(0, "tidigare") == "0 tidigare rader"
+
+
+def test_an_address_is_cut_by_a_plain_span_never_by_an_invisible_character():
+    from domain.formatting import inert
+
+    assert inert("anna@malmo.se") == "anna\\@:color[m]{}almo\\.se"
+    assert inert("se https://x.se och www.a.se") == "se https:color[\\:]{}\\/\\/x\\.se och www:color[\\.]{}a\\.se"
+    assert "\u2060" not in inert("anna@malmo.se https://x.se www.a.se")
+    assert inert("x@") == "x\\@" and inert("[länk](javascript:x)") == "\\[länk\\]\\(javascript\\:x\\)"

@@ -25,9 +25,9 @@ def test_upload_errors_fix_import_and_undo(page, app_url):
     _upload(
         page, "status.csv", BAD, "status.csv importerades inte: 2 fel. Inget sparades.", "Menade du: Servicenämnden"
     )
-    _upload(page, "status-rättad.csv", GOOD, "status-rättad.csv är korrekt: 1 rader")
+    _upload(page, "status-rättad.csv", GOOD, "status-rättad.csv är korrekt: 1 rad")
     page.get_by_role("button", name="Importera", exact=True).click()
-    expect(page.locator(MAIN)).to_contain_text("klar: 1 rader till status", timeout=TIMEOUT)
+    expect(page.locator(MAIN)).to_contain_text("klar: 1 rad till Kvartalsstatus", timeout=TIMEOUT)
 
     open_view(page, f"{app_url}/?period=2025Q4", CHANGE)
 

@@ -97,3 +97,14 @@ def test_in_open_mode_a_link_keeps_its_scope_and_a_broken_link_opens_nothing(
     _session_cookie(context)
     open_view(page, f"{app_url}/import", "Du saknar behörighet")
     context.close()
+
+
+def test_an_e_mail_address_in_a_table_is_text_and_copies_as_written(browser: Browser, app_url: str, app_folder):
+    _link(app_folder)  # made by anna@malmo.se: the links table names her
+    context = _context(browser)
+    page = context.new_page()
+    open_view(page, f"{app_url}/lankar", "Granskningslänkar", CONTROLLER[0])
+    table = page.locator("[data-testid='stTable']").first
+    assert CONTROLLER[0] in table.inner_text() and "\u2060" not in table.inner_text()
+    assert table.locator("a[href^='mailto:']").count() == 0
+    context.close()

@@ -53,11 +53,12 @@ def assert_no_unexpected_error(app: AppTest) -> None:
 
 
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+SPAN = re.compile(r":color\[(\\?.)\]\{\}")
 
 
 def shown(text: object) -> str:
-    """Markdown as a reader sees it: the escapes and word joiners that keep outside text inert are not shown."""
-    return ESCAPED.sub(r"\1", str(text)).replace("\u2060", "")
+    """Markdown as a reader sees it: the escapes and spans that keep outside text inert are not shown."""
+    return ESCAPED.sub(r"\1", SPAN.sub(r"\1", str(text)))
 
 
 def shown_table(frame: pd.DataFrame) -> pd.DataFrame:

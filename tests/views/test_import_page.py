@@ -32,8 +32,8 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     batches_before = _count("SELECT count(*) FROM import_batches")
     app.file_uploader[0].set_value(("status-2025q4.csv", GOOD.encode(), "text/csv")).run()
     preview = shown(app.success[0].value)
-    assert preview.startswith("status-2025q4.csv är korrekt: 1 rader (2025Q4 × Servicenämnden × Styrning och ledning).")
-    assert "ersätter 1 tidigare rader" in preview  # the one area the file names, not the quarter
+    assert preview.startswith("status-2025q4.csv är korrekt: 1 rad (2025Q4 × Servicenämnden × Styrning och ledning).")
+    assert "ersätter 1 tidigare rad," in preview  # the one area the file names, not the quarter
     changes = _table_with(app, "Före → efter")
     assert changes.iloc[0]["Vad"] == "2025Q4 · Servicenämnden · Styrning och ledning"
     assert "status Gul → Grön" in changes.iloc[0]["Före → efter"]
@@ -43,7 +43,7 @@ def test_a_good_file_is_previewed_then_imported_and_shows_in_the_views(open_view
     app.button(key="confirm_" + next(b.key for b in app.button if b.key and b.key.startswith("confirm_"))[8:]).click()
     app.run()
     assert not app.exception
-    assert "klar: 1 rader till status från status-2025q4.csv" in shown(app.success[0].value)
+    assert "klar: 1 rad till Kvartalsstatus från status-2025q4.csv" in shown(app.success[0].value)
     assert _count("SELECT count(*) FROM import_batches") == batches_before + 1
     newest = shown_table(app.table[-1].value).iloc[0]
     assert newest["Användare och källa"] == "öppet läge: status-2025q4.csv"
