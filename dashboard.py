@@ -11,9 +11,9 @@ import streamlit as st
 from domain.configuration import ConfigError
 from ui.app_store import app_config, current_store
 from ui.navigation import first_view, pages_for, run_page
-from ui.page_language import swedish_page
 from ui.server import middleware, routes
 from ui.sign_in import current_actor, sign_out_button
+from ui.streamlit_page import swedish_page
 
 CONFIGURATION_BROKEN = "Instrumentpanelen kan inte starta eftersom konfigurationen har fel. Rätta filerna och ladda om."
 

@@ -44,7 +44,7 @@ def table_of(frame: pd.DataFrame, *, hide_index: bool = True) -> None:
     st.table(shown.style.set_table_styles(keep_whole), hide_index=hide_index)
 
 
-SHORT_CELL = 24  # characters: a date and time, a case number, a figure with its words
+SHORT_CELL = 20  # characters: a date and time, a case number, a figure with its words
 _PLAIN = re.compile(r"(?i)^(år|nr|rad|import|kvartal)$|^år\b|\bår$")
 
 

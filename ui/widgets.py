@@ -105,7 +105,7 @@ def choose_one(param: str, label: str, names: dict[str, str], placeholder: str) 
 
 
 # The size Streamlit states is its server-wide cap; the import's own limit (app.yaml) is said instead. The
-# button's English "Upload" becomes "Välj fil" by ui/page_language.py, which translates Streamlit's texts.
+# button's English "Upload" becomes "Välj fil" by ui/streamlit_page.py, which translates Streamlit's texts.
 _UPLOADER_CSS = """
 <style>
 [data-testid="stFileUploaderDropzoneInstructions"] span {{display: none;}}

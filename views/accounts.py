@@ -31,7 +31,7 @@ every = accounts.all_accounts(engine)
 table_of(account_table(every))
 
 with st.form("new_account", clear_on_submit=True):
-    st.subheader("Nytt konto")
+    st.header("Nytt konto")
     email = st.text_input("E-post")
     name = st.text_input("Namn")
     role = st.selectbox("Roll", ROLES, format_func=ROLE_WORDS.__getitem__, placeholder="Välj")

@@ -55,7 +55,7 @@ if records:
 
 if actor.may("record_meetings"):
     with st.form("new_meeting", clear_on_submit=True):
-        st.subheader("Protokollför ett möte")
+        st.header("Protokollför ett möte")
         body = st.selectbox(
             "Nämnd eller bolag",
             list(config.unit_names),

@@ -1,4 +1,4 @@
-"""Swedish in the parts of the page Streamlit draws itself.
+"""The parts of the page Streamlit draws itself, made Swedish and accessible.
 
 Streamlit serves `<html lang="en">` and has no translations: its skip link, the sidebar's buttons, the
 multiselect's "Select all", the table toolbar and the file uploader speak English. One constant script
@@ -6,6 +6,10 @@ sets the page's language and swaps those exact texts (text, aria-label, title, p
 as Streamlit draws them; nothing from a file or a visitor reaches it. The menu (Print, Record screen,
 Made with Streamlit) is hidden instead: `client.toolbarMode = "minimal"` in .streamlit/config.toml.
 What remains English is listed in the README.
+
+The same script mends what axe-core finds in Streamlit's own markup: a table wider than the page scrolls
+sideways, so it is made reachable by keyboard (a named region); the file uploader's drop zone carries a
+name under `role="presentation"`, so the role is dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import streamlit as st
 SWEDISH = {
     "Skip to main content": "Hoppa till huvudinnehållet",
     "Sidebar": "Sidopanel",
+    "App pages": "Sidorna i appen",
     "Collapse sidebar": "Dölj sidopanelen",
     "Expand sidebar": "Visa sidopanelen",
     "Select all": "Välj alla",
@@ -39,6 +44,7 @@ SWEDISH = {
     "Autosize": "Anpassa bredden",
     "Copy to clipboard": "Kopiera",
     "Upload": "Välj fil",  # the file uploader's button
+    "file upload": "Välj fil att importera",
     "Browse files": "Välj fil",
     "Drag and drop file here": "Dra och släpp filen här",
     "Drag and drop files here": "Dra och släpp filerna här",
@@ -110,21 +116,44 @@ _SCRIPT = """
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) one(walker.currentNode);
   };
+  const mend = () => {
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"]')
+      .forEach((zone) => zone.removeAttribute("role"));
+    document.querySelectorAll('[data-testid="stTable"] > div').forEach((box, index) => {
+      const name = `Tabell ${index + 1}, rulla i sidled`;
+      if (box.scrollWidth > box.clientWidth + 1 && box.getAttribute("aria-label") !== name) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", name);
+      }
+    });
+  };
+  let pending = false;
+  const later = () => {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(() => { pending = false; mend(); });
+    }
+  };
   new MutationObserver((changes) => {
     for (const change of changes) {
       if (change.type === "childList") change.addedNodes.forEach(all);
       else one(change.target);
     }
+    later();
   }).observe(document.body, {
     subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: attributes,
   });
+  window.addEventListener("resize", later);
   all(document.body);
+  mend();
 })();
 """
 
 
 def swedish_page() -> None:
-    """Set the page's language to Swedish and keep Streamlit's own texts Swedish (a constant script)."""
+    """Set the page's language to Swedish, keep Streamlit's own texts Swedish and its markup accessible
+    (a constant script)."""
     script = _SCRIPT.replace("WORDS", json.dumps(SWEDISH, ensure_ascii=False)).replace(
         "PATTERNS", json.dumps(SWEDISH_PATTERNS)
     )
