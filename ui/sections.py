@@ -114,9 +114,18 @@ def _line(line: Line) -> str:
     return f"- {mark} {inert(line.text)}" if mark else f"- {inert(line.text)}"
 
 
+STATUS_TILE_PX = 236  # "Informationsklassning", the longest word of an area's name, in bold, with the padding
+
+
 def _figures(section: Figures) -> None:
     if section.title:
         st.header(inert(section.title))
+    if section.style == "status":  # tiles as wide as their longest word, as many a row as fit: never a word cut
+        with st.container(horizontal=True, wrap=True):
+            for figure in section.figures:
+                with st.container(border=True, width=STATUS_TILE_PX):
+                    st.markdown(_figure_text(figure, section.style))
+        return
     columns = st.columns(section.columns)
     for i, figure in enumerate(section.figures):
         with columns[i % section.columns].container(border=True):

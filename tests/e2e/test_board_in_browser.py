@@ -115,3 +115,31 @@ def test_a_list_opened_offers_its_choices_in_swedish(page, app_url):
     page.locator("[data-testid='stMultiSelect']").first.click()
     expect(page.get_by_text("Välj alla", exact=True)).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Select all", exact=True)).to_have_count(0)
+
+
+# Words of the tiles' headings drawn across two lines (a Range over a word has a box per line it is on).
+CUT_WORDS = """() => {
+    const cut = [];
+    for (const strong of document.querySelectorAll("[data-testid='stMain'] strong")) {
+        const text = strong.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+        let at = 0;
+        for (const word of text.data.split(" ")) {
+            const range = document.createRange();
+            range.setStart(text, at);
+            range.setEnd(text, at + word.length);
+            if (word && range.getClientRects().length > 1) cut.push(word);
+            at += word.length + 1;
+        }
+    }
+    return cut;
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+def test_no_word_of_the_situation_tiles_is_cut(browser, app_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    page = context.new_page()
+    open_view(page, app_url, "Status per område", "Informationsklassning och riskanalys")
+    assert page.evaluate(CUT_WORDS) == []
+    context.close()
