@@ -17,20 +17,23 @@ SELECTION = "rader"
 def monthly_by_severity(frame: pd.DataFrame, selectable: bool = False) -> alt.Chart:
     """frame: month ('YYYY-MM'), severity, count. With `selectable` a click on a bar picks its month and
     severity (selection "rader"), so the page can show the rows behind it."""
+    order = list(SEVERITY_WORDS)
     data = frame.assign(
         Månadskod=frame["month"],
         Månad=pd.to_datetime(frame["month"] + "-01"),
         Allvarlighetsgrad=frame["severity"].map(SEVERITY_WORDS),
+        Ordning=frame["severity"].map(order.index),
         Antal=frame["count"],
     )
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("yearmonth(Månad):T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-45)),
+            # A month is a band of its own: the axis names the months shown and no month after the last.
+            x=alt.X("yearmonth(Månad):O", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-45)),
             y=alt.Y("Antal:Q", title="Antal incidenter", axis=alt.Axis(format=",d"), stack="zero"),
             color=alt.Color("Allvarlighetsgrad:N", scale=scale(SEVERITY_COLOURS, SEVERITY_WORDS)),
-            order=alt.Order("Allvarlighetsgrad:N"),
+            order=alt.Order("Ordning:Q"),  # stacked from the axis up in the legend's order: Kritisk first
             detail=alt.Detail(
                 "Månadskod:N"
             ),  # one bar segment per row (the frame is already one row per month and severity)

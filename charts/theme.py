@@ -7,8 +7,7 @@ from typing import Any
 import altair as alt
 
 from domain import vocabulary
-
-NBSP = "\u00a0"
+from domain.formatting import MONTHS, NBSP
 
 SWEDISH_LOCALE = {
     "number": {
@@ -25,21 +24,8 @@ SWEDISH_LOCALE = {
         "periods": ["fm", "em"],
         "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
         "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
-        "months": [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+        "months": list(MONTHS),
+        "shortMonths": [m[:3] for m in MONTHS],
     },
 }
 
@@ -91,6 +77,8 @@ def theme_config(large: bool = False) -> dict[str, Any]:
             "labelLimit": 320,
             "aria": False,  # Vega describes axes in English; the chart's sentence and table say it in Swedish
         },
+        # A count or a share needs a handful of ticks, not one every 40 px: at 1920 they ran into each other.
+        "axisQuantitative": {"tickCount": 6, "labelOverlap": "greedy", "labelSeparation": 8},
         "legend": {
             "aria": False,
             "labelFontSize": size,

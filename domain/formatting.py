@@ -15,6 +15,18 @@ def swedish_int(value: int | float) -> str:
     return f"{round(value):,}".replace(",", NBSP).replace("-", "−")
 
 
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def swedish_month(month: str) -> str:
+    """'2024-03' → 'mars 2024'."""
+    year, number = month.split("-")[:2]
+    return f"{MONTHS[int(number) - 1]} {year}"
+
+
 def row_words(count: int, adjective: str = "") -> str:
     """'1 rad', '2 520 rader', '1 tidigare rad': the figure grouped, the word agreeing with it."""
     words = f"{adjective} " if adjective else ""

@@ -11,7 +11,7 @@ from domain import vocabulary
 from domain.clock import swedish_now, today
 from domain.configuration import Config
 from domain.datasets.incidents import DATASET
-from domain.formatting import swedish_date, swedish_int, swedish_percent
+from domain.formatting import swedish_date, swedish_int, swedish_month, swedish_percent
 from domain.roles import VIEW_NAMED
 from queries import incidents as incident_queries
 from rules.incidents import ON_TIME_TARGET, on_time_by_year, report_completeness, reporting_deadlines
@@ -28,8 +28,17 @@ def monthly_summary(monthly: pd.DataFrame, unit_label: str) -> str:
     peak = per_month.idxmax() if len(per_month) else None
     text = f"{swedish_int(total)} incidenter för {unit_label}, varav {critical} kritiska"
     if peak:
-        text += f"; flest i {peak} ({swedish_int(per_month[peak])})"
+        text += f"; flest i {swedish_month(peak)} ({swedish_int(per_month[peak])})"
     return text + "."
+
+
+def incomplete_year(monthly: pd.DataFrame) -> str:
+    """ "2026 t.o.m. november" when the last year shown has no incidents after a month before December
+    (the year is not over, or its later months are not imported); "" when it runs to December."""
+    if monthly.empty:
+        return ""
+    last = str(monthly["month"].max())
+    return "" if last.endswith("-12") else f"{last[:4]} t.o.m. {swedish_month(last).split()[0]}"
 
 
 def monthly_table(monthly: pd.DataFrame) -> pd.DataFrame:
@@ -231,6 +240,8 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     monthly = ask(incident_queries.incidents_by_month, scope.units, f"{first}-01", f"{last}-12", severities, categories)
     totals = by_year.groupby("year", as_index=False)[["count", "critical"]].sum()
     span = f"{first}–{last}" if first != last else str(first)
+    if partial := incomplete_year(monthly):
+        span += f" ({partial})"
     units = ask(incident_queries.incidents_by_unit, last)
     top = units.groupby("unit")["count"].sum().sort_values(ascending=False).index[:UNITS_ON_A_SLIDE]
     critical = ask(incident_queries.critical_incidents, scope.units)

@@ -93,6 +93,17 @@ def test_monthly_incidents_use_swedish_labels():
     assert spec["encoding"]["y"]["axis"]["format"] == ",d"
 
 
+def test_monthly_incidents_stack_in_the_legends_order_with_no_month_after_the_last():
+    frame = pd.DataFrame(
+        {"month": ["2025-12"] * 4, "severity": ["low", "medium", "critical", "high"], "count": [1, 2, 3, 4]}
+    )
+    spec = vega_lite_spec(monthly_by_severity(frame))
+    legend = spec["encoding"]["color"]["scale"]["domain"]
+    stacked = sorted(_rows(spec), key=lambda r: r[spec["encoding"]["order"]["field"]])
+    assert [r["Allvarlighetsgrad"] for r in stacked] == legend == ["Kritisk", "Hög", "Medel", "Låg"]
+    assert spec["encoding"]["x"]["type"] == "ordinal"  # a band per month: the axis cannot run on to "jan 2026"
+
+
 def _every_chart(config: Any) -> dict[str, alt.TopLevelMixin]:
     incidents = pd.DataFrame({"month": ["2025-01", "2025-02"], "severity": ["critical", "low"], "count": [1, 1500]})
     dates = [dt.date(2024, 3, 1), dt.date(2025, 6, 30)]

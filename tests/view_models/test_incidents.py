@@ -17,8 +17,14 @@ def test_the_monthly_summary_names_the_total_the_critical_and_the_peak_month():
         {"month": ["2025-01", "2025-01", "2025-02"], "severity": ["low", "critical", "low"], "count": [1200, 2, 18000]}
     )
     assert vm.monthly_summary(monthly, "Servicenämnden") == (
-        "19\u00a0202 incidenter för Servicenämnden, varav 2 kritiska; flest i 2025-02 (18\u00a0000)."
+        "19\u00a0202 incidenter för Servicenämnden, varav 2 kritiska; flest i februari 2025 (18\u00a0000)."
     )
+
+
+def test_a_year_without_its_last_months_is_said_to_end_early():
+    monthly = pd.DataFrame({"month": ["2025-12", "2026-01", "2026-11"], "severity": ["low"] * 3, "count": [1, 1, 1]})
+    assert vm.incomplete_year(monthly) == "2026 t.o.m. november"
+    assert vm.incomplete_year(monthly.head(1)) == ""
 
 
 def test_the_monthly_table_has_a_column_per_severity_in_order_and_a_total():
