@@ -39,12 +39,12 @@ def table_of(frame: pd.DataFrame, *, hide_index: bool = True) -> None:
             shown[column] = values.map(lambda v: inert(v) if isinstance(v, str) else v)
     if not hide_index:
         shown.index = shown.index.map(lambda v: inert(v) if isinstance(v, str) else v)
-    short = [i for i, c in enumerate(shown.columns) if shown[c].map(lambda v: len(str(v)) <= SHORT_CELL).all()]
+    short = [i for i, c in enumerate(frame.columns) if frame[c].map(lambda v: len(str(v)) <= SHORT_CELL).all()]
     keep_whole = [{"selector": f"td.col{i} p", "props": "white-space: nowrap"} for i in short]
     st.table(shown.style.set_table_styles(keep_whole), hide_index=hide_index)
 
 
-SHORT_CELL = 20  # characters: a date and time, a case number, a figure with its words
+SHORT_CELL = 24  # characters: a date and time, a case number, a figure with its words
 _PLAIN = re.compile(r"(?i)^(år|nr|rad|import|kvartal)$|^år\b|\bår$")
 
 

@@ -17,7 +17,7 @@ def test_auditor_link_from_creation_to_revocation(browser: Browser, accounts_app
     text = open_view(controller, accounts_app_url, "Logga in")
     assert "Lägesbild" not in text  # no data without signing in
     controller.get_by_label("E-post").fill(CONTROLLER[0])
-    controller.get_by_label("Lösenord").fill(CONTROLLER[1])
+    controller.get_by_label("Lösenord", exact=True).fill(CONTROLLER[1])
     controller.get_by_role("button", name="Logga in").click()
     controller.wait_for_selector("h1:has-text('Lägesbild')", timeout=60_000)
 

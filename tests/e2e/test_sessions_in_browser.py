@@ -32,7 +32,7 @@ def _session_cookie(context: BrowserContext) -> dict:
 
 def _sign_in(page: Page) -> None:
     page.get_by_label("E-post").fill(CONTROLLER[0])
-    page.get_by_label("Lösenord").fill(CONTROLLER[1])
+    page.get_by_label("Lösenord", exact=True).fill(CONTROLLER[1])
     page.get_by_role("button", name="Logga in").click()
 
 
