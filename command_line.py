@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--item", required=True, help="ärendets paragraf, till exempel '§ 88'")
     add.add_argument("--quarter", required=True, help="kvartalet som redovisas, till exempel 2025Q4")
     add.add_argument("--title", default="", help="rubrik")
+    add.add_argument(
+        "--prepared-by", default="", metavar="NAMN", help="den som förberett ärendet (står på försättsbladet)"
+    )
     meeting_commands.add_parser("list", help="lista mötena, senaste först")
     pack = commands.add_parser("pack", help="gör styrelsepaketet för ett möte: PDF och/eller PowerPoint")
     pack.add_argument("meeting", type=int, metavar="MOTE", help="mötesprotokollets nummer (se mote list)")
@@ -167,6 +170,7 @@ def _meeting(args: argparse.Namespace, engine: sa.Engine, config: Config, actor:
             item=args.item,
             quarter=args.quarter,
             title=args.title,
+            prepared_by=args.prepared_by,
         )
     except meetings.MeetingError as exc:
         print(exc, file=sys.stderr)
@@ -189,7 +193,7 @@ def _pack(args: argparse.Namespace, engine: sa.Engine, config: Config, actor: Ac
         print(f"Mötet {args.meeting} finns inte; se python -m data_sources mote list.", file=sys.stderr)
         return INVALID
     try:
-        document = pack_from_store(engine, config, record, made_by=actor.name)
+        document = pack_from_store(engine, config, record)  # the cover names the record's preparer
         for path, write in ((args.pdf, pdf_bytes), (args.pptx, pptx_bytes)):
             if path is not None:
                 path.write_bytes(write(document))

@@ -59,7 +59,9 @@ def pptx_bytes(document: PackDocument) -> bytes:
     slide = deck.slides.add_slide(blank)
     _text(slide, document.title, Cm(2), Cm(3.5), Cm(29.8), Cm(4.5), size=36, bold=True)
     _text(slide, document.banner, Cm(2), Cm(8.5), Cm(29.8), Cm(1.5), size=20)
-    lines = [document.made, f"{document.marking}"] + ([f"Exempeldata: {document.example}"] if document.example else [])
+    lines = [line for line in (document.prepared, document.made, document.marking) if line]
+    if document.example:
+        lines.append(f"Exempeldata: {document.example}")
     _text(slide, "\n".join(lines), Cm(2), Cm(10.5), Cm(29.8), Cm(3), size=16)
     for part in document.parts:
         for page in part.pages:

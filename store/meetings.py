@@ -39,6 +39,7 @@ class MeetingRecord:
     created_at: dt.datetime
     batch_id: int
     config_sha256: str
+    prepared_by: str | None = None  # the person the cover names (records made before it was asked: none)
 
 
 def config_fingerprint(config: Config) -> str:
@@ -60,12 +61,15 @@ def create(
     item: str,
     quarter: str,
     title: str = "",
+    prepared_by: str = "",
 ) -> MeetingRecord:
-    """Record a meeting as of the store's latest batch, with its access-log entry in the same transaction."""
+    """Record a meeting as of the store's latest batch, with its access-log entry in the same transaction.
+    `prepared_by` is the person the pack's cover names: the account's name in the app, `--prepared-by` on
+    the command line (never the computer's user)."""
     ensure(actor, "record_meetings")
     unit = _unit(config, body)
     day = _day(meeting_date)
-    item, title = item.strip(), title.strip()
+    item, title, prepared_by = item.strip(), title.strip(), prepared_by.strip()
     wrong = []  # every field that cannot be used, named at once
     if not item or len(item) > 40:
         wrong.append("Ange ärendets paragraf, till exempel '§ 88' (högst 40 tecken).")
@@ -79,6 +83,8 @@ def create(
             wrong.append(f"Kvartalet '{quarter}' går inte att använda; förväntat {exc.expected}.")
     if len(title) > 300:
         wrong.append("Rubriken får vara högst 300 tecken.")
+    if len(prepared_by) > 200:
+        wrong.append("Namnet på den som förberett ärendet får vara högst 200 tecken.")
     if wrong:
         raise MeetingError(" ".join(wrong))
     with engine.begin() as connection:
@@ -98,6 +104,7 @@ def create(
                     created_at=clock.now(),
                     batch_id=batch,
                     config_sha256=config_fingerprint(config),
+                    prepared_by=prepared_by or None,
                 )
             )
         )

@@ -273,6 +273,7 @@ meeting_records = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("batch_id", sa.Integer, nullable=False),
     sa.Column("config_sha256", sa.String(64), nullable=False),
+    sa.Column("prepared_by", sa.String(200), nullable=True),  # the person named on the cover; older: none
     sa.Index(None, "body", "meeting_date"),
 )
 

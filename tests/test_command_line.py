@@ -161,14 +161,17 @@ def test_pack_writes_the_meetings_pdf_and_deck_and_says_what_is_wrong_with_exit_
 
     assert run("demo").returncode == 0
     meeting = run(
-        "mote", "add", "--body", "servicenamnden", "--date", "2026-02-17", "--item", "§ 30", "--quarter", "2025Q4"
-    ).stdout.strip()
+        "mote", "add", "--body", "servicenamnden", "--date", "2026-02-17", "--item", "§ 30", "--quarter", "2025Q4",
+        "--prepared-by", "Anna Andersson",
+    ).stdout.strip()  # fmt: skip
     pdf, pptx = tmp_path / "paket.pdf", tmp_path / "paket.pptx"
     made = run("pack", meeting, "--pdf", str(pdf), "--pptx", str(pptx))
     assert made.returncode == 0, made.stderr
     assert f"Skrev {pdf}" in made.stdout and f"Skrev {pptx}" in made.stdout
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Som presenterat för Servicenämnden 2026-02-17, § 30" in text
+    cover = PdfReader(pdf).pages[0].extract_text()
+    assert "Förberett av Anna Andersson" in cover and "kommandorad" not in cover  # never the computer's user
     assert len(Presentation(str(pptx)).slides) > 10
     only_deck = run("pack", meeting, "--pptx", str(tmp_path / "bara.pptx"))
     assert only_deck.returncode == 0 and not (tmp_path / "bara.pdf").exists()

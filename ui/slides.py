@@ -298,7 +298,9 @@ def pack_downloads(record: MeetingRecord, actor: Actor) -> None:
     ):
         place.download_button(
             label,
-            partial(_pack_file, url, latest, config_stamp(), record.id, actor.name, suffix),
+            partial(
+                _pack_file, url, latest, config_stamp(), record.id, "" if actor.kind == "open" else actor.name, suffix
+            ),
             file_name=f"{stem}.{suffix}",
             mime=mime,
             icon=":material/download:",

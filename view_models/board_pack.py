@@ -74,7 +74,8 @@ class PackDocument:
     title: str  # "Servicenämnden 2026-02-17, § 30"
     banner: str  # "Som presenterat för …"
     marking: str  # the classification from the configuration
-    made: str  # when and by whom the pack was made
+    prepared: str  # "Förberett av Anna Andersson", the person the record names; "" for older records
+    made: str  # when the pack was made, from which record, and by whom when an account made it in the app
     footer: str  # the imports the figures came from, in one line
     author: str
     example: str  # a line when the figures are example data, else ""
@@ -88,7 +89,7 @@ def board_pack(
     earlier: MeetingRecord | None,
     config: Config,
     *,
-    made_by: str,
+    made_by: str,  # the account that made it in the app; "" on the command line (never the computer's user)
     made_at: dt.datetime,
     example_data: bool,
 ) -> PackDocument:
@@ -101,7 +102,9 @@ def board_pack(
         title=f"{body} {record.meeting_date.isoformat()}, {record.item}: {record.title}",
         banner=meeting_banner(record, config),
         marking=config.app.classification,
-        made=f"Styrelsepaket gjort {swedish_datetime(made_at)} av {made_by} ur mötesprotokoll nr {record.id}.",
+        prepared=f"Förberett av {record.prepared_by}" if record.prepared_by else "",
+        made=f"Styrelsepaket gjort {swedish_datetime(made_at)}{f' av {made_by}' if made_by else ''} "
+        f"ur mötesprotokoll nr {record.id}.",
         footer=f"Siffrorna kommer från import {_numbers(behind['id'].tolist())}",
         author=body,
         example=EXAMPLE_NOTE if example_data else "",
@@ -178,7 +181,7 @@ def _numbers(ids: list[int]) -> str:
     return "nr " + ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
-def pack_from_store(engine: sa.Engine, config: Config, record: MeetingRecord, *, made_by: str) -> PackDocument:
+def pack_from_store(engine: sa.Engine, config: Config, record: MeetingRecord, *, made_by: str = "") -> PackDocument:
     """The pack read straight from the store, for the command line (the app reads through its cache)."""
 
     def ask_at(batch: int | None) -> Ask:

@@ -67,10 +67,22 @@ if actor.may("record_meetings"):
         item = st.text_input("Paragraf", placeholder="till exempel § 88")
         quarter = st.text_input("Kvartal som redovisas", placeholder="till exempel 2025Q4")
         title = st.text_input("Rubrik (frivillig)")
+        prepared_by = st.text_input(
+            "Förberett av (står på styrelsepaketets försättsblad)",
+            value=actor.name if actor.kind in ("local", "oidc") else "",
+        )
         if st.form_submit_button("Protokollför", type="primary"):
             try:
                 record = meetings.create(
-                    engine, config, actor, body=body, meeting_date=day, item=item, quarter=quarter, title=title
+                    engine,
+                    config,
+                    actor,
+                    body=body,
+                    meeting_date=day,
+                    item=item,
+                    quarter=quarter,
+                    title=title,
+                    prepared_by=prepared_by,
                 )
             except meetings.MeetingError as refused:
                 st.error(inert(str(refused)))

@@ -35,6 +35,7 @@ def _document(rows: int = 3) -> PackDocument:
         title="Servicenämnden 2026-02-17, § 30: IT-säkerhet",
         banner="Som presenterat för Servicenämnden 2026-02-17, § 30 (data per import nr 7)",
         marking="Intern",
+        prepared="Förberett av Anna Andersson",
         made="Styrelsepaket gjort 2026-02-18 av anna ur mötesprotokoll nr 2.",
         footer="Siffrorna kommer från import nr 1–7",
         author="Servicenämnden",

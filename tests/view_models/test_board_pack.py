@@ -85,7 +85,11 @@ def test_a_made_line_names_who_and_when(sqlite_store, config):
         meeting_date="2026-02-17",
         item="§ 30",
         quarter="2025Q4",
+        prepared_by="Anna Andersson",
     )
     pack = pack_from_store(sqlite_store, config, record, made_by="Bo Berg")
     assert pack.made.startswith("Styrelsepaket gjort ") and f"av Bo Berg ur mötesprotokoll nr {record.id}." in pack.made
+    assert pack.prepared == "Förberett av Anna Andersson"
+    from_the_command_line = pack_from_store(sqlite_store, config, record)  # no computer user is named
+    assert f"gjort {from_the_command_line.made.split('gjort ')[1][:16]} ur mötesprotokoll" in from_the_command_line.made
     assert isinstance(record.meeting_date, dt.date)
