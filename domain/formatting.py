@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,28 @@ def swedish_month(month: str) -> str:
     """'2024-03' → 'mars 2024'."""
     year, number = month.split("-")[:2]
     return f"{MONTHS[int(number) - 1]} {year}"
+
+
+_PLAIN_COLUMN = re.compile(r"(?i)^(år|nr|rad|import|kvartal)$|^år\b|\bår$")
+
+
+def table_cell(value: object, header: str) -> str:
+    """A table's cell as the charts write it: '17 850', '78,7', '0,96'; a year, or a number that names a
+    thing (an import, a row), as it is ('2023', never '2 023'); nothing as '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        number = getattr(value, "item", None)  # a numpy number
+        if number is None:
+            return str(value)
+        return table_cell(number(), header)
+    if float(value).is_integer():
+        return str(int(value)) if _PLAIN_COLUMN.search(header.replace("\\", "")) else swedish_int(value)
+    if abs(value) < 1:
+        return swedish_decimal(float(value), 2).rstrip("0").rstrip(",")
+    return swedish_decimal(float(value), 1)
 
 
 def row_words(count: int, adjective: str = "") -> str:

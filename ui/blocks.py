@@ -3,7 +3,6 @@ of bounded length."""
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import Any
 
@@ -12,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.render import vega_lite_spec
-from domain.formatting import inert, swedish_decimal, swedish_int
+from domain.formatting import inert, swedish_int, table_cell
 from ingest.exports import csv_bytes
 from ui.frame import Frame
 from ui.sign_in import log_export
@@ -34,7 +33,7 @@ def table_of(frame: pd.DataFrame, *, hide_index: bool = True) -> None:
         if pd.api.types.is_bool_dtype(values):
             continue
         if pd.api.types.is_numeric_dtype(values):
-            shown[column] = values.map(partial(_number, plain=_is_plain(column)))
+            shown[column] = values.map(lambda v, c=column: "–" if pd.isna(v) else table_cell(v, c))
         elif values.dtype == object or pd.api.types.is_string_dtype(values):
             shown[column] = values.map(lambda v: inert(v) if isinstance(v, str) else v)
     if not hide_index:
@@ -45,22 +44,6 @@ def table_of(frame: pd.DataFrame, *, hide_index: bool = True) -> None:
 
 
 SHORT_CELL = 24  # characters: a date and time, a case number, a figure with its words
-_PLAIN = re.compile(r"(?i)^(år|nr|rad|import|kvartal)$|^år\b|\bår$")
-
-
-def _is_plain(header: str) -> bool:
-    """A column of years or of numbers that name a thing (an import, a row): written without grouping."""
-    return bool(_PLAIN.search(header.replace("\\", "")))
-
-
-def _number(value: Any, plain: bool) -> str:
-    if pd.isna(value):
-        return ""
-    if plain and float(value).is_integer():
-        return str(int(value))
-    if float(value).is_integer():
-        return swedish_int(value)
-    return swedish_decimal(float(value), 2).rstrip("0").rstrip(",") if abs(value) < 1 else swedish_decimal(value, 1)
 
 
 def chart_block(

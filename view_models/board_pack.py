@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
@@ -18,7 +17,7 @@ from charts.render import png_bytes
 from domain.clock import now
 from domain.configuration import Config
 from domain.datasets import DATASETS
-from domain.formatting import swedish_datetime, swedish_decimal, swedish_int
+from domain.formatting import swedish_datetime, table_cell
 from domain.roles import MEETING_VIEWS
 from queries.common import Ask, asking
 from queries.data_overview import example_data_in_use, imports_behind
@@ -154,20 +153,14 @@ def _page(slide: Slide, body: str, quarter: str) -> PackPage:
 def _table(title: str, frame: pd.DataFrame) -> PackTable:
     """The data behind a chart as text, in Swedish formats, all rows (long ones continue on further pages)."""
     return PackTable(
-        title, [str(c) for c in frame.columns], [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+        title,
+        [str(c) for c in frame.columns],
+        [[_cell(v, str(c)) for v, c in zip(row, frame.columns, strict=True)] for row in frame.itertuples(index=False)],
     )
 
 
-def _cell(value: Any) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "–"
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if pd.api.types.is_integer(value) or (pd.api.types.is_float(value) and float(value).is_integer()):
-        return swedish_int(int(value))
-    if pd.api.types.is_float(value):
-        return swedish_decimal(float(value), 1)
-    return str(value)
+def _cell(value: object, header: str) -> str:
+    return "–" if not isinstance(value, str) and pd.isna(value) else table_cell(value, header)
 
 
 def _numbers(ids: list[int]) -> str:

@@ -93,3 +93,13 @@ def test_a_made_line_names_who_and_when(sqlite_store, config):
     from_the_command_line = pack_from_store(sqlite_store, config, record)  # no computer user is named
     assert f"gjort {from_the_command_line.made.split('gjort ')[1][:16]} ur mötesprotokoll" in from_the_command_line.made
     assert isinstance(record.meeting_date, dt.date)
+    years = [
+        row[table.header.index(year)]
+        for part in pack.parts
+        for page in part.pages
+        for table in page.tables
+        for year in table.header
+        if year == "År"
+        for row in table.rows
+    ]
+    assert years and all(y.isdigit() and len(y) == 4 for y in years)  # "2023", never "2 023"
