@@ -43,7 +43,7 @@ def pdf_bytes(document: PackDocument) -> bytes:
             root=str(root),
             font_paths=[font_dir()],
             ignore_system_fonts=True,
-            pdf_standards=["ua-1"],
+            pdf_standards=["a-2a", "ua-1"],  # archived by the diarium (PDF/A-2a) and read aloud (PDF/UA-1)
         )
 
 

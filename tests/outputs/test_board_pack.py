@@ -89,13 +89,15 @@ def _structure(node, found: list[tuple[str, str | None]]) -> None:
                 _structure(kid, found)
 
 
-def test_the_pdf_is_tagged_swedish_pdf_ua_with_figures_as_text_and_alt_text_on_pictures():
+def test_the_pdf_is_tagged_swedish_pdf_ua_and_pdf_a_with_figures_as_text_and_alt_text_on_pictures():
     reader = PdfReader(io.BytesIO(pdf_bytes(_document())))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "sv-SE"
     assert bool(root["/MarkInfo"]["/Marked"])
     assert reader.metadata.title == "Servicenämnden 2026-02-17, § 30: IT-säkerhet"
-    assert b"pdfuaid:part>1<" in root["/Metadata"].get_object().get_data().replace(b" ", b"")
+    xmp = root["/Metadata"].get_object().get_data().replace(b" ", b"")
+    assert b"pdfuaid:part>1<" in xmp  # PDF/UA-1, read aloud
+    assert b"pdfaid:part>2<" in xmp and b"pdfaid:conformance>A<" in xmp  # PDF/A-2a, kept by the diarium
     text = "\n".join(page.extract_text() for page in reader.pages)
     for expected in ("32", "Långt från målet", "Som presenterat för Servicenämnden 2026-02-17, § 30", "Intern"):
         assert expected in text
