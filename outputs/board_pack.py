@@ -49,74 +49,100 @@ def pdf_bytes(document: PackDocument) -> bytes:
 
 def pptx_bytes(document: PackDocument) -> bytes:
     """The deck: a title slide, then per view its slides (figures and sentences as text, charts as
-    pictures with their sentence as alt text, tables continued over slides), then the imports."""
+    pictures with their sentence as alt text, tables continued over slides), then the imports. Every slide
+    is built on a layout whose title placeholder holds its title (the outline a screen reader navigates
+    by); then its text, then its pictures, then the marking and the imports at the edges. Body text is at
+    least BODY_PT."""
     from pptx import Presentation
     from pptx.util import Cm
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Cm(33.867), Cm(19.05)  # 16:9
-    blank = deck.slide_layouts[6]
-    slide = deck.slides.add_slide(blank)
-    _text(slide, document.title, Cm(2), Cm(3.5), Cm(29.8), Cm(4.5), size=36, bold=True)
-    _text(slide, document.banner, Cm(2), Cm(8.5), Cm(29.8), Cm(1.5), size=20)
-    lines = [line for line in (document.prepared, document.made, document.marking) if line]
+    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_SLIDE])
+    _title(slide, document.title, Cm(3.5), Cm(4.5), size=36)
+    subtitle = slide.placeholders[1]
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Cm(2), Cm(8.5), Cm(29.8), Cm(6)
+    lines = [line for line in (document.banner, document.prepared, document.made, document.marking) if line]
     if document.example:
         lines.append(f"Exempeldata: {document.example}")
-    _text(slide, "\n".join(lines), Cm(2), Cm(10.5), Cm(29.8), Cm(3), size=16)
+    _fill(subtitle.text_frame, lines, size=20)
     for part in document.parts:
         for page in part.pages:
-            slide = _page_slide(deck, blank, document, part, page)
+            _page_slide(deck, document, part, page)
             for table in page.tables:
                 for start in range(0, max(1, len(table.rows)), TABLE_ROWS_PER_SLIDE):
-                    slide = deck.slides.add_slide(blank)
-                    _frame(slide, document, part.title)
-                    more = " (forts.)" if start else ""
-                    _text(slide, f"{table.title}{more}", Cm(1.5), Cm(1.6), Cm(30.8), Cm(1.4), size=24, bold=True)
+                    slide = _titled(deck, f"{table.title}{' (forts.)' if start else ''}", size=26)
                     _table(slide, table.header, table.rows[start : start + TABLE_ROWS_PER_SLIDE])
+                    _frame(slide, document, part.title)
     for start in range(0, max(1, len(document.imports)), TABLE_ROWS_PER_SLIDE):
-        slide = deck.slides.add_slide(blank)
-        _frame(slide, document, "Importerna bakom siffrorna")
-        title = "Importerna bakom siffrorna" + (" (forts.)" if start else "")
-        _text(slide, title, Cm(1.5), Cm(1.6), Cm(30.8), Cm(1.4), size=24, bold=True)
+        slide = _titled(deck, "Importerna bakom siffrorna" + (" (forts.)" if start else ""), size=26)
         header = ["Import", "Datamängd", "Fil eller källa", "Av", "När"]
         _table(slide, header, document.imports[start : start + TABLE_ROWS_PER_SLIDE])
+        _frame(slide, document, "Importerna bakom siffrorna")
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
 
 
-def _page_slide(deck, blank, document: PackDocument, part: PackPart, page: PackPage):
+TITLE_SLIDE, TITLE_ONLY = 0, 5  # the default template's layouts with a title placeholder
+BODY_PT = 18
+FRAME = ("Sidhuvud", "Sidfot")  # the names of the marking above and the imports below, at 14 pt
+
+
+def _titled(deck, title: str, *, size: float):
+    """A slide on the "title only" layout, its title in the placeholder at the top left."""
     from pptx.util import Cm
 
-    slide = deck.slides.add_slide(blank)
-    _frame(slide, document, part.title)
-    _text(slide, page.heading or part.title, Cm(1.5), Cm(1.6), Cm(30.8), Cm(1.4), size=26, bold=True)
-    top = Cm(3.1)
-    _text(slide, page.scope + (f" – {page.lead}" if page.lead else ""), Cm(1.5), top, Cm(30.8), Cm(1.6), size=14)
-    top = Cm(4.9)
+    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
+    _title(slide, title, Cm(1.4), Cm(1.8), size=size)
+    return slide
+
+
+def _title(slide, title: str, top, height, *, size: float) -> None:
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Cm
+
+    shape = slide.shapes.title
+    shape.left, shape.top, shape.width, shape.height = Cm(1.5), top, Cm(30.8), height
+    _fill(shape.text_frame, [title], size=size, bold=True)
+    for paragraph in shape.text_frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.LEFT
+
+
+def _page_slide(deck, document: PackDocument, part: PackPart, page: PackPage):
+    from pptx.util import Cm
+
+    slide = _titled(deck, page.heading or part.title, size=28)
+    top = Cm(3.3)
+    _text(slide, page.scope + (f" – {page.lead}" if page.lead else ""), Cm(1.5), top, Cm(30.8), Cm(1.6), size=BODY_PT)
+    top = Cm(5.0)
     if page.figures:
         width = Cm(30.8 / page.columns)
         for i, figure in enumerate(page.figures):
             row, column = divmod(i, page.columns)
             text = "\n".join([figure.label, figure.value, *figure.notes])
-            box = _text(slide, text, Cm(1.5) + width * column, top + Cm(3.6) * row, width - Cm(0.3), Cm(3.4), size=13)
-            box.text_frame.paragraphs[1].runs[0].font.size = _pt(24)
+            box = _text(
+                slide, text, Cm(1.5) + width * column, top + Cm(5.4) * row, width - Cm(0.3), Cm(5.2), size=BODY_PT
+            )
+            box.text_frame.paragraphs[1].runs[0].font.size = _pt(28)
             box.text_frame.paragraphs[1].runs[0].font.bold = True
     if page.charts:
         width = Cm(30.8 / len(page.charts))
         for i, chart in enumerate(page.charts):
+            _text(slide, chart.summary, Cm(1.5) + width * i, top, width - Cm(0.4), Cm(2.8), size=BODY_PT)
+        for i, chart in enumerate(page.charts):  # the pictures after the text: the order a screen reader reads
             left = Cm(1.5) + width * i
-            _text(slide, chart.summary, left, top, width - Cm(0.4), Cm(2.2), size=13)
-            picture = slide.shapes.add_picture(io.BytesIO(chart.png), left, top + Cm(2.3), width=width - Cm(0.4))
-            if picture.height > Cm(10.5):  # keep the picture above the footer, in proportion
-                ratio = Cm(10.5) / picture.height
-                picture.height, picture.width = Cm(10.5), int(picture.width * ratio)
+            picture = slide.shapes.add_picture(io.BytesIO(chart.png), left, top + Cm(2.9), width=width - Cm(0.4))
+            if picture.height > Cm(9.6):  # keep the picture above the footer, in proportion
+                ratio = Cm(9.6) / picture.height
+                picture.height, picture.width = Cm(9.6), int(picture.width * ratio)
             picture._element.nvPicPr.cNvPr.set("descr", chart.summary)  # the alt text a screen reader reads
             picture.name = chart.title
     if page.lines:
-        _text(slide, "\n".join(f"• {line}" for line in page.lines), Cm(1.5), top, Cm(30.8), Cm(11), size=15)
+        _text(slide, "\n".join(f"• {line}" for line in page.lines), Cm(1.5), top, Cm(30.8), Cm(11), size=BODY_PT)
     if page.note:
-        _text(slide, page.note, Cm(1.5), Cm(16.2), Cm(30.8), Cm(0.9), size=12)
+        _text(slide, page.note, Cm(1.5), Cm(16.0), Cm(30.8), Cm(1.0), size=BODY_PT)
+    _frame(slide, document, part.title)
     return slide
 
 
@@ -124,8 +150,9 @@ def _frame(slide, document: PackDocument, part: str) -> None:
     """The marking and the banner on top, the imports at the bottom: on every slide, as on every page."""
     from pptx.util import Cm
 
-    _text(slide, f"{document.marking} · {document.banner}", Cm(1.5), Cm(0.4), Cm(30.8), Cm(0.9), size=11)
-    _text(slide, f"{part} · {document.footer}", Cm(1.5), Cm(17.8), Cm(30.8), Cm(0.9), size=10)
+    header = _text(slide, f"{document.marking} · {document.banner}", Cm(1.5), Cm(0.3), Cm(30.8), Cm(1.0), size=14)
+    footer = _text(slide, f"{part} · {document.footer}", Cm(1.5), Cm(17.6), Cm(30.8), Cm(1.0), size=14)
+    header.name, footer.name = FRAME
 
 
 def _pt(size: float):
@@ -137,22 +164,26 @@ def _pt(size: float):
 def _text(slide, text: str, left, top, width, height, *, size: float, bold: bool = False):
     """A text box: the text is text (searchable, read aloud), never a picture of it."""
     box = slide.shapes.add_textbox(left, top, width, height)
-    frame = box.text_frame
+    _fill(box.text_frame, text.split("\n"), size=size, bold=bold)
+    return box
+
+
+def _fill(frame, lines: list[str], *, size: float, bold: bool = False) -> None:
     frame.word_wrap = True
-    for i, line in enumerate(text.split("\n")):
+    frame.clear()
+    for i, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         run = paragraph.add_run()
         run.text = line
         run.font.size = _pt(size)
         run.font.bold = bold
         run.font.name = FAMILY
-    return box
 
 
 def _table(slide, header: list[str], rows: list[list[str]]) -> None:
     from pptx.util import Cm
 
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), Cm(1.5), Cm(3.3), Cm(30.8), Cm(0.9) * (len(rows) + 1))
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), Cm(1.5), Cm(3.4), Cm(30.8), Cm(1.0) * (len(rows) + 1))
     table = shape.table
     for c, name in enumerate(header):
         table.cell(0, c).text = name
@@ -163,5 +194,5 @@ def _table(slide, header: list[str], rows: list[list[str]]) -> None:
         for cell in row.cells:
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = _pt(12)
+                    run.font.size = _pt(BODY_PT)
                     run.font.name = FAMILY

@@ -142,6 +142,30 @@ def test_the_deck_is_16_9_with_its_texts_in_text_boxes_and_a_description_on_ever
     assert len(deck.slides) == 6
 
 
+def test_every_slide_has_its_title_in_the_title_placeholder_read_first_and_body_text_of_18_pt():
+    from pptx.util import Pt
+
+    from outputs.board_pack import FRAME
+
+    deck = Presentation(io.BytesIO(pptx_bytes(_document(rows=30))))
+    titles = [s.shapes.title.text_frame.text if s.shapes.title is not None else None for s in deck.slides]
+    assert all(titles) and titles[0] == "Servicenämnden 2026-02-17, § 30: IT-säkerhet"
+    assert "Importerna bakom siffrorna" in titles and "Tabell: Incidenter per år (forts.)" in titles
+    for slide in deck.slides:
+        shapes = list(slide.shapes)
+        assert shapes[0].is_placeholder and shapes[0] == slide.shapes.title  # the outline: title first
+        kinds = [sh.shape_type for sh in shapes[1:] if sh.shape_type in (13, 17) and sh.name not in FRAME]
+        assert kinds == sorted(kinds, reverse=True)  # text (17) before pictures (13), the frame last
+        sizes = [
+            run.font.size
+            for sh in shapes[1:]
+            if sh.has_text_frame and sh.name not in FRAME
+            for paragraph in sh.text_frame.paragraphs
+            for run in paragraph.runs
+        ]
+        assert all(size is not None and size >= Pt(18) for size in sizes), slide.shapes.title.text_frame.text
+
+
 @pytest.mark.parametrize("marking", ["Öppen", "Intern"])
 def test_every_page_and_slide_carries_the_classification(marking):
     document = _document()
