@@ -19,7 +19,8 @@ LOCKOUT_FAILURES = 5
 LOCKOUT_MINUTES = 15
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
+def aware(moment: dt.datetime) -> dt.datetime:
+    """A time read from the store as UTC (SQLite gives it back without its zone)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
@@ -40,7 +41,7 @@ class Link:
     def state(self, at: dt.datetime) -> str:
         if self.revoked_at is not None:
             return "revoked"
-        return "expired" if _aware(self.expires_at) <= at else "valid"
+        return "expired" if aware(self.expires_at) <= at else "valid"
 
 
 def token_hash(token: str) -> str:
@@ -82,10 +83,10 @@ def _link(row: sa.Row) -> Link:
         row.id,
         row.recipient,
         row.created_by,
-        _aware(row.created_at),
-        _aware(row.expires_at),
+        aware(row.created_at),
+        aware(row.expires_at),
         tuple(json.loads(row.views)),
-        None if row.revoked_at is None else _aware(row.revoked_at),
+        None if row.revoked_at is None else aware(row.revoked_at),
         row.meeting_id,
     )
 
@@ -140,4 +141,4 @@ def locked_until(engine: sa.Engine, username: str, at: dt.datetime | None = None
         ).all()
     if len(rows) < LOCKOUT_FAILURES or any(r.succeeded for r in rows):
         return None
-    return _aware(rows[0].at) + dt.timedelta(minutes=LOCKOUT_MINUTES)
+    return aware(rows[0].at) + dt.timedelta(minutes=LOCKOUT_MINUTES)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from access.access_store import aware
+from access.access_store import token_hash as _sha
 from domain.clock import now
 from store.schema import inserted_id, sign_in_sessions
 
@@ -40,14 +42,6 @@ class Session:
 
     def idle(self, at: dt.datetime, idle_hours: float) -> bool:
         return at - self.last_seen_at > dt.timedelta(hours=idle_hours)
-
-
-def _sha(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def begin(
@@ -112,8 +106,8 @@ def _session(row: sa.Row) -> Session:
         row.email,
         row.credential,
         row.link_id,
-        _aware(row.last_seen_at),
-        None if row.ended_at is None else _aware(row.ended_at),
+        aware(row.last_seen_at),
+        None if row.ended_at is None else aware(row.ended_at),
     )
 
 
