@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 import re
 from zoneinfo import ZoneInfo
 
@@ -34,20 +35,18 @@ _PLAIN_COLUMN = re.compile(r"(?i)^(år|nr|rad|import|kvartal)$|^år\b|\bår$")
 def table_cell(value: object, header: str) -> str:
     """A table's cell as the charts write it: '17 850', '78,7', '0,96'; a year, or a number that names a
     thing (an import, a row), as it is ('2023', never '2 023'); nothing as '–'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
     if isinstance(value, bool):
         return "ja" if value else "nej"
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        number = getattr(value, "item", None)  # a numpy number
-        if number is None:
-            return str(value)
-        return table_cell(number(), header)
-    if float(value).is_integer():
-        return str(int(value)) if _PLAIN_COLUMN.search(header.replace("\\", "")) else swedish_int(value)
-    if abs(value) < 1:
-        return swedish_decimal(float(value), 2).rstrip("0").rstrip(",")
-    return swedish_decimal(float(value), 1)
+    if not isinstance(value, numbers.Real):  # numpy's numbers are Real too
+        return "–" if value is None else str(value)
+    number = float(value)
+    if math.isnan(number):
+        return "–"
+    if number.is_integer():
+        return str(int(number)) if _PLAIN_COLUMN.search(header.replace("\\", "")) else swedish_int(number)
+    if abs(number) < 1:
+        return swedish_decimal(number, 2).rstrip("0").rstrip(",")
+    return swedish_decimal(number, 1)
 
 
 def row_words(count: int, adjective: str = "") -> str:
