@@ -15,7 +15,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from domain.roles import MEETING_VIEWS
 from domain.text_matching import fold
+
+MEETING_VIEW_NAMES = tuple(v.name for v in MEETING_VIEWS)
 
 DEFAULT_CONFIG_DIR = "config"
 RATINGS = ("satisfactory", "improvement", "urgent", "not_applicable")
@@ -34,6 +37,15 @@ class Unit(_Model):
     name: str
     type: Literal["committee", "company", "administration"]
     aliases: tuple[str, ...] = ()
+    # The board views whose slides follow the body's main deck as its appendix (None: every one it sees).
+    appendix: tuple[str, ...] | None = None
+
+    @model_validator(mode="after")
+    def _appendix_of_meeting_views(self) -> Unit:
+        unknown = [v for v in self.appendix or () if v not in MEETING_VIEW_NAMES]
+        if unknown:
+            raise ValueError(f"appendix: okänd vy {', '.join(unknown)}; välj bland {', '.join(MEETING_VIEW_NAMES)}")
+        return self
 
 
 class Organisation(_Model):
@@ -190,6 +202,12 @@ class Config(BaseModel):
     @cached_property
     def unit_names(self) -> dict[str, str]:
         return {u.id: u.name for u in self.organisation.units}
+
+    def appendix(self, body: str) -> tuple[str, ...]:
+        """The views in the appendix of the body's deck, in meeting order."""
+        unit = next((u for u in self.organisation.units if u.id == body), None)
+        chosen = MEETING_VIEW_NAMES if unit is None or unit.appendix is None else unit.appendix
+        return tuple(v for v in MEETING_VIEW_NAMES if v in chosen)
 
     @cached_property
     def area_names(self) -> dict[str, str]:

@@ -5,6 +5,8 @@ contract's column tables all follow. Each dataset is declared in a module of `do
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,13 +23,41 @@ Columns = dict[str, list[Any]]
 
 @dataclass(frozen=True)
 class RowContext:
-    """What the row rules need from outside the file: the configuration, and the ids each declared
-    reference may point to (read from the store before validation starts)."""
+    """What the row rules need from outside the file: the configuration, the ids each declared reference
+    may point to, and the registers that compute a KPI (read from the store before validation starts)."""
 
     config: Config
     known: dict[str, frozenset[str]] = field(default_factory=dict)
+    # KPI id → unit → the register's rows for the unit and their done dates (the KPI computed from them).
+    registers: dict[str, dict[str, Register]] = field(default_factory=dict)
     # Values a rule questions without refusing them (0,96 for a percentage): the controller confirms past.
     questions: list[RowProblem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ComputedKpi:
+    """A KPI a register computes for each unit it holds rows for (rates from counts): the share of the
+    unit's rows whose `done` date falls on or before a period's end. Such a unit's imported values of the
+    KPI are not shown; one that differs from the register by more than half a point is refused."""
+
+    kpi: str
+    done: str  # the stored date column that counts a row as done
+    counted: str  # what the done rows are, in words: "system klassade"
+
+
+@dataclass(frozen=True)
+class Register:
+    """A unit's rows in a register that computes a KPI, and their done dates (sorted; undone ones left out)."""
+
+    rows: int
+    done: tuple[dt.date, ...]
+    title: str  # the register's name: "Informationsklassning"
+    counted: str  # "system klassade"
+
+    def share_by(self, end: dt.date) -> tuple[int, float]:
+        """Rows done on or before `end`, and their share in per cent."""
+        done = bisect_right(self.done, end)
+        return done, 100.0 * done / self.rows
 
 
 RowRules = Callable[[Columns, RowContext], tuple[Columns, list[RowProblem]]]
@@ -142,6 +172,7 @@ class Dataset:
     explore: Explore | None = None
     match_scope_on_columns: bool = False  # rows imported under an older scope key are found by their columns
     value_unit: Callable[[tuple[Any, ...], Config], str | None] | None = None  # the preview's unit of `value`
+    computes: ComputedKpi | None = None  # a register that computes a KPI for the units it holds
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from domain import clock
 from domain.configuration import Config
 from domain.datasets import DATASETS, Dataset
-from domain.declarations import RowContext
+from domain.declarations import Register, RowContext
 from domain.formatting import row_words, swedish_int
 from domain.roles import Actor, Forbidden, ensure
 from ingest import preview
@@ -38,6 +38,7 @@ from store.access_log import write_event
 from store.batches import BatchRecord, batch_in_effect, take_write_lock
 from store.counts import Cell, refresh_counts, tally
 from store.engine import refresh_statistics
+from store.registers import registers
 from store.schema import DATASET_TABLES, import_batches, inserted_id, tables_written_by
 
 LOG = logging.getLogger(__name__)
@@ -213,7 +214,15 @@ def _import_table(
                     transaction.rollback()
                     result.outcome, result.same_as_batch = "unchanged", earlier
                     return result
-            validator = Validator(dataset, RowContext(config, _known(connection, dataset)), table.header)
+            validator = Validator(
+                dataset,
+                RowContext(
+                    config,
+                    _known(connection, dataset),
+                    {kpi: {u: r for u, (r, _) in units.items()} for kpi, units in registers(connection).items()},
+                ),
+                table.header,
+            )
             result.warnings.extend(validator.warnings)
             if not validator.header_ok:
                 transaction.rollback()
@@ -365,6 +374,11 @@ def _known(connection: sa.Connection, dataset: Dataset) -> dict[str, frozenset[s
         query = sa.select(other.c[reference.stored_column]).where(other.c.superseded_by.is_(None))
         known[reference.column] = frozenset(connection.execute(query).scalars())
     return known
+
+
+def _registers(connection: sa.Connection) -> dict[str, dict[str, Register]]:
+    """The current registers that compute a KPI, per KPI and unit (what an imported value must agree with)."""
+    return {kpi: {unit: r for unit, (r, _) in units.items()} for kpi, units in registers(connection).items()}
 
 
 def _chunks(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[list[tuple[int, Sequence[Any]]]]:

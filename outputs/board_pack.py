@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from charts.fonts import FAMILY, font_dir
-from view_models.board_pack import PackDocument, PackPage, PackPart
+from view_models.board_pack import PackDocument, PackPage
 
 TEMPLATE = Path(__file__).with_name("board_pack.typ")
 TABLE_ROWS_PER_SLIDE = 12  # rows of a table on one PowerPoint slide; the rest continue on the next
@@ -24,18 +24,20 @@ def pdf_bytes(document: PackDocument) -> bytes:
 
     with tempfile.TemporaryDirectory(prefix="styrelsepaket-") as folder:
         root = Path(folder)
-        parts = []
-        for p, part in enumerate(document.parts):
-            pages = []
-            for q, page in enumerate(part.pages):
-                charts = []
-                for c, chart in enumerate(page.charts):
-                    name = f"diagram-{p}-{q}-{c}.png"
-                    (root / name).write_bytes(chart.png)
-                    charts.append({"title": chart.title, "summary": chart.summary, "file": name})
-                pages.append({**asdict(page), "charts": charts})
-            parts.append({"title": part.title, "pages": pages})
-        data = {**asdict(document), "parts": parts}
+
+        def page_data(page: PackPage, name: str) -> dict[str, object]:
+            charts = []
+            for c, chart in enumerate(page.charts):
+                (root / f"{name}-{c}.png").write_bytes(chart.png)
+                charts.append({"title": chart.title, "summary": chart.summary, "file": f"{name}-{c}.png"})
+            return {**asdict(page), "charts": charts}
+
+        main = [page_data(page, f"huvuddel-{q}") for q, page in enumerate(document.main)]
+        parts = [
+            {"title": part.title, "pages": [page_data(page, f"bilaga-{p}-{q}") for q, page in enumerate(part.pages)]}
+            for p, part in enumerate(document.parts)
+        ]
+        data = {**asdict(document), "main": main, "parts": parts}
         (root / "pack.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         (root / "pack.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
         return typst.compile(
@@ -62,23 +64,24 @@ def pptx_bytes(document: PackDocument) -> bytes:
     _title(slide, document.title, Cm(3.5), Cm(4.5), size=36)
     subtitle = slide.placeholders[1]
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = Cm(2), Cm(8.5), Cm(29.8), Cm(6)
-    lines = [line for line in (document.banner, document.prepared, document.made, document.marking) if line]
+    lines = [line for line in (*document.cover, document.banner, document.made, document.marking) if line]
     if document.example:
         lines.append(f"Exempeldata: {document.example}")
     _fill(subtitle.text_frame, lines, size=20)
+    for page in document.main:
+        _page_slides(deck, document, page.heading, page)
+    slide = _titled(deck, "Bilagor", size=28)
+    titles = [part.title for part in document.parts] + ["Importerna bakom siffrorna"]
+    _text(slide, "\n".join(f"• {title}" for title in titles), Cm(1.5), Cm(3.6), Cm(30.8), Cm(13), size=BODY_PT)
+    _frame(slide, document, "Bilagor")
     for part in document.parts:
         for page in part.pages:
-            _page_slide(deck, document, part, page)
-            for table in page.tables:
-                for start in range(0, max(1, len(table.rows)), TABLE_ROWS_PER_SLIDE):
-                    slide = _titled(deck, f"{table.title}{' (forts.)' if start else ''}", size=26)
-                    _table(slide, table.header, table.rows[start : start + TABLE_ROWS_PER_SLIDE])
-                    _frame(slide, document, part.title)
+            _page_slides(deck, document, f"Bilagor · {part.title}", page)
     for start in range(0, max(1, len(document.imports)), TABLE_ROWS_PER_SLIDE):
         slide = _titled(deck, "Importerna bakom siffrorna" + (" (forts.)" if start else ""), size=26)
         header = ["Import", "Datamängd", "Fil eller källa", "Av", "När"]
         _table(slide, header, document.imports[start : start + TABLE_ROWS_PER_SLIDE])
-        _frame(slide, document, "Importerna bakom siffrorna")
+        _frame(slide, document, "Bilagor · Importerna bakom siffrorna")
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -109,14 +112,27 @@ def _title(slide, title: str, top, height, *, size: float) -> None:
         paragraph.alignment = PP_ALIGN.LEFT
 
 
-def _page_slide(deck, document: PackDocument, part: PackPart, page: PackPage):
+def _page_slides(deck, document: PackDocument, where: str, page: PackPage) -> None:
+    """A page's slide, then its tables, continued over further slides."""
+    _page_slide(deck, document, where, page)
+    for table in page.tables:
+        for start in range(0, max(1, len(table.rows)), TABLE_ROWS_PER_SLIDE):
+            slide = _titled(deck, f"{table.title}{' (forts.)' if start else ''}", size=26)
+            _table(slide, table.header, table.rows[start : start + TABLE_ROWS_PER_SLIDE])
+            _frame(slide, document, where)
+
+
+def _page_slide(deck, document: PackDocument, where: str, page: PackPage):
     from pptx.util import Cm
 
-    slide = _titled(deck, page.heading or part.title, size=28)
+    slide = _titled(deck, page.heading or where, size=28)
     top = Cm(3.3)
     _text(slide, page.scope + (f" – {page.lead}" if page.lead else ""), Cm(1.5), top, Cm(30.8), Cm(1.6), size=BODY_PT)
     top = Cm(5.0)
-    if page.figures:
+    if page.figures and page.columns == 1:  # a figure a row: a table
+        rows = [[f.label, f.value, "; ".join(f.notes)] for f in page.figures]
+        _table(slide, ["Nyckeltal", "Värde", "Mål och förändring"], rows, top=top)
+    elif page.figures:
         width = Cm(30.8 / page.columns)
         for i, figure in enumerate(page.figures):
             row, column = divmod(i, page.columns)
@@ -139,10 +155,20 @@ def _page_slide(deck, document: PackDocument, part: PackPart, page: PackPage):
             picture._element.nvPicPr.cNvPr.set("descr", chart.summary)  # the alt text a screen reader reads
             picture.name = chart.title
     if page.lines:
-        _text(slide, "\n".join(f"• {line}" for line in page.lines), Cm(1.5), top, Cm(30.8), Cm(11), size=BODY_PT)
+        below = top + (Cm(5.4) * -(-len(page.figures) // page.columns) if page.figures and page.columns > 1 else 0)
+        words = [page.list_title] if page.list_title else []
+        _text(
+            slide,
+            "\n".join([*words, *(f"• {line}" for line in page.lines)]),
+            Cm(1.5),
+            below,
+            Cm(30.8),
+            Cm(11),
+            size=BODY_PT,
+        )
     if page.note:
         _text(slide, page.note, Cm(1.5), Cm(16.0), Cm(30.8), Cm(1.0), size=BODY_PT)
-    _frame(slide, document, part.title)
+    _frame(slide, document, where)
     return slide
 
 
@@ -180,10 +206,11 @@ def _fill(frame, lines: list[str], *, size: float, bold: bool = False) -> None:
         run.font.name = FAMILY
 
 
-def _table(slide, header: list[str], rows: list[list[str]]) -> None:
+def _table(slide, header: list[str], rows: list[list[str]], *, top=None) -> None:
     from pptx.util import Cm
 
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), Cm(1.5), Cm(3.4), Cm(30.8), Cm(1.0) * (len(rows) + 1))
+    top = Cm(3.4) if top is None else top
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), Cm(1.5), top, Cm(30.8), Cm(1.0) * (len(rows) + 1))
     table = shape.table
     for c, name in enumerate(header):
         table.cell(0, c).text = name

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
+from domain.periods import period_end
 from queries.common import for_units, frame, returns
+from store.registers import held, registers
 from store.schema import DATASET_TABLES, import_batches, visible_as_of
 
 status = DATASET_TABLES["status"]
@@ -52,11 +54,23 @@ def status_matrix(connection: sa.Connection, unit: str, *, as_of: int | None = N
     return frame(connection, query)
 
 
-@returns(
-    "period", "kpi", "numerator", "denominator", "mean_value", "sum_value", "units", "units_with_counts", "comment"
+SERIES = (
+    "period",
+    "kpi",
+    "numerator",
+    "denominator",
+    "mean_value",
+    "sum_value",
+    "units",
+    "units_with_counts",
+    "comment",
 )
+
+
+@returns(*SERIES)
 def kpi_series(connection: sa.Connection, units: Sequence[str], *, as_of: int | None = None) -> pd.DataFrame:
-    """Quarterly KPI values with their counts; a rate over several units is recomputed from the counts."""
+    """Quarterly KPI values with their counts; a rate over several units is recomputed from the counts. A
+    KPI a register computes is counted from the register for the units it holds (one figure per fact)."""
     query = (
         sa.select(
             kpis.c.period,
@@ -69,11 +83,52 @@ def kpi_series(connection: sa.Connection, units: Sequence[str], *, as_of: int | 
             sa.func.count(kpis.c.numerator).label("units_with_counts"),
             sa.func.max(kpis.c.comment).label("comment"),
         )
-        .where(visible_as_of(kpis, as_of), kpis.c.quarter.is_not(None), *for_units(kpis.c.unit, units))
+        .where(
+            visible_as_of(kpis, as_of),
+            kpis.c.quarter.is_not(None),
+            *for_units(kpis.c.unit, units),
+            *held(kpis.c.kpi, kpis.c.unit, as_of),
+        )
         .group_by(kpis.c.period, kpis.c.kpi)
         .order_by(kpis.c.kpi, kpis.c.period)
     )
-    return frame(connection, query)
+    imported = frame(connection, query)
+    computed = _computed(connection, units, as_of)
+    if computed.empty:
+        return imported
+    rows = computed.assign(mean_value=computed["share"], sum_value=computed["share"], units=1, units_with_counts=1)
+    both = pd.concat([imported, rows[list(SERIES[:-1])].assign(comment=None)], ignore_index=True)
+    both["weighted"] = both["mean_value"] * both["units"]
+    summed = both.groupby(["period", "kpi"], as_index=False).agg(
+        numerator=("numerator", lambda v: v.sum(min_count=1)),
+        denominator=("denominator", lambda v: v.sum(min_count=1)),
+        weighted=("weighted", "sum"),
+        sum_value=("sum_value", "sum"),
+        units=("units", "sum"),
+        units_with_counts=("units_with_counts", "sum"),
+        comment=("comment", "max"),
+    )
+    summed["mean_value"] = summed["weighted"] / summed["units"]
+    return summed[list(SERIES)].sort_values(["kpi", "period"], ignore_index=True)
+
+
+def _computed(connection: sa.Connection, units: Sequence[str], as_of: int | None) -> pd.DataFrame:
+    """period, kpi, unit, numerator, denominator, share, batch: a register's KPI for each unit it holds, in
+    each quarter the unit reports KPIs for, counted from the rows done by the quarter's end."""
+    out = []
+    for kpi, held_units in registers(connection, units, as_of=as_of).items():
+        if not held_units:
+            continue
+        periods = (
+            sa.select(kpis.c.unit, kpis.c.period)
+            .where(visible_as_of(kpis, as_of), kpis.c.quarter.is_not(None), kpis.c.unit.in_(list(held_units)))
+            .distinct()
+        )
+        for unit, period in connection.execute(periods):
+            register, batch = held_units[unit]
+            numerator, share = register.share_by(period_end(period))
+            out.append((period, kpi, unit, numerator, register.rows, share, batch))
+    return pd.DataFrame(out, columns=["period", "kpi", "unit", "numerator", "denominator", "share", "batch"])
 
 
 @returns(
@@ -101,10 +156,26 @@ def kpi_provenance(
             kpis.c.source_row,
         )
         .select_from(kpis.join(import_batches, import_batches.c.id == kpis.c.origin_batch_id))
-        .where(visible_as_of(kpis, as_of), kpis.c.kpi == kpi, *for_units(kpis.c.unit, units))
+        .where(
+            visible_as_of(kpis, as_of),
+            kpis.c.kpi == kpi,
+            *for_units(kpis.c.unit, units),
+            *held(kpis.c.kpi, kpis.c.unit, as_of),
+        )
         .order_by(kpis.c.period.desc(), kpis.c.unit)
     )
-    return frame(connection, query)
+    imported = frame(connection, query)
+    computed = _computed(connection, units, as_of)
+    computed = computed[computed["kpi"] == kpi]
+    if computed.empty:
+        return imported
+    batches = sa.select(
+        import_batches.c.id, import_batches.c.created_at, import_batches.c.user_name, import_batches.c.source
+    ).where(import_batches.c.id.in_([int(b) for b in computed["batch"].unique()]))
+    made = frame(connection, batches).rename(columns={"id": "batch"})
+    rows = computed.rename(columns={"share": "value"}).merge(made, on="batch").assign(source_row=None)
+    both = pd.concat([imported, rows[list(imported.columns)]], ignore_index=True)
+    return both.sort_values(["period", "unit"], ascending=[False, True], ignore_index=True)
 
 
 def kpi_value(

@@ -16,6 +16,7 @@ from ui.frame import Frame, empty_state
 from view_models.meetings import import_words
 from view_models.presentation import Correction, corrections, with_imports
 from view_models.sections import (
+    MARK_WORDS,
     Chart,
     Compose,
     Figure,
@@ -32,12 +33,8 @@ from view_models.sections import (
 )
 
 BADGE = {"green": "green", "amber": "orange", "red": "red"}
-MARK = {
-    "better": ":green-badge[↑ Bättre]",
-    "worse": ":red-badge[↓ Sämre]",
-    "info": ":blue-badge[Info]",
-    "overdue": ":red-badge[■ Försenad]",
-}
+MARK_COLOURS = {"better": "green", "worse": "red", "info": "blue", "overdue": "red"}
+MARK = {mark: f":{colour}-badge[{MARK_WORDS[mark]}]" for mark, colour in MARK_COLOURS.items()}
 After = Callable[[Any], None]
 
 
@@ -120,6 +117,8 @@ STATUS_TILE_PX = 236  # "Informationsklassning", the longest word of an area's n
 def _figures(section: Figures) -> None:
     if section.title:
         st.header(inert(section.title))
+    if section.lead:
+        st.markdown(inert(section.lead))
     if section.style == "status":  # tiles as wide as their longest word, as many a row as fit: never a word cut
         with st.container(horizontal=True, wrap=True):
             for figure in section.figures:

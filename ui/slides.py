@@ -28,18 +28,15 @@ from ui.app_store import (
     latest_batch,
 )
 from ui.frame import meeting_in_link
+from ui.sections import BADGE
+from ui.sections import MARK as SECTION_MARKS
 from ui.sign_in import log_export, require
 from view_models.board_pack import board_pack
 from view_models.meetings import meeting_banner
-from view_models.presentation import DeckScope, Slide, build_deck, meeting_deck
+from view_models.presentation import Deck, DeckScope, Slide, build_deck, meeting_deck, part_of
 
 SCRIPT = "views/presentation.py"
-BADGE = {"green": "green", "amber": "orange", "red": "red"}
-MARK = {
-    "better": ":green-badge[↑ Bättre]",
-    "worse": ":red-badge[↓ Sämre]",
-    "overdue": ":red-badge[■ Försenad]",
-}
+MARK = {m: badge for m, badge in SECTION_MARKS.items() if m != "info"}
 
 # Every slide fits 1280×720 without scrolling: Streamlit's chrome hidden, tight spacing, type no smaller
 # than 20 px, no word broken inside, and the way on fixed at the bottom of the screen.
@@ -82,6 +79,26 @@ SLIDE_CSS = """
 </style>
 """
 
+# The main part: the board's ten minutes, read from the back of the room; nothing under 24 px at 1280×720.
+MAIN_CSS = """
+<style>
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] a, [data-testid="stMain"] span,
+.st-key-slide_context p, .st-key-slide_context span, .st-key-slide_banner p, .st-key-slide_banner span,
+[class*="st-key-figure_"] p, [class*="st-key-figure_"] span, .st-key-slide_nav a p, .st-key-slide_nav a span,
+.st-key-slide_nav p {font-size: calc(26 * var(--u)) !important;}
+.st-key-slide_context p, .st-key-slide_context span, .st-key-slide_banner p, .st-key-slide_banner span,
+.st-key-slide_nav a p, .st-key-slide_nav a span, .st-key-slide_nav p {font-size: calc(24 * var(--u)) !important;}
+[data-testid="stMain"] h1, [data-testid="stMain"] h1 span {font-size: calc(44 * var(--u)) !important;}
+[class*="st-key-figure_key_"] .stMarkdownBadge {font-size: calc(52 * var(--u)) !important;}
+[class*="st-key-figure_status_"] .stMarkdownBadge {font-size: calc(30 * var(--u)) !important;}
+[class*="st-key-figure_row_"] {padding: calc(6 * var(--u)) calc(13 * var(--u)) !important;}
+[class*="st-key-figure_row_"] p {margin: 0 !important; line-height: 1.25;}
+[class*="st-key-figure_row_"] .stMarkdownBadge {font-size: calc(40 * var(--u)) !important; font-weight: 700;}
+.st-key-slide_cover p, .st-key-slide_cover span {font-size: calc(32 * var(--u)) !important; line-height: 1.5;}
+.st-key-slide_contents a p, .st-key-slide_contents a span {font-size: calc(26 * var(--u)) !important;}
+</style>
+"""
+
 KEYS_SCRIPT = """
 <script>
 if (!window.deckKeys) {
@@ -98,13 +115,14 @@ if (!window.deckKeys) {
 
 
 @dataclass(frozen=True)
-class Deck:
+class Showing:
     """The deck a link asks for, and the slide shown."""
 
     actor: Actor
     config: Config
     scope: DeckScope
     meeting: MeetingRecord | None
+    deck: Deck
     slides: list[Slide]
     specs: list[list[dict[str, Any]]]  # per slide, its charts' Vega-Lite specs (made with the deck)
     number: int  # 1-based
@@ -121,7 +139,7 @@ class Deck:
         return {"unit": self.scope.body, "period": self.scope.quarter}
 
 
-def open_deck() -> Deck | None:
+def open_deck() -> Showing | None:
     """Check access and read the link: `mote` (a record), else `unit` and `period` with today's data; `bild`
     the slide, or `vy` the first slide of a view. None, with a notice, when there is nothing to show."""
     actor = require("presentation")
@@ -148,7 +166,7 @@ def open_deck() -> Deck | None:
     made = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
     number = _slide_number(made.slides, len(made.slides))
     example = cached_example_data_in_use(url, latest)
-    return Deck(actor, config, scope, meeting, made.slides, made.specs, number, example)
+    return Showing(actor, config, scope, meeting, made.deck, made.slides, made.specs, number, example)
 
 
 def _slide_number(slides: list[Slide], count: int) -> int:
@@ -167,6 +185,7 @@ def _slide_number(slides: list[Slide], count: int) -> int:
 
 @dataclass(frozen=True)
 class _Made:
+    deck: Deck
     slides: list[Slide]
     specs: list[list[dict[str, Any]]]
 
@@ -177,37 +196,36 @@ def _deck(
 ) -> _Made:
     """Every slide with its charts' specs, made once per store state and deck (stepping to the next slide
     only draws); a meeting's deck ends with what reads differently today."""
-    slides = _slides(url, latest, scope, meeting_id)
+    deck = _made_deck(url, latest, scope, meeting_id)
+    slides = deck.slides
     specs = [[vega_lite_spec(part.chart, large=True) for part in slide.charts] for slide in slides]
-    return _Made(slides, specs)
+    return _Made(deck, slides, specs)
 
 
-def _slides(url: str, latest: int, scope: DeckScope, meeting_id: int | None) -> list[Slide]:
+def _made_deck(url: str, latest: int, scope: DeckScope, meeting_id: int | None) -> Deck:
     config = app_config()
     if meeting_id is None:
         return build_deck(asking_at(url, latest, None), scope, config)
     _, engine = current_store()
     record = meetings.find(engine, meeting_id)
     assert record is not None  # the link was checked; records are never deleted
-    slides, _ = meeting_deck(
+    return meeting_deck(
         lambda batch: asking_at(url, latest, batch), record, meetings.previous(engine, record), scope, config
     )
-    return slides
 
 
-def draw(deck: Deck) -> None:
-    """One slide: who and when on top, the slide's title and content, and the way on at the bottom."""
-    st.html(SLIDE_CSS)
+def draw(deck: Showing) -> None:
+    """One slide: who and when on top, the slide's title and content, and the way on at the bottom. The
+    main part's slides are set larger: no text under 24 px at 1280×720."""
+    st.html(SLIDE_CSS + (MAIN_CSS if deck.slide.main or deck.slide.kind == "contents" else ""))
     st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)  # every run: elements keep their places
     slide, config = deck.slide, deck.config
     body = config.unit_names.get(deck.scope.body, deck.scope.body)
     view = VIEW_NAMED[slide.view]
     whose = "" if slide.scope == body else f" ({slide.scope})"
+    where = "" if slide.kind != "content" else f" · {part_of(slide)}{inert(whose)}"
     with st.container(key="slide_context"):
-        st.markdown(
-            f"**{inert(body)} · {deck.scope.quarter}** · {view.title}{inert(whose)} · "
-            f"bild {deck.number} av {len(deck.slides)}"
-        )
+        st.markdown(f"**{inert(body)} · {deck.scope.quarter}**{where} · {deck.deck.place(deck.number)}")
     with st.container(key="slide_banner"):
         banner = (
             meeting_banner(deck.meeting, config)
@@ -218,11 +236,26 @@ def draw(deck: Deck) -> None:
         if deck.example_data:
             st.markdown("**Exempeldata:** offentliga uppgifter från Malmö stad med påhittade detaljer")
     st.title(inert(slide.title), anchor=False)
+    if slide.kind == "cover":
+        with st.container(key="slide_cover"):
+            st.markdown("  \n".join(inert(line.text) for line in slide.lines))
+        _navigation(deck, view.script)
+        return
     if slide.lead:
         st.markdown(inert(slide.lead))
+    if slide.kind == "contents":
+        with st.container(key="slide_contents", horizontal=True, wrap=True):
+            for title, number in slide.links:
+                st.page_link(
+                    SCRIPT,
+                    label=f"{title} (bilaga {number - len(deck.deck.main) - 1})",
+                    query_params={**deck.keep(), "bild": str(number)},
+                )
     _figures(slide)
     _charts(slide, deck.specs[deck.number - 1])
     if slide.lines:
+        if slide.list_title:
+            st.markdown(f"**{inert(slide.list_title)}**")
         st.markdown(
             "\n".join(
                 f"- {MARK[line.mark] + ' ' if line.mark in MARK else ''}{inert(line.text)}" for line in slide.lines
@@ -236,6 +269,9 @@ def draw(deck: Deck) -> None:
 def _figures(slide: Slide) -> None:
     if not slide.figures:
         return
+    if slide.columns == 1:
+        _figure_rows(slide)
+        return
     columns = st.columns(slide.columns)
     kind = "status" if slide.columns == 5 else "key"  # a status word, or a key figure (the larger)
     for i, figure in enumerate(slide.figures):
@@ -245,6 +281,19 @@ def _figures(slide: Slide) -> None:
         lines = [f"**{inert(figure.label)}**", badge, *(inert(note) for note in figure.notes)]
         with columns[i % slide.columns].container(border=True, key=f"figure_{kind}_{i}"):
             st.markdown("  \n".join(lines))
+
+
+def _figure_rows(slide: Slide) -> None:
+    """A figure a row (every KPI on one slide): the label, the value, the target and the change."""
+    for i, figure in enumerate(slide.figures):
+        badge = f":{BADGE.get(figure.tone or '', 'gray')}-badge[{inert(figure.value)}]"
+        with st.container(border=True, key=f"figure_row_{i}", horizontal=True, vertical_alignment="center"):
+            st.markdown(f"**{inert(figure.label)}**", width=ROW_LABEL_PX)
+            st.markdown(badge, width=ROW_VALUE_PX)
+            st.markdown("  \n".join(inert(note) for note in figure.notes))
+
+
+ROW_LABEL_PX, ROW_VALUE_PX = 470, 170  # at 1280×720; the notes take the rest
 
 
 def _charts(slide: Slide, specs: list[dict[str, Any]]) -> None:
@@ -259,7 +308,7 @@ def _charts(slide: Slide, specs: list[dict[str, Any]]) -> None:
             st.vega_lite_chart(spec, width="stretch", theme=None, alt=part.summary)
 
 
-def _navigation(deck: Deck, view_script: str) -> None:
+def _navigation(deck: Showing, view_script: str) -> None:
     """Previous, the way out, next: the same three places on every slide, links reachable by Tab."""
     keep = deck.keep()
     with st.container(key="slide_nav"):

@@ -18,16 +18,14 @@ from domain.clock import now
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, table_cell
-from domain.roles import MEETING_VIEWS
 from queries.common import Ask, asking
 from queries.data_overview import example_data_in_use, imports_behind
 from store import meetings
 from store.meetings import MeetingRecord
 from view_models.meetings import meeting_banner
-from view_models.presentation import DeckScope, Slide, meeting_deck
+from view_models.presentation import DeckScope, Slide, meeting_deck, part_of
 from view_models.sections import Figure
 
-VIEW_TITLES = {v.name: v.title for v in MEETING_VIEWS}
 BOARD_DATASETS = tuple(DATASETS)  # every dataset stands behind a board view
 PLAIN_COLUMNS = {"År", "Kvartal", "Månad"}  # numbers that name a time, written without grouping
 EXAMPLE_NOTE = "offentliga uppgifter från Malmö stad med påhittade detaljer"
@@ -56,6 +54,7 @@ class PackPage:
     columns: int = 3
     charts: list[PackChart] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    list_title: str = ""
     note: str = ""
     tables: list[PackTable] = field(default_factory=list)
 
@@ -73,12 +72,13 @@ class PackDocument:
     title: str  # "Servicenämnden 2026-02-17, § 30"
     banner: str  # "Som presenterat för …"
     marking: str  # the classification from the configuration
-    prepared: str  # "Förberett av Anna Andersson", the person the record names; "" for older records
     made: str  # when the pack was made, from which record, and by whom when an account made it in the app
     footer: str  # the imports the figures came from, in one line
     author: str
     example: str  # a line when the figures are example data, else ""
-    parts: list[PackPart]
+    cover: list[str]  # the deck's cover: municipality and body, meeting and quarter, who prepared it
+    main: list[PackPage]  # the main part: the board's ten minutes
+    parts: list[PackPart]  # the appendix, a part per board view
     imports: list[list[str]]  # import nr, dataset, source, who, when: every import behind the figures
 
 
@@ -94,20 +94,21 @@ def board_pack(
 ) -> PackDocument:
     """The pack of a record, from the deck as presented (read as of the record's batch)."""
     scope = DeckScope(record.body, record.quarter, record.meeting_date)
-    slides, _ = meeting_deck(ask_at, record, earlier, scope, config)
+    deck = meeting_deck(ask_at, record, earlier, scope, config)
     behind = ask_at(record.batch_id)(imports_behind, BOARD_DATASETS)
     body = config.unit_names.get(record.body, record.body)
     return PackDocument(
         title=f"{body} {record.meeting_date.isoformat()}, {record.item}: {record.title}",
         banner=meeting_banner(record, config),
         marking=config.app.classification,
-        prepared=f"Förberett av {record.prepared_by}" if record.prepared_by else "",
         made=f"Styrelsepaket gjort {swedish_datetime(made_at)}{f' av {made_by}' if made_by else ''} "
         f"ur mötesprotokoll nr {record.id}.",
         footer=f"Siffrorna kommer från import {_numbers(behind['id'].tolist())}",
         author=body,
         example=EXAMPLE_NOTE if example_data else "",
-        parts=_parts(slides, body, record.quarter),
+        cover=[line.text for line in deck.main[0].lines],
+        main=[_page(s, body, record.quarter) for s in deck.main[1:]],
+        parts=_parts(list(deck.appendix), body, record.quarter),
         imports=[
             [
                 f"nr {r.id}",
@@ -122,16 +123,8 @@ def board_pack(
 
 
 def _parts(slides: list[Slide], body: str, quarter: str) -> list[PackPart]:
-    """A part (a bookmark) per board view in meeting order; what follows them ("Rättat efter mötet") is a
-    part of its own, named by its title."""
-    parts: list[PackPart] = []
-    for view, group in groupby(slides, key=lambda s: s.view):
-        pages = [_page(s, body, quarter) for s in group]
-        title = VIEW_TITLES[view]
-        if any(p.title == title for p in parts):
-            title = pages[0].heading.split(" (")[0]
-        parts.append(PackPart(title, pages))
-    return parts
+    """A part (a bookmark under "Bilagor") per board view in meeting order, and "Rättat efter mötet"."""
+    return [PackPart(part, [_page(s, body, quarter) for s in group]) for part, group in groupby(slides, key=part_of)]
 
 
 def _page(slide: Slide, body: str, quarter: str) -> PackPage:
@@ -144,7 +137,8 @@ def _page(slide: Slide, body: str, quarter: str) -> PackPage:
         figures=list(slide.figures),
         columns=slide.columns,
         charts=[PackChart(c.title, c.summary, png_bytes(c.chart, width=900 if single else 440)) for c in slide.charts],
-        lines=[line.text for line in slide.lines],
+        lines=[line.words for line in slide.lines],
+        list_title=slide.list_title,
         note=slide.note,
         tables=[_table(f"Tabell: {c.title}", c.table) for c in slide.charts],
     )

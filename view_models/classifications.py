@@ -10,7 +10,7 @@ import pandas as pd
 from charts.classifications import coverage_by_unit
 from domain.configuration import Config
 from domain.datasets.classifications import DATASET
-from domain.formatting import swedish_date, swedish_int, swedish_percent
+from domain.formatting import swedish_date, swedish_int, swedish_percent, swedish_value
 from domain.roles import VIEW_NAMED
 from queries import classifications as classification_queries
 from rules.classifications import older_than, with_shares
@@ -91,7 +91,7 @@ def body_figure(coverage: pd.DataFrame, body: str, config: Config, months: int) 
         notes += (f"{OUTDATED.format(months=months)}: {swedish_int(outdated)}",)
     return Figure(
         f"{config.unit_names.get(body, body)}s system klassade",
-        swedish_percent(round(100 * classified / systems)),
+        swedish_value(100 * classified / systems, "percent"),  # as the KPI it computes: one figure per fact
         notes,
         heading="Klassning",
         datasets=(DATASET.name,),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -14,8 +15,22 @@ from domain.datasets.incidents import DATASET
 from domain.formatting import swedish_date, swedish_int, swedish_month, swedish_percent
 from domain.roles import VIEW_NAMED
 from queries import incidents as incident_queries
-from rules.incidents import ON_TIME_TARGET, on_time_by_year, report_completeness, reporting_deadlines
-from view_models.sections import Ask, Chart, Heading, Line, Lines, Scope, Section, Table, Text, ViewContent, scope_label
+from rules.incidents import IMY, ON_TIME_TARGET, on_time_by_year, report_completeness, reporting_deadlines
+from view_models.sections import (
+    Ask,
+    Chart,
+    Figure,
+    Figures,
+    Heading,
+    Line,
+    Lines,
+    Scope,
+    Section,
+    Table,
+    Text,
+    ViewContent,
+    scope_label,
+)
 
 SEVERITY_WORDS, CATEGORY_WORDS = vocabulary.SEVERITY_WORDS, vocabulary.CATEGORY_WORDS
 SEVERITY_ORDER = [c.id for c in vocabulary.SEVERITIES]
@@ -208,6 +223,105 @@ def deadline_table(deadlines: pd.DataFrame, unit_names: dict[str, str]) -> pd.Da
     )
 
 
+@dataclass(frozen=True)
+class Headline:
+    """What the board is told about incidents for a year: the critical ones (and earlier years'), the
+    significant ones under the Cybersecurity Act, and the reports made on time of those due."""
+
+    year: int
+    critical: dict[int, int]  # year → critical incidents, up to the year
+    significant: int
+    met: int
+    decided: int
+    missed: tuple[str, ...]  # "incidentanmälan KRIT-2025-04 (26 h efter fristen)"
+
+    def sentence(self, whose: str) -> str:
+        """'Incidenter 2025 i hela kommunen: 4 kritiska (2024: 6) och 2 betydande; 5 av 6 rapporter i tid,
+        mål 100 %.'"""
+        before = self.critical.get(self.year - 1)
+        text = f"Incidenter {self.year} i {whose}: {swedish_int(self.critical.get(self.year, 0))} kritiska"
+        text += f" ({self.year - 1}: {swedish_int(before)})" if before is not None else ""
+        text += f" och {swedish_int(self.significant)} betydande"
+        if self.decided:
+            text += f"; {swedish_int(self.met)} av {swedish_int(self.decided)} rapporter i tid"
+            text += f", mål {swedish_percent(ON_TIME_TARGET)}"
+        return text + "."
+
+
+def headline(ask: Ask, units: tuple[str, ...], year: int, moment: dt.datetime) -> Headline:
+    """The headline of `units` (none: the whole municipality) for `year`, reports judged at `moment`."""
+    if units:
+        rows = ask(incident_queries.critical_incidents, units)
+        years = pd.to_datetime(rows["date"]).dt.year
+        critical = {int(y): int(n) for y, n in rows.groupby(years)["count"].sum().items()}
+    else:
+        critical = ask(incident_queries.critical_incidents_by_year)
+    deadlines = reporting_deadlines(ask(incident_queries.reportable_incidents, units), moment)
+    this_year = deadlines[deadlines["year"] == year]
+    decided = this_year[this_year["state"] != "open"]
+    missed = this_year[this_year["state"].isin(["late", "missing"])]
+    significant = this_year.loc[this_year["deadline"] != IMY[1], "reference"].nunique()
+    return Headline(
+        year,
+        {y: n for y, n in critical.items() if y <= year},
+        int(significant),
+        int((decided["state"] == "met").sum()),
+        len(decided),
+        tuple(
+            f"{r.deadline.lower()} {r.reference or r.title} ({swedish_int(r.hours)} h "
+            f"{'efter fristen' if r.state == 'late' else 'försenad, saknas'})"
+            for r in missed.itertuples()
+        ),
+    )
+
+
+def headline_sections(line: Headline) -> list[Section]:
+    """The main part's incidents slide: the three figures, then the reports missed."""
+    year = line.year
+    earlier = [f"{y}: {swedish_int(n)}" for y, n in sorted(line.critical.items(), reverse=True) if y != year]
+    figures = [
+        Figure(
+            f"Kritiska incidenter hittills {year}",
+            swedish_int(line.critical.get(year, 0)),
+            (" · ".join(earlier[:2]),) if earlier else (),
+            datasets=(DATASET.name,),
+        ),
+        Figure(
+            f"Betydande incidenter {year}",
+            swedish_int(line.significant),
+            ("rapporteringspliktiga enligt cybersäkerhetslagen",),
+            datasets=(DATASET.name,),
+        ),
+    ]
+    if line.decided:
+        share = 100.0 * line.met / line.decided
+        figures.append(
+            Figure(
+                f"Rapporter i tid {year}",
+                swedish_percent(round(share)),
+                (
+                    f"{swedish_int(line.met)} av {swedish_int(line.decided)} · mål {swedish_percent(ON_TIME_TARGET)}",
+                    "✓ Når målet" if share >= ON_TIME_TARGET else "✗ Under mål",
+                ),
+                "green" if share >= ON_TIME_TARGET else "red",
+                datasets=(DATASET.name,),
+            )
+        )
+    title = "Incidenter och rapporter i tid"
+    return [
+        Figures(title, tuple(figures), on_screen=False, main="incidents"),
+        Lines(
+            "Rapporter för sent eller saknas",
+            tuple(Line(text, "overdue") for text in line.missed),
+            at_most=MISSED_LISTED,
+            rest="i bilagan Incidenter",
+            on_screen=False,
+            main="incidents",
+        ),
+    ]
+
+
+MISSED_LISTED = 3  # missed reports named on the main part's slide; the appendix has them all
 UNITS_ON_A_SLIDE = 8  # the units with the most incidents on a slide
 CRITICAL_LISTED = 12  # the latest critical incidents named in the deck; the view lists them all
 CRITICAL_SHOWN = 100  # rows of the critical incidents' table on the screen; all are in the CSV file
@@ -320,15 +434,22 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         ),
     ]
     sections += _deadlines(ask, scope, names)
+    if scope.in_deck:
+        year = int(scope.quarter[:4]) if scope.quarter else last
+        sections += headline_sections(headline(ask, scope.units, year, reporting_moment(scope)))
     return ViewContent(view, whose, tuple(sections))
+
+
+def reporting_moment(scope: Scope) -> dt.datetime:
+    """When reporting is judged: at the end of a deck's day (a meeting's), else now."""
+    return dt.datetime.combine(scope.on, dt.time(23, 59)) if scope.in_deck or scope.on != today() else swedish_now()
 
 
 def _deadlines(ask: Ask, scope: Scope, names: dict[str, str]) -> list[Section]:
     """Reporting under the Cybersecurity Act and to IMY; what was still open judged at the end of the
     scope's day (a meeting's)."""
     heading = "Rapporteringstider: cybersäkerhetslagen och IMY"
-    moment = dt.datetime.combine(scope.on, dt.time(23, 59)) if scope.in_deck or scope.on != today() else swedish_now()
-    deadlines = reporting_deadlines(ask(incident_queries.reportable_incidents, scope.units), moment)
+    deadlines = reporting_deadlines(ask(incident_queries.reportable_incidents, scope.units), reporting_moment(scope))
     if deadlines.empty:
         text = "Inga incidenter med rapporteringsplikt är registrerade (kolumnerna *upptäckt* och *betydande*)."
         return [Heading(heading), Text(text)]

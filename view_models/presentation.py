@@ -13,18 +13,19 @@ import datetime as dt
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import altair as alt
 import pandas as pd
 
 from domain.configuration import Config
-from domain.formatting import swedish_int
-from domain.roles import MEETING_VIEWS, View
+from domain.formatting import quarter_label, swedish_int
+from domain.roles import MEETING_VIEWS, VIEW_NAMED, View
 from queries.data_overview import imports_after
 from store.meetings import MeetingRecord
 from view_models.meetings import import_words
 from view_models.sections import (
+    MAIN_ORDER,
     Ask,
     Chart,
     Compose,
@@ -33,7 +34,9 @@ from view_models.sections import (
     Line,
     Lines,
     Scope,
+    Section,
     Since,
+    Slot,
     ViewContent,
 )
 from view_models.situation import since_meeting
@@ -76,6 +79,56 @@ class Slide:
     charts: tuple[SlideChart, ...] = ()
     lines: tuple[Line, ...] = ()
     note: str = ""  # what the slide leaves to the view (for example the rest of a long list)
+    kind: Literal["content", "cover", "contents"] = "content"
+    main: bool = False  # in the main part, at projector type; else in the appendix
+    slot: Slot | None = None  # the main part's slide it is
+    list_title: str = ""  # the words over the lines when figures come first
+    part: str = ""  # the appendix part it belongs to, when not its view's ("Rättat efter mötet")
+    links: tuple[tuple[str, int], ...] = ()  # "Bilagor": each part of the appendix and its first slide
+
+
+@dataclass(frozen=True)
+class Deck:
+    """The main part (at most eight slides), "Bilagor" listing the appendix, and the appendix."""
+
+    main: tuple[Slide, ...]
+    appendix: tuple[Slide, ...]
+    corrected: tuple[Correction, ...] = ()
+
+    @property
+    def contents(self) -> Slide | None:
+        """The slide "Bilagor": the appendix's parts, each with the number of its first slide."""
+        if not self.appendix:
+            return None
+        first: dict[str, int] = {}
+        for i, slide in enumerate(self.appendix):
+            first.setdefault(part_of(slide), len(self.main) + 2 + i)
+        return Slide(
+            "situation",
+            "Bilagor",
+            self.main[0].scope,
+            lead=f"{swedish_int(len(self.appendix))} bilagor: bläddra vidare, eller välj en del.",
+            kind="contents",
+            part="Bilagor",
+            links=tuple(first.items()),
+        )
+
+    @property
+    def slides(self) -> list[Slide]:
+        contents = self.contents
+        return [*self.main, *((contents,) if contents else ()), *self.appendix]
+
+    def place(self, number: int) -> str:
+        """Where a slide (1-based) is: "bild 3 av 7", "Bilagor", "bilaga 4 av 30"."""
+        if number <= len(self.main):
+            return f"bild {number} av {len(self.main)}"
+        if number == len(self.main) + 1:
+            return "Bilagor"
+        return f"bilaga {number - len(self.main) - 1} av {len(self.appendix)}"
+
+
+def part_of(slide: Slide) -> str:
+    return slide.part or VIEW_NAMED[slide.view].title
 
 
 @dataclass(frozen=True)
@@ -107,10 +160,93 @@ def contents(ask: Ask, scope: DeckScope, config: Config, since: Since | None = N
     return [composer(v)(ask, view_scope(v, scope, since), config) for v in views]
 
 
-def build_deck(ask: Ask, scope: DeckScope, config: Config, *, since: Since | None = None) -> list[Slide]:
-    """Every slide of the deck in meeting order. `since` is the heading and the changes of "Sedan förra
-    mötet" (None: "Sedan förra kvartalet" of the quarter)."""
-    return [slide for content in contents(ask, scope, config, since) for slide in slides_of(content)]
+def build_deck(
+    ask: Ask,
+    scope: DeckScope,
+    config: Config,
+    *,
+    since: Since | None = None,
+    record: MeetingRecord | None = None,
+) -> Deck:
+    """The deck: its cover, the main part's slots, then the appendix of the views the body gets. `since` is
+    the heading and the changes of "Sedan förra mötet" (None: "Sedan förra kvartalet" of the quarter)."""
+    return deck_of(contents(ask, scope, config, since), scope, config, record)
+
+
+def deck_of(views: list[ViewContent], scope: DeckScope, config: Config, record: MeetingRecord | None = None) -> Deck:
+    main = [slide for slot in MAIN_ORDER if (slide := main_slide(views, slot)) is not None]
+    empty = not any(s.slot in ("status", "kpis") for s in main)
+    wanted = config.appendix(scope.body)
+    appendix = [s for c in views if c.view.name in wanted and c.sections for s in slides_of(c)]
+    return Deck((cover(scope, config, record, empty=empty), *main), tuple(appendix))
+
+
+def cover(scope: DeckScope, config: Config, record: MeetingRecord | None, *, empty: bool) -> Slide:
+    """Municipality, body, meeting date and §, quarter, title, who prepared it; and when the body has no
+    figures for the quarter, that."""
+    body = config.unit_names.get(scope.body, scope.body)
+    quarter = quarter_label(scope.quarter)
+    lines = [Line(f"{config.organisation.municipality} · {body}")]
+    if record is not None:
+        lines.append(Line(f"Möte {record.meeting_date.isoformat()}, {record.item} · {quarter}"))
+        if record.prepared_by:
+            lines.append(Line(f"Förberett av {record.prepared_by}"))
+    else:
+        lines.append(Line(f"Dagens data för {quarter}, inte ett protokollfört möte"))
+    if empty:
+        lines.append(Line(f"{body} har inga rapporterade uppgifter för {quarter}: varken status eller nyckeltal."))
+    title = record.title if record is not None else "IT- och informationssäkerhet"
+    return Slide("situation", title, body, lines=tuple(lines), kind="cover", main=True)
+
+
+def main_slide(views: list[ViewContent], slot: Slot) -> Slide | None:
+    """The one slide of a slot: the figures, lines and charts of every section that names it; None when
+    there is nothing to say."""
+    parts = [(c, s) for c in views for s in c.sections if getattr(s, "main", None) == slot]
+    if not parts:
+        return None
+    content, first = parts[0]
+    figures: list[Figure] = []
+    lines: list[Line] = []
+    charts: list[SlideChart] = []
+    notes: list[str] = []
+    lead, list_title = "", ""
+    for _, section in parts:
+        if isinstance(section, Figures):
+            figures += [f for f in section.figures if f.present]
+            lead = lead or section.lead
+        elif isinstance(section, Lines):
+            shown = section.lines[: section.at_most] if section.at_most is not None else section.lines
+            lines += shown
+            list_title = list_title or (section.title if shown and section is not first else "")
+            count = len(section.lines) if section.total is None else section.total
+            if shown and count > len(shown):
+                notes.append(f"Ytterligare {swedish_int(count - len(shown))}; alla finns {section.rest}.")
+        elif isinstance(section, Chart):
+            charts.append(_slide_chart(section, section.slide_chart or section.chart))
+    if not (figures or lines or charts):
+        return None
+    title = _slide_title(first)
+    columns = first.columns if isinstance(first, Figures) else 3
+    return Slide(
+        content.view.name,
+        title,
+        content.scope_label,
+        lead=lead,
+        figures=tuple(figures),
+        columns=columns,
+        charts=tuple(charts),
+        lines=tuple(lines),
+        note=" ".join(notes),
+        main=True,
+        slot=slot,
+        list_title=list_title,
+    )
+
+
+def _slide_title(section: Section) -> str:
+    slide_title = getattr(section, "slide_title", "")
+    return slide_title or str(getattr(section, "title", ""))
 
 
 def slides_of(content: ViewContent) -> list[Slide]:
@@ -132,6 +268,8 @@ def slides_of(content: ViewContent) -> list[Slide]:
         pairs.clear()
 
     for section in content.sections:
+        if getattr(section, "main", None) is not None:
+            continue  # on the main part's slide
         if isinstance(section, Chart) and section.fit == "pair" and section.on_slide:
             if pairs and pairs[0].slide_title != section.slide_title:
                 flush_pairs()
@@ -154,7 +292,7 @@ def slides_of(content: ViewContent) -> list[Slide]:
                 rest=section.rest,
             )
     flush_pairs()
-    return slides or [Slide(view, content.view.title, whose, lead=content.lead)]
+    return slides  # none when the view's sections are all in the main part or on the screen only
 
 
 def _figure_slides(view: str, whose: str, section: Figures) -> list[Slide]:
@@ -278,14 +416,24 @@ def with_imports(corrected: list[Correction], imports: pd.DataFrame, words: Call
 
 
 def correction_slides(corrected: list[Correction], body: str) -> list[Slide]:
-    """The slides "Rättat efter mötet" that end a meeting's deck: what reads differently today, and why."""
-    return lines_slides(
+    """The slides "Rättat efter mötet" in a meeting's appendix: what reads differently today, and why."""
+    slides = lines_slides(
         "situation",
         "Rättat efter mötet",
         body,
         [Line(c.text) for c in corrected],
         empty="Inget av det som visades har ändrats sedan mötet.",
     )
+    return [replace(s, part="Rättat efter mötet") for s in slides]
+
+
+def correction_sentence(corrected: list[Correction]) -> str:
+    """The main part's word on corrections: how many, and where they are."""
+    if not corrected:
+        return "Rättat efter mötet: inget av det som visades har ändrats."
+    many = len(corrected)
+    facts = "uppgift" if many == 1 else "uppgifter"
+    return f"Rättat efter mötet: {swedish_int(many)} {facts} läser annorlunda i dag; se bilagan Rättat efter mötet."
 
 
 def meeting_deck(
@@ -294,10 +442,11 @@ def meeting_deck(
     earlier: MeetingRecord | None,
     scope: DeckScope,
     config: Config,
-) -> tuple[list[Slide], list[Correction]]:
+) -> Deck:
     """A meeting's deck as presented (read as of its batch), with "Sedan förra mötet" against the body's
-    previous record and, at the end, "Rättat efter mötet": each view as presented compared with the same
-    view today. `ask_at(batch)` asks as of a batch (None: now)."""
+    previous record and "Rättat efter mötet": each view as presented compared with the same view today,
+    in a sentence on the main part's last slide and in full in the appendix. `ask_at(batch)` asks as of a
+    batch (None: now)."""
     since = None
     if earlier is not None:
         since = since_meeting(ask_at(earlier.batch_id), earlier, ask_at(record.batch_id), record, config)
@@ -305,5 +454,13 @@ def meeting_deck(
     current = contents(ask_at(None), scope, config, since)
     changed = [c for was, now in zip(presented, current, strict=True) for c in corrections(was, now)]
     changed = with_imports(changed, ask_at(None)(imports_after, record.batch_id), import_words)
-    slides = [slide for content in presented for slide in slides_of(content)]
-    return slides + correction_slides(changed, config.unit_names.get(scope.body, scope.body)), changed
+    deck = deck_of(presented, scope, config, record)
+    main = list(deck.main)
+    said = correction_sentence(changed)
+    at = next((i for i, s in enumerate(main) if s.slot == "since"), None)
+    if at is not None:
+        main[at] = replace(main[at], note=" ".join(n for n in (main[at].note, said) if n))
+    elif changed:
+        main.append(Slide("situation", "Rättat efter mötet", main[0].scope, lead=said, main=True))
+    body = config.unit_names.get(scope.body, scope.body)
+    return Deck(tuple(main), (*deck.appendix, *correction_slides(changed, body)), tuple(changed))

@@ -11,13 +11,15 @@ from domain import vocabulary
 from domain.configuration import Config
 from domain.datasets.recommendation_updates import DATASET as UPDATES
 from domain.datasets.recommendations import DATASET as RECOMMENDATIONS
-from domain.formatting import swedish_date, swedish_int
+from domain.formatting import swedish_date, swedish_int, swedish_percent
 from domain.roles import VIEW_NAMED
 from queries import recommendations as recommendation_queries
 from rules.recommendations import status_counts, with_overdue
 from view_models.sections import (
     Ask,
     Chart,
+    Figure,
+    Figures,
     Line,
     Lines,
     Record,
@@ -101,6 +103,49 @@ def recommendations(ask: Ask, scope: Scope) -> pd.DataFrame:
     return recs[recs["addressee"].isin(scope.units)] if scope.units else recs
 
 
+def main_sections(counts: dict[str, int], overdue: tuple[Line, ...]) -> tuple[Section, ...]:
+    """The main part's slide: done of all, still open, overdue in figures; the longest overdue named."""
+    done, total = counts["done"] + counts["closed"], sum(counts.values())
+    still = sum(counts[k] for k in OPEN)
+    figures = (
+        Figure(
+            "Genomförda",
+            f"{swedish_int(done)} av {swedish_int(total)}",
+            (swedish_percent(100.0 * done / total),),
+            datasets=RELATED,
+        ),
+        Figure(
+            "Inte genomförda ännu",
+            swedish_int(still),
+            (" · ".join(f"{STATUS_WORDS[k].lower()} {swedish_int(counts[k])}" for k in OPEN if counts[k]),),
+            datasets=RELATED,
+        ),
+        Figure(
+            "Försenade",
+            swedish_int(len(overdue)),
+            ("✗ slutdatum passerat" if overdue else "✓ ingen försenad",),
+            "red" if overdue else "green",
+            datasets=RELATED,
+        ),
+    )
+    return (
+        Figures("Revisionens rekommendationer", figures, on_screen=False, main="recommendations"),
+        Lines(
+            "Längst försenade",
+            overdue,
+            at_most=OVERDUE_NAMED,
+            total=len(overdue),
+            rest="i bilagan Rekommendationer",
+            on_screen=False,
+            main="recommendations",
+        ),
+    )
+
+
+OPEN = ("in_progress", "on_hold", "not_started")
+OVERDUE_NAMED = 3  # overdue recommendations named on the main part's slide
+
+
 def audits_to_choose(recs: pd.DataFrame) -> list[str]:
     """With many recommendations the view shows one audit at a time: the audits, the latest first."""
     if len(recs) <= MANY:
@@ -147,7 +192,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         ),
     ]
     if scope.in_deck:
-        return ViewContent(view, whose, tuple(sections))
+        return ViewContent(view, whose, (*main_sections(counts, overdue), *sections))
     listed = recs
     if many:
         audits = audits_to_choose(recs)

@@ -22,6 +22,10 @@ Fit = Literal[
     "chart", "short", "pair", "rows"
 ]  # a slide's chart: full height, below a lead, half of a pair, a row per category
 WHOLE_MUNICIPALITY = "hela kommunen"
+# The slides of the deck's main part after its cover, in this order; the sections of every view that name a
+# slot share its one slide, and a slot with nothing to say is left out.
+Slot = Literal["summary", "status", "kpis", "incidents", "recommendations", "duties", "since"]
+MAIN_ORDER: tuple[Slot, ...] = ("summary", "status", "kpis", "incidents", "recommendations", "duties", "since")
 
 
 @dataclass(frozen=True)
@@ -52,15 +56,16 @@ class Figures:
 
     title: str
     figures: tuple[Figure, ...]
-    style: Literal["status", "key"] = "key"
+    style: Literal["status", "key", "rows"] = "key"  # rows: one figure a row (every KPI on one slide)
     lead: str = ""
     slide_title: str = ""  # the slide's title when it differs from the screen's heading
     on_slide: bool = True
     on_screen: bool = True
+    main: Slot | None = None  # its slide in the deck's main part (the board's ten minutes); None: the appendix
 
     @property
     def columns(self) -> int:
-        return 5 if self.style == "status" else 3
+        return {"status": 5, "key": 3, "rows": 1}[self.style]
 
 
 @dataclass(frozen=True)
@@ -96,12 +101,21 @@ class Chart:
     about: About | None = None
     side_by_side: bool = False  # on the screen beside the next chart that is too
     minor: bool = False  # one of several under a common heading: a smaller heading on the screen
+    main: Slot | None = None
+
+
+MARK_WORDS: dict[str, str] = {"better": "↑ Bättre", "worse": "↓ Sämre", "info": "Info", "overdue": "■ Försenad"}
 
 
 @dataclass(frozen=True)
 class Line:
     text: str
-    mark: Mark = ""  # a word and a symbol go with it
+    mark: Mark = ""  # a word and a symbol go with it (MARK_WORDS)
+
+    @property
+    def words(self) -> str:
+        """The line as text with its mark in words, where no badge can be drawn (the board pack)."""
+        return f"{MARK_WORDS[self.mark]}: {self.text}" if self.mark in ("better", "worse", "overdue") else self.text
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,7 @@ class Lines:
     rest: str = ""  # where the rest is, when the slides leave some out
     on_slide: bool = True
     on_screen: bool = True
+    main: Slot | None = None
 
 
 @dataclass(frozen=True)

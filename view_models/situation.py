@@ -53,6 +53,7 @@ from store.meetings import MeetingRecord
 from view_models.accessibility_reviews import body_figure as accessibility_figure
 from view_models.classifications import body_figure as classification_figure
 from view_models.documents import overdue_figure
+from view_models.incidents import Headline, headline, reporting_moment
 from view_models.maturity import body_figure as maturity_figure
 from view_models.phishing_campaigns import latest_campaign
 from view_models.sections import (
@@ -67,7 +68,6 @@ from view_models.sections import (
     Scope,
     Section,
     Since,
-    Text,
     Tone,
     ViewContent,
     missing,
@@ -114,6 +114,7 @@ class SituationPicture:
     changes: list[Change] = field(default_factory=list)
 
     def summary(self) -> str:
+        """'Kvartal 4 2025: av 10 områden är 4 gröna, 6 gula, 0 röda.'"""
         red = sum(1 for a in self.areas if a.status == "red")
         amber = sum(1 for a in self.areas if a.status == "amber")
         green = sum(1 for a in self.areas if a.status == "green")
@@ -122,14 +123,7 @@ class SituationPicture:
             for n, word in ((green, ("grönt", "gröna")), (amber, ("gult", "gula")), (red, ("rött", "röda")))
         )
         areas = "område" if len(self.areas) == 1 else "områden"
-        parts = [f"{quarter_label(self.period).capitalize()}: av {len(self.areas)} {areas} är {colours}"]
-        critical = self.critical_by_year.get(self.critical_year, 0)
-        parts.append(f"{critical} kritiska incidenter hittills {self.critical_year}")
-        done = self.recommendation_counts.get("done", 0) + self.recommendation_counts.get("closed", 0)
-        total = sum(self.recommendation_counts.values())
-        if total:
-            parts.append(f"{done} av {total} rekommendationer genomförda")
-        return "; ".join(parts) + "."
+        return f"{quarter_label(self.period).capitalize()}: av {len(self.areas)} {areas} är {colours}."
 
 
 def build_situation(
@@ -201,7 +195,7 @@ def _kpi_tiles(values: pd.DataFrame, period: str, previous: str, config: Config)
                 if kpi.unit == "percent"
                 else (swedish_value(abs(delta), kpi.unit))
             )
-            change = f"{sign}{amount} sedan föregående kvartal"
+            change = f"{sign}{amount} sedan föregående kvartal" if delta else "oförändrat sedan föregående kvartal"
         counts = None
         if row["numerator"] is not None and not pd.isna(row["numerator"]):
             counts = f"{swedish_int(row['numerator'])} av {swedish_int(row['denominator'])}"
@@ -282,9 +276,14 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     whose = names.get(body, body) if len(units) == 1 else f"{len(units)} enheter"
     period = scope.quarter or ""
     picture = situation_from(ask, units, period, config, scope.on)
+    since = scope.since or (
+        f"Sedan förra kvartalet ({picture.previous})" if scope.in_deck else "Sedan förra kvartalet",
+        tuple(Line(c.text, CHANGE_MARKS.get(c.kind, "")) for c in picture.changes),
+    )
+    incidents = headline(ask, (), int(period[:4]), reporting_moment(scope)) if period else None
     sections: list[Section] = [
         Heading(f"{whose} · {period}"),
-        Text(picture.summary()),
+        Lines("Sammanfattning", tuple(Line(t) for t in attention(picture, since, incidents)), main="summary"),
         Figures(
             "Status per område",
             tuple(
@@ -300,8 +299,16 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
             ),
             style="status",
             lead=picture.summary(),
+            main="status",
         ),
-        Figures("Nyckeltal mot mål", tuple(_kpi_figure(k) for k in picture.kpis)),
+        Figures("Nyckeltal mot mål", tuple(_kpi_figure(k) for k in picture.kpis), on_slide=False),
+        Figures(
+            "Nyckeltal mot mål",
+            tuple(_kpi_row(k, picture.previous) for k in picture.kpis),
+            style="rows",
+            on_screen=False,
+            main="kpis",
+        ),
         Figures(
             "",
             _board_figures(ask, picture, config),
@@ -318,31 +325,75 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         ),
         Figures("", _follow_up(ask, units, body, scope.on, config), slide_title="Klassning, mognad och tillgänglighet"),
     ]
-    if scope.since is not None:
-        heading, lines = scope.since
+    heading, lines = since
+    sections.append(
+        Lines(
+            heading,
+            lines,
+            empty="Inga förändringar sedan förra mötet."
+            if scope.since
+            else f"Inga förändringar sedan {picture.previous}.",
+            at_most=LISTED_AT_MOST,
+            rest="på Lägesbild",
+        )
+    )
+    if scope.in_deck:
         sections.append(
             Lines(
                 heading,
                 lines,
-                empty="Inga förändringar sedan förra mötet.",
-                at_most=LISTED_AT_MOST,
-                rest="på Lägesbild",
-            )
-        )
-    else:
-        sections.append(
-            Lines(
-                f"Sedan förra kvartalet ({picture.previous})" if scope.in_deck else "Sedan förra kvartalet",
-                tuple(Line(c.text, CHANGE_MARKS.get(c.kind, "")) for c in picture.changes),
-                empty=f"Inga förändringar sedan {picture.previous}.",
-                at_most=LISTED_AT_MOST,
-                rest="på Lägesbild",
+                at_most=SINCE_NAMED,
+                total=len(lines),
+                rest="i bilagan Lägesbild",
+                on_screen=False,
+                main="since",
             )
         )
     return ViewContent(view, whose, tuple(sections))
 
 
 LISTED_AT_MOST = 16  # lines of "Sedan förra kvartalet" in the deck; the view has them all
+SINCE_NAMED = 5  # on the main part's slide
+NAMED = 2  # examples a sentence of the summary names
+
+
+def attention(picture: SituationPicture, since: Since, incidents: Headline | None) -> list[str]:
+    """Sammanfattning: three to five sentences, each with its figure, on what needs the board's attention:
+    the KPIs off target, what got worse, incidents and reports, overdue recommendations."""
+    sentences = []
+    off = [k for k in picture.kpis if k.band != "green"]
+    if not picture.kpis:
+        sentences.append("Inga nyckeltal är rapporterade för kvartalet.")
+    elif off:
+        named = ", ".join(f"{k.name} {k.value} (mål {k.target})" for k in off[:NAMED])
+        more = f" och {swedish_int(len(off) - NAMED)} till" if len(off) > NAMED else ""
+        sentences.append(
+            f"{swedish_int(len(off))} av {swedish_int(len(picture.kpis))} nyckeltal når inte målet: {named}{more}."
+        )
+    else:
+        sentences.append(f"Alla {swedish_int(len(picture.kpis))} nyckeltal når sina mål.")
+    heading, lines = since
+    worse = [line.text for line in lines if line.mark == "worse"]
+    if worse:
+        when = heading[0].lower() + heading[1:]
+        named = "; ".join(worse[:NAMED]) + (
+            f" och {swedish_int(len(worse) - NAMED)} till" if len(worse) > NAMED else ""
+        )
+        changes = "förändring" if len(worse) == 1 else "förändringar"
+        sentences.append(f"{swedish_int(len(worse))} {changes} till det sämre {when}: {named}.")
+    if incidents is not None:
+        sentences.append(incidents.sentence(WHOLE_MUNICIPALITY))
+    counts = picture.recommendation_counts
+    total = sum(counts.values())
+    if total:
+        done = counts.get("done", 0) + counts.get("closed", 0)
+        late = len(picture.overdue)
+        sentences.append(
+            f"Revisionens rekommendationer i {WHOLE_MUNICIPALITY}: {swedish_int(late)} "
+            f"{'försenad' if late == 1 else 'försenade'}, "
+            f"{swedish_int(done)} av {swedish_int(total)} genomförda."
+        )
+    return sentences[:5]
 
 
 def _tone(value: str) -> Tone | None:
@@ -353,6 +404,14 @@ def _kpi_figure(k: KpiTile) -> Figure:
     notes: tuple[str, ...] = (f"Mål {k.target} · {k.judgement}",)
     notes += (f"Beräknat av {k.counts}",) if k.counts else ()
     notes += (k.change,) if k.change else ()
+    return Figure(k.name, k.value, notes, _tone(k.band), "", (KPIS.name,))
+
+
+def _kpi_row(k: KpiTile, previous: str) -> Figure:
+    """A KPI on the main part's one slide of them all: its value, its target and verdict, its change."""
+    notes: tuple[str, ...] = (f"Mål {k.target} · {k.judgement}",)
+    if k.change:
+        notes += (k.change.replace("föregående kvartal", previous),)
     return Figure(k.name, k.value, notes, _tone(k.band), "", (KPIS.name,))
 
 

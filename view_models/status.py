@@ -113,7 +113,12 @@ def provenance_table(rows: pd.DataFrame, kpi: Kpi, config: Config) -> pd.DataFra
                 for b, t, u in zip(rows["batch"], rows["created_at"], rows["user_name"], strict=True)
             ],
             "Fil och rad": [
-                f"{s}, rad {r}" if r else s for s, r in zip(rows["source"], rows["source_row"], strict=True)
+                f"{s}, rad {int(r)}"
+                if pd.notna(r)
+                else f"{s}: räknat ur registret, {swedish_int(n)} av {swedish_int(d)}"
+                for s, r, n, d in zip(
+                    rows["source"], rows["source_row"], rows["numerator"], rows["denominator"], strict=True
+                )
             ],
         }
     )

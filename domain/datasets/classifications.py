@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from domain import kinds as k
-from domain.declarations import Column, Dataset, Explore, Measure, Words
+from domain.declarations import Column, ComputedKpi, Dataset, Explore, Measure, Words
 
 C = Column
 
@@ -36,4 +36,6 @@ DATASET = Dataset(
         ),
         {"unit": "Enhet"},
     ),
+    # Where the register holds a unit's systems, its `systems_classified` is counted from them: one figure.
+    computes=ComputedKpi("systems_classified", "classified_date", "system klassade"),
 )

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from domain import kinds as k
 from domain.configuration import Config
 from domain.declarations import Column, Columns, Dataset, Explore, Measure, RowContext, RowProblem, Stored, Words
+from domain.periods import period_end
 
 C = Column
 
@@ -45,6 +46,17 @@ def _values_from_counts(p: Columns, ctx: RowContext) -> tuple[Columns, list[RowP
                     expected = f"samma värde som täljare/nämnare ger ({_plain(round(computed, 1))} %)"
                     problems.append((i, "value", _plain(value), expected))
                 value = computed
+        register = ctx.registers.get(kpi_id, {}).get(p["unit"][i])
+        if register is not None and value is not None:
+            end = period_end(p["period"][i])
+            done, share = register.share_by(end)
+            if abs(share - value) > 0.5:
+                expected = (
+                    f"samma andel som registret {register.title} ger: {_plain(round(share, 1))} % "
+                    f"({done} av {register.rows} {register.counted} senast {end.isoformat()}); "
+                    "rätta nyckeltalet eller registret"
+                )
+                problems.append((i, "value", f"{_plain(round(value, 1))} %", expected))
         if value is not None and kpi.unit == "count" and not float(value).is_integer():
             problems.append((i, "value", _plain(value), f"ett heltal: {kpi.name} räknas i antal"))
         elif numerator is None and value is not None and kpi.unit == "percent" and 0 < value < 1:

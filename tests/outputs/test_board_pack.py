@@ -35,11 +35,27 @@ def _document(rows: int = 3) -> PackDocument:
         title="Servicenämnden 2026-02-17, § 30: IT-säkerhet",
         banner="Som presenterat för Servicenämnden 2026-02-17, § 30 (data per import nr 7)",
         marking="Intern",
-        prepared="Förberett av Anna Andersson",
         made="Styrelsepaket gjort 2026-02-18 av anna ur mötesprotokoll nr 2.",
         footer="Siffrorna kommer från import nr 1–7",
         author="Servicenämnden",
         example="",
+        cover=["Malmö stad · Servicenämnden", "Möte 2026-02-17, § 30 · kvartal 4 2025", "Förberett av Anna Andersson"],
+        main=[
+            PackPage(
+                heading="Sammanfattning",
+                scope="Servicenämnden · 2025Q4",
+                lines=["1 av 2 nyckeltal når inte målet: Andel som klickade 32 % (mål 5 %)."],
+            ),
+            PackPage(
+                heading="Nyckeltal mot mål",
+                scope="Servicenämnden · 2025Q4",
+                columns=1,
+                figures=[
+                    Figure("Andel som klickade", "32 %", ("Mål 5 % · ■ Långt från målet",), "red"),
+                    Figure("Konton med MFA", "96 %", ("Mål 100 % · ▲ Nära målet",), "amber"),
+                ],
+            ),
+        ],
         parts=[
             PackPart(
                 "Lägesbild",
@@ -108,15 +124,22 @@ def test_the_pdf_is_tagged_swedish_pdf_ua_and_pdf_a_with_figures_as_text_and_alt
     figures = [alt for kind, alt in found if kind == "/Figure"]
     assert figures == ["Incidenter per år – 2025: 18\u00a0040."]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert {"Lägesbild", "Incidenter", "Importerna bakom siffrorna"} <= set(outline)  # a bookmark per view
+    assert outline == ["Sammanfattning", "Nyckeltal mot mål", "Bilagor"]  # the main part, then the appendix
+    appendix = reader.outline[-1]
+    assert [item.title for item in appendix if not isinstance(item, list)] == [
+        "Lägesbild",
+        "Incidenter",
+        "Importerna bakom siffrorna",
+    ]  # a bookmark per view under "Bilagor"
+    assert "Förberett av Anna Andersson" in reader.pages[0].extract_text()  # the cover names who prepared it
 
 
 def test_a_long_table_continues_on_further_pages_and_slides():
     short = PdfReader(io.BytesIO(pdf_bytes(_document(rows=3))))
     long = PdfReader(io.BytesIO(pdf_bytes(_document(rows=120))))
     assert len(long.pages) > len(short.pages)
-    last = long.pages[-2].extract_text()  # the table's last rows, before the list of imports
-    assert "2119" in last and "År" in last  # the header repeats where the table continues
+    last = next(page.extract_text() for page in long.pages if "2119" in page.extract_text())  # the last rows
+    assert "2001" not in last and "År Antal" in last  # the header repeats where the table continues
     deck = Presentation(io.BytesIO(pptx_bytes(_document(rows=120))))
     continued = [
         s for s in deck.slides if any("(forts.)" in sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
@@ -138,8 +161,12 @@ def test_the_deck_is_16_9_with_its_texts_in_text_boxes_and_a_description_on_ever
     pictures = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
     assert pictures and all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures)
     assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == ["Incidenter per år – 2025: 18\u00a0040."]
-    # title, two Lägesbild pages, the incidents page and its table, the imports
-    assert len(deck.slides) == 6
+    # title, the main part's two, "Bilagor", two Lägesbild pages, the incidents page and its table, the imports
+    assert len(deck.slides) == 9
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert titles[1:4] == ["Sammanfattning", "Nyckeltal mot mål", "Bilagor"]
+    kpis = next(sh.table for sh in deck.slides[2].shapes if sh.has_table)
+    assert [kpis.cell(r, 1).text for r in range(3)] == ["Värde", "32 %", "96 %"]  # every KPI on one slide
 
 
 def test_every_slide_has_its_title_in_the_title_placeholder_read_first_and_body_text_of_18_pt():

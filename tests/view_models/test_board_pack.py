@@ -16,13 +16,17 @@ from view_models.presentation import DeckScope, build_deck
 STATUS = ROOT / "ingest" / "example_data" / "status.csv"
 
 
+def _pages(document):
+    return [*document.main, *(page for part in document.parts for page in part.pages)]
+
+
 def _texts(document) -> list[str]:
-    out = [document.banner]
-    for part in document.parts:
-        for page in part.pages:
-            out += [page.heading, page.lead, *page.lines, page.note]
-            out += [t for f in page.figures for t in (f.label, f.value, *f.notes)]
-            out += [c.summary for c in page.charts]
+    """Every text of the pack but the word on corrections (which grows when a later import corrects)."""
+    out = [document.banner, *document.cover]
+    for page in _pages(document):
+        out += [page.heading, page.lead, *page.lines, page.note.split("Rättat efter mötet:")[0]]
+        out += [t for f in page.figures for t in (f.label, f.value, *f.notes)]
+        out += [c.summary for c in page.charts]
     return out
 
 
@@ -51,17 +55,21 @@ def test_the_pack_has_the_slides_figures_as_presented_even_after_a_later_import(
             return query(connection, *args, as_of=record.batch_id)
 
     shown = build_deck(ask, DeckScope("servicenamnden", "2025Q4", record.meeting_date), config)
-    on_screen = {f.label: f.value for s in shown for f in s.figures}
-    in_pack = {f.label: f.value for p in before.parts for page in p.pages for f in page.figures}
+    on_screen = {f.label: f.value for s in shown.slides for f in s.figures}
+    in_pack = {f.label: f.value for page in _pages(before) for f in page.figures}
     assert in_pack == on_screen and in_pack["Styrning och ledning"] == "▲ Gul"
-    sentences = {c.summary for s in shown for c in s.charts}
-    assert sentences == {c.summary for p in before.parts for page in p.pages for c in page.charts}
+    sentences = {c.summary for s in shown.slides for c in s.charts}
+    assert sentences == {c.summary for page in _pages(before) for c in page.charts}
+    assert [page.heading for page in before.main] == [s.title for s in shown.main[1:]]  # the cover is the pack's
     presented = [t for t in _texts(before) if t]
     assert [t for t in _texts(after) if t][: len(presented) - 1] == presented[:-1]  # the same, to the letter
     corrected = [
         line for p in after.parts for page in p.pages if page.heading.startswith("Rättat") for line in page.lines
     ]
     assert any(line.startswith("Styrning och ledning: ▲ Gul → ■ Röd – ändrat genom import nr ") for line in corrected)
+    assert before.main[-1].note.endswith("Rättat efter mötet: inget av det som visades har ändrats.")
+    said = f"{len(corrected)} uppgifter läser annorlunda i dag; se bilagan Rättat efter mötet."
+    assert after.main[-1].note.endswith(said)
     assert [p.title for p in before.parts] == [*(v.title for v in MEETING_VIEWS), "Rättat efter mötet"]
     assert before.marking == "Öppen" and before.example  # the configured classification; example data said
     assert before.footer == f"Siffrorna kommer från import {_numbers([int(r[0][3:]) for r in before.imports])}"
@@ -89,7 +97,11 @@ def test_a_made_line_names_who_and_when(sqlite_store, config):
     )
     pack = pack_from_store(sqlite_store, config, record, made_by="Bo Berg")
     assert pack.made.startswith("Styrelsepaket gjort ") and f"av Bo Berg ur mötesprotokoll nr {record.id}." in pack.made
-    assert pack.prepared == "Förberett av Anna Andersson"
+    assert pack.cover == [
+        "Malmö stad · Servicenämnden",
+        "Möte 2026-02-17, § 30 · kvartal 4 2025",
+        "Förberett av Anna Andersson",
+    ]
     from_the_command_line = pack_from_store(sqlite_store, config, record)  # no computer user is named
     assert f"gjort {from_the_command_line.made.split('gjort ')[1][:16]} ur mötesprotokoll" in from_the_command_line.made
     assert isinstance(record.meeting_date, dt.date)

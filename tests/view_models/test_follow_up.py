@@ -72,7 +72,7 @@ def test_the_bodys_key_figures_say_their_counts_and_no_verdict_without_a_target(
 
     coverage = pd.DataFrame({"unit": ["servicenamnden"], "systems": [8], "classified": [7], "outdated": [3]})
     classified = classification_figure(coverage, "servicenamnden", config, 36)
-    assert (classified.value, classified.notes) == ("88\u00a0%", ("7 av 8 system", "■ Äldre än 36 månader: 3"))
+    assert (classified.value, classified.notes) == ("87,5\u00a0%", ("7 av 8 system", "■ Äldre än 36 månader: 3"))
     assert classified.tone is None and classification_figure(coverage, "mkb", config, 36) is None
     levels = pd.DataFrame({"year": [2024, 2025], "unit": ["mkb", "mkb"], "level": [1, 3]})
     step = maturity_figure(levels, "mkb", LADDER, config)

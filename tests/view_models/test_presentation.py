@@ -16,6 +16,7 @@ from tests.conftest import ROOT, write_csv
 from view_models import presentation as p
 from view_models import situation, status
 from view_models.meetings import import_words
+from view_models.sections import Figures
 from view_models.survey_results import SURVEY_UNITS
 
 EXAMPLE_STATUS = ROOT / "ingest" / "example_data" / "status.csv"
@@ -41,19 +42,43 @@ def _latest(engine) -> int:
         return connection.exec_driver_sql("select max(id) from import_batches").scalar()
 
 
-def test_the_deck_follows_meeting_order_and_each_slide_holds_what_fits(store, config):
+def test_the_main_part_is_at_most_eight_slides_in_the_boards_order_then_bilagor_and_the_appendix(store, config):
     deck = p.build_deck(_asker(store), SCOPE, config)
-    views = list(dict.fromkeys(s.view for s in deck))
-    assert views == [v.name for v in MEETING_VIEWS]
-    for slide in deck:
+    assert [s.title for s in deck.main] == [
+        "IT- och informationssäkerhet",
+        "Sammanfattning",
+        "Status per område",
+        "Nyckeltal mot mål",
+        "Incidenter och rapporter i tid",
+        "Revisionens rekommendationer",
+        "Sedan förra kvartalet (2025Q3)",
+    ]
+    assert len(deck.main) <= 8 and all(s.main for s in deck.main) and not any(s.main for s in deck.appendix)
+    slides = deck.slides
+    assert slides[len(deck.main)].title == "Bilagor"
+    assert [deck.place(n) for n in (1, 7, 8, 9, len(slides))] == [
+        "bild 1 av 7",
+        "bild 7 av 7",
+        "Bilagor",
+        "bilaga 1 av " + str(len(deck.appendix)),
+        f"bilaga {len(deck.appendix)} av {len(deck.appendix)}",
+    ]
+    links = dict(deck.contents.links)
+    assert list(links) == [v.title for v in MEETING_VIEWS]  # every view has slides in the appendix
+    for title, number in links.items():  # each link opens the first slide of its part
+        assert p.part_of(slides[number - 1]) == title and p.part_of(slides[number - 2]) != title
+    kpis = deck.main[3]
+    screen = situation.compose(_asker(store), p.view_scope(MEETING_VIEWS[0], SCOPE), config)
+    tiles = next(s for s in screen.sections if isinstance(s, Figures) and s.title == "Nyckeltal mot mål")
+    assert kpis.columns == 1 and [f.label for f in kpis.figures] == [f.label for f in tiles.figures]  # all on one
+    assert kpis.figures[-1].notes[0].startswith("Mål 100\u00a0%")
+    for slide in deck.appendix:  # an appendix slide holds no more than fits
         assert len(slide.figures) <= p.AREAS_PER_SLIDE and len(slide.charts) <= 2
         assert sum(max(1, -(-len(line.text) // p.LINE_WIDTH)) for line in slide.lines) <= p.LINE_BUDGET
-        if slide.columns == 3:
-            assert len(slide.figures) <= p.KPIS_PER_SLIDE
     whole = ("incidents", "recommendations", "self_assessments", "phishing_campaigns", "training", "documents")
     whole += ("classifications", "maturity", "survey_results", "accessibility_reviews")
-    assert {s.scope for s in deck if s.view in whole} == {"hela kommunen"}
-    assert {s.scope for s in deck if s.view in ("situation", "status")} == {"Servicenämnden"}
+    assert {s.scope for s in slides if s.view in whole and s.kind == "content"} == {"hela kommunen"}
+    assert {s.scope for s in slides if s.view in ("situation", "status")} == {"Servicenämnden"}
 
 
 def test_the_slides_carry_the_figures_and_sentences_the_views_compose(store, config):
@@ -61,14 +86,53 @@ def test_the_slides_carry_the_figures_and_sentences_the_views_compose(store, con
     deck = p.build_deck(ask, SCOPE, config)
     views = {v.name: v for v in MEETING_VIEWS}
     picture = situation.compose(ask, p.view_scope(views["situation"], SCOPE), config)
-    assert deck[0].lead == picture.sections[1].text  # the summary sentence
-    shown = {f.label: f.value for s in deck for f in s.figures}
+    shown = {f.label: f.value for s in deck.slides for f in s.figures}
     assert {k: shown[k] for k in picture.figures} == picture.figures  # every figure of Lägesbild is on a slide
     assert shown["Kritiska incidenter hittills 2025, hela kommunen"] == "4"
     assert shown["Revisionens rekommendationer genomförda"] == "2 av 3"
     heat = status.compose(ask, p.view_scope(views["status"], SCOPE), config)
-    sentences = {c.title: c.summary for s in deck if s.view == "status" for c in s.charts}
+    sentences = {c.title: c.summary for s in deck.slides if s.view == "status" for c in s.charts}
     assert sentences == heat.sentences  # the status slides say what the status view says
+
+
+def test_the_summary_says_in_three_to_five_sentences_with_figures_what_needs_the_boards_attention(store, config):
+    deck = p.build_deck(_asker(store), SCOPE, config)
+    summary = [line.text for line in deck.main[1].lines]
+    assert 3 <= len(summary) <= 5 and all(any(c.isdigit() for c in line) for line in summary)
+    assert summary[0].startswith("5 av 5 nyckeltal når inte målet: Andel som klickade i phishingsimulering")
+    assert summary[1].startswith("3 förändringar till det sämre sedan förra kvartalet (2025Q3): Behörighetshantering")
+    assert summary[2] == (
+        "Incidenter 2025 i hela kommunen: 4 kritiska (2024: 6) och 2 betydande; 5 av 6 rapporter i tid, mål 100\u00a0%."
+    )
+    assert summary[3] == "Revisionens rekommendationer i hela kommunen: 1 försenad, 2 av 3 genomförda."
+    incidents, recommendations = deck.main[4], deck.main[5]
+    assert [f.value for f in incidents.figures] == ["4", "2", "83\u00a0%"]
+    assert [line.text for line in incidents.lines] == ["incidentanmälan KRIT-2025-04 (26 h efter fristen)"]
+    assert [f.value for f in recommendations.figures] == ["2 av 3", "1", "1"]
+    assert recommendations.lines[0].mark == "overdue" and recommendations.lines[0].text.startswith("ITS-2025-1:")
+
+
+def test_the_cover_names_the_meeting_and_says_when_the_body_has_no_figures_for_the_quarter(store, config):
+    deck = p.build_deck(_asker(store), p.DeckScope("valnamnden", "2025Q4", SCOPE.on), config)
+    cover = deck.main[0]
+    assert cover.kind == "cover" and [line.text for line in cover.lines] == [
+        "Malmö stad · Valnämnden",
+        "Dagens data för kvartal 4 2025, inte ett protokollfört möte",
+        "Valnämnden har inga rapporterade uppgifter för kvartal 4 2025: varken status eller nyckeltal.",
+    ]
+    assert not {"status", "kpis"} & {s.slot for s in deck.main}  # nothing drawn empty
+    assert all(s.figures or s.lines or s.charts or s.lead for s in deck.slides)
+
+
+def test_which_views_a_body_gets_in_its_appendix_is_configured_per_body(store, config):
+    units = tuple(
+        u.model_copy(update={"appendix": ("incidents", "training")}) if u.id == "servicenamnden" else u
+        for u in config.organisation.units
+    )
+    chosen = config.model_copy(update={"organisation": config.organisation.model_copy(update={"units": units})})
+    deck = p.build_deck(_asker(store), SCOPE, chosen)
+    assert [title for title, _ in deck.contents.links] == ["Incidenter", "Utbildning"]
+    assert len(deck.main) == 7  # the main part is the same for every body
 
 
 def test_a_long_list_continues_on_further_slides_numbered_in_their_titles():
@@ -127,7 +191,7 @@ def test_the_corrections_name_exactly_the_changed_figure_and_the_import_that_cha
 
 def test_a_deck_for_a_link_holds_only_the_views_it_may_see(store, config):
     scope = p.DeckScope("servicenamnden", "2025Q4", SCOPE.on, ("situation", "incidents"))
-    assert {s.view for s in p.build_deck(_asker(store), scope, config)} == {"situation", "incidents"}
+    assert {s.view for s in p.build_deck(_asker(store), scope, config).slides} == {"situation", "incidents"}
 
 
 def test_a_citys_survey_shows_the_units_with_the_lowest_share_and_everyone_on_a_slide(store, config, tmp_path):
@@ -141,7 +205,7 @@ def test_a_citys_survey_shows_the_units_with_the_lowest_share_and_everyone_on_a_
     deck = p.build_deck(
         _asker(store), p.DeckScope("servicenamnden", "2025Q4", dt.date(2026, 2, 17), ("survey_results",)), config
     )
-    slide = next(s for s in deck if "2026, fråga" in s.title and s.lead == "Lätt att göra rätt?")
+    slide = next(s for s in deck.slides if "2026, fråga" in s.title and s.lead == "Lätt att göra rätt?")
     shown = {d["Enhet"] for d in slide.charts[0].chart.to_dict()["datasets"].values() for d in d}
     assert len(shown) == SURVEY_UNITS and "Medelvärde (alla svarande)" in shown
     assert config.unit_names[units[0]] in shown and config.unit_names[units[-1]] not in shown  # 0 said yes there

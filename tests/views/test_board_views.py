@@ -22,9 +22,10 @@ def test_situation_picture_of_the_latest_quarter(open_view):
     text = page_text(app)
     assert app.query_params["period"] == "2025Q4"
     assert "Servicenämnden · 2025Q4" in text
-    assert "4 kritiska incidenter hittills 2025" in text
+    assert "Sammanfattning" in text  # what needs the board's attention first, in sentences with their figures
+    assert "Incidenter 2025 i hela kommunen: 4 kritiska (2024: 6) och 2 betydande" in text
+    assert "Revisionens rekommendationer i hela kommunen: 1 försenad, 2 av 3 genomförda." in text
     assert "Kritiska incidenter hittills 2025, hela kommunen" in text and "2024: 6 · 2023: 6" in text
-    assert "2 av 3 rekommendationer genomförda" in text
     assert "Pågår 0 · avvaktar 1 · ej påbörjade 0 · försenade 1" in text
     assert "Försenad" in text and "ITS-2025-1" in text
     assert "Självskattning intern kontroll 2024: tillfredsställande" in text
@@ -185,4 +186,4 @@ def test_a_file_of_three_kpis_leaves_the_other_kpis_of_the_quarter_on_the_situat
     assert import_file(open_store(), load_config(), "kpis", three, actor=operator("u")).ok
     text = page_text(open_view("views/situation.py", period="2025Q4"))
     assert "senast mätt" not in text  # every KPI still has its 2025Q4 value
-    assert "64,0\u00a0%" in text and "96,8\u00a0%" in text  # classified systems kept, MFA from the file
+    assert "87,5\u00a0%" in text and "96,8\u00a0%" in text  # classified systems from the register, MFA from the file

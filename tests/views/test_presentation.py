@@ -17,11 +17,12 @@ from store.engine import open_store
 from tests.conftest import ROOT, write_csv
 from tests.views.conftest import page_text, shown
 
-CONTEXT = re.compile(r"^(.+) · (\d{4}Q\d)\*\* · (.+) · bild (\d+) av (\d+)$")
+CONTEXT = re.compile(r"^(.+) · (\d{4}Q\d)\*\*(?: · (.+?))? · (bild \d+ av \d+|Bilagor|bilaga \d+ av \d+)$")
 
 
 def _context(app: AppTest) -> re.Match[str]:
-    """The top line of the slide: body, quarter, view, slide number and count."""
+    """The top line of the slide: body, quarter, the view (not on the cover and "Bilagor"), and where it is:
+    "bild K av N" in the main part, "Bilagor", "bilaga K av M" in the appendix."""
     for block in app.markdown:
         if match := CONTEXT.match(shown(block.value).removeprefix("**")):
             return match
@@ -29,27 +30,38 @@ def _context(app: AppTest) -> re.Match[str]:
 
 
 def _without_count(app: AppTest) -> str:
-    """The slide's text but its number in the deck (corrections added at the end make the deck longer)."""
-    return re.sub(r"bild \d+ av \d+", "bild", page_text(app))
+    """The slide's text but its place in the deck and the word on corrections (corrections made after the
+    meeting make the appendix longer, and are said on the main part's last slide)."""
+    text = re.sub(r"(bild|bilaga) \d+ av \d+|\d+ bilagor", "bild", page_text(app))
+    return re.sub(r"Rättat efter mötet: [^\n]*", "", text)
+
+
+def _count(open_view, **params: str) -> int:
+    """The slides of a deck: the main part, "Bilagor" and the appendix."""
+    main = int(_context(open_view("views/presentation.py", **params)).group(4).split()[-1])
+    appendix = _context(open_view("views/presentation.py", **params, bild=str(main + 2))).group(4)
+    return main + 1 + int(appendix.split()[-1])
 
 
 def _deck(open_view, **params: str) -> list[AppTest]:
     """Every slide of a deck, stepped through by the link's `bild`."""
-    first = open_view("views/presentation.py", **params)
-    count = int(_context(first).group(5))
-    return [first] + [open_view("views/presentation.py", **params, bild=str(n)) for n in range(2, count + 1)]
+    count = _count(open_view, **params)
+    return [open_view("views/presentation.py", **params, bild=str(n)) for n in range(1, count + 1)]
 
 
 def test_every_slide_names_the_same_body_and_quarter_and_the_views_come_in_meeting_order(open_view):
     slides = _deck(open_view, unit="servicenamnden", period="2025Q3")
     contexts = [_context(app) for app in slides]
     assert {(c.group(1), c.group(2)) for c in contexts} == {("Servicenämnden", "2025Q3")}
-    views = list(dict.fromkeys(c.group(3).split(" (")[0] for c in contexts))
-    assert views == [v.title for v in MEETING_VIEWS]
+    main = [c.group(4) for c in contexts if c.group(4).startswith("bild ")]
+    assert len(main) <= 8 and contexts[len(main)].group(4) == "Bilagor"
+    appendix = [c.group(3).split(" (")[0] for c in contexts[len(main) + 1 :]]
+    assert list(dict.fromkeys(appendix)) == [v.title for v in MEETING_VIEWS]  # the appendix in meeting order
     whole = [
         c.group(3)
         for c in contexts
-        if c.group(3).startswith(
+        if c.group(3)
+        and c.group(3).startswith(
             ("Incidenter", "Självskattningar", "Phishing", "Utb", "Styr", "Informationsk", "Mognad", "Enk", "Tillg")
         )
     ]
@@ -68,7 +80,7 @@ def test_a_slide_holds_no_more_than_fits_and_the_rest_goes_on_further_slides(ope
     for app in slides:
         assert len(app.get("arrow_vega_lite_chart")) <= 2
     titles = [shown(app.title[0].value) for app in slides]
-    assert "Nyckeltal mot mål (1 av 2)" in titles and "Nyckeltal mot mål (2 av 2)" in titles
+    assert "Nyckeltal mot mål" in titles and not any(t.startswith("Nyckeltal mot mål (") for t in titles)
     assert [t for t in titles if t.startswith("Andel tillfredsställande per enhet")][-1].endswith("(3 av 3)")
 
 
@@ -78,7 +90,7 @@ def test_previous_and_next_keep_the_deck_and_the_first_and_last_slide_say_so(ope
     assert "← Föregående bild" not in links and "Första bilden" in page_text(first)
     assert "bild=2" in links["Nästa bild →"].query_string and "period=2025Q3" in links["Nästa bild →"].query_string
     assert "unit=servicenamnden" in links["Nästa bild →"].query_string
-    count = _context(first).group(5)
+    count = str(_count(open_view, unit="servicenamnden", period="2025Q3"))
     last = open_view("views/presentation.py", unit="servicenamnden", period="2025Q3", bild=count)
     links = {link.proto.label: link.proto for link in last.get("page_link")}
     assert "Nästa bild →" not in links and "Sista bilden" in page_text(last)
@@ -97,7 +109,11 @@ def test_previous_and_next_keep_the_deck_and_the_first_and_last_slide_say_so(ope
 def test_an_old_presentation_link_opens_the_deck_on_the_views_first_slide(open_view, script, view):
     app = open_view(script, present="1", period="2025Q3", unit="servicenamnden")
     context = _context(app)
-    assert context.group(3).startswith(view) and context.group(2) == "2025Q3"
+    if view == "Lägesbild":  # the deck's first slide, its cover
+        assert context.group(4) == "bild 1 av 7" and context.group(3) is None
+    else:
+        assert context.group(3).startswith(view)
+    assert context.group(2) == "2025Q3"
     assert not app.sidebar.multiselect and not app.sidebar.selectbox
 
 
@@ -140,10 +156,12 @@ def test_a_link_limited_to_some_views_gets_only_their_slides(open_view, app_env)
     app.query_params["link"] = token
     app.run()
     app.switch_page("views/presentation.py").run()
-    count = int(_context(app).group(5))
     views = set()
-    for n in range(1, count + 1):
+    for n in range(1, 30):
         app.query_params["bild"] = str(n)
         app.run()
-        views.add(_context(app).group(3).split(" (")[0])
+        if _context(app).group(3):
+            views.add(_context(app).group(3).split(" (")[0])
+        if "Sista bilden" in page_text(app):
+            break
     assert views == {"Lägesbild", "Incidenter"}
