@@ -91,6 +91,9 @@ MAIN_CSS = """
 [data-testid="stMain"] h1, [data-testid="stMain"] h1 span {font-size: calc(44 * var(--u)) !important;}
 [class*="st-key-figure_key_"] .stMarkdownBadge {font-size: calc(52 * var(--u)) !important;}
 [class*="st-key-figure_status_"] .stMarkdownBadge {font-size: calc(30 * var(--u)) !important;}
+[class*="st-key-figure_area_"] {padding: calc(4 * var(--u)) calc(13 * var(--u)) !important;}
+[class*="st-key-figure_area_"] p {margin: 0 !important;}
+[class*="st-key-figure_area_"] .stMarkdownBadge {font-weight: 700; margin-right: calc(6 * var(--u));}
 [class*="st-key-figure_row_"] {padding: calc(6 * var(--u)) calc(13 * var(--u)) !important;}
 [class*="st-key-figure_row_"] p {margin: 0 !important; line-height: 1.25;}
 [class*="st-key-figure_row_"] .stMarkdownBadge {font-size: calc(40 * var(--u)) !important; font-weight: 700;}
@@ -272,6 +275,9 @@ def _figures(slide: Slide) -> None:
     if slide.columns == 1:
         _figure_rows(slide)
         return
+    if slide.main and slide.columns == 5:  # the status of each area at projector type: two columns of rows
+        _status_rows(slide)
+        return
     columns = st.columns(slide.columns)
     kind = "status" if slide.columns == 5 else "key"  # a status word, or a key figure (the larger)
     for i, figure in enumerate(slide.figures):
@@ -287,13 +293,25 @@ def _figure_rows(slide: Slide) -> None:
     """A figure a row (every KPI on one slide): the label, the value, the target and the change."""
     for i, figure in enumerate(slide.figures):
         badge = f":{BADGE.get(figure.tone or '', 'gray')}-badge[{inert(figure.value)}]"
-        with st.container(border=True, key=f"figure_row_{i}", horizontal=True, vertical_alignment="center"):
-            st.markdown(f"**{inert(figure.label)}**", width=ROW_LABEL_PX)
-            st.markdown(badge, width=ROW_VALUE_PX)
-            st.markdown("  \n".join(inert(note) for note in figure.notes))
+        with st.container(border=True, key=f"figure_row_{i}"):
+            label, value, notes = st.columns(ROW_PARTS, vertical_alignment="center")
+            label.markdown(f"**{inert(figure.label)}**")
+            value.markdown(badge)
+            notes.markdown("  \n".join(inert(note) for note in figure.notes))
 
 
-ROW_LABEL_PX, ROW_VALUE_PX = 470, 170  # at 1280×720; the notes take the rest
+ROW_PARTS = (4.2, 1.6, 4.2)  # the label, the value, the notes: in proportion, so the row grows with the screen
+
+
+def _status_rows(slide: Slide) -> None:
+    """Each area a row: its status in a badge (symbol and word), its name, its movement."""
+    half = -(-len(slide.figures) // 2)
+    for c, column in enumerate(st.columns(2)):
+        for i, figure in enumerate(slide.figures[c * half : (c + 1) * half], start=c * half):
+            badge = f":{BADGE.get(figure.tone or '', 'gray')}-badge[{inert(figure.value)}]"
+            notes = f" {' · '.join(inert(n) for n in figure.notes)}" if figure.notes else ""
+            with column.container(border=True, key=f"figure_area_{i}"):
+                st.markdown(f"{badge} **{inert(figure.label)}**{notes}")
 
 
 def _charts(slide: Slide, specs: list[dict[str, Any]]) -> None:

@@ -44,7 +44,9 @@ MEASURE = """() => {
     const s = getComputedStyle(el);
     return s.wordBreak !== "normal" || s.overflowWrap !== "normal" || s.hyphens === "auto";
   }).length;
+  const charts = [...main.querySelectorAll("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart']")];
   return {
+    charts: charts.map((c) => c.getAttribute("aria-label") || "chart"),
     scroll: [main.scrollHeight, main.clientHeight, document.scrollingElement.scrollHeight, innerHeight],
     overflowing, spilling, smallest: Math.min(...sizes), breaking,
     next: document.querySelector(".st-key-slide_next").getBoundingClientRect().toJSON(),
@@ -68,14 +70,31 @@ def meeting(app_folder, browser) -> meetings.MeetingRecord:
     )
 
 
-def _on_slide(page: Page, number: int) -> None:
-    """Wait for the slide's number in its top line, then for its run to finish (the state may still tell of
-    the previous run when the number changes), then for each of its charts to be drawn."""
-    expect(page.locator(CONTEXT)).to_contain_text(f"bild {number} av ", timeout=TIMEOUT)
+def _on_slide(page: Page, place: str) -> None:
+    """Wait for the slide's place in its top line ("bild 3 av 7", "Bilagor", "bilaga 2 av 36"), then for its
+    run to finish (the state may still tell of the previous run when the place changes), then for each of
+    its charts to be drawn."""
+    expect(page.locator(CONTEXT)).to_contain_text(re.compile(rf"· {re.escape(place)}$"), timeout=TIMEOUT)
     wait_for_app_run(page)
     charts = page.locator(CHARTS)
     for i in range(charts.count()):  # the run has finished: these are the slide's charts; each draws on its own
         expect(charts.nth(i).locator("canvas, svg").first).to_be_visible(timeout=TIMEOUT)
+
+
+def _places(page: Page, app_url: str, deck: str) -> list[str]:
+    """Every slide's place in a deck: the main part (read from its first slide), "Bilagor", the appendix
+    (read from its first slide)."""
+    page.goto(f"{app_url}/presentation?{deck}")
+    expect(page.locator(CONTEXT)).to_contain_text("bild 1 av ", timeout=TIMEOUT)
+    main = int(page.locator(CONTEXT).inner_text().rsplit(" av ", 1)[1])
+    page.goto(f"{app_url}/presentation?{deck}&bild={main + 2}")
+    expect(page.locator(CONTEXT)).to_contain_text("bilaga 1 av ", timeout=TIMEOUT)
+    appendix = int(page.locator(CONTEXT).inner_text().rsplit(" av ", 1)[1])
+    return [
+        *(f"bild {n} av {main}" for n in range(1, main + 1)),
+        "Bilagor",
+        *(f"bilaga {n} av {appendix}" for n in range(1, appendix + 1)),
+    ]
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
@@ -83,24 +102,32 @@ def test_every_slide_fits_the_projector_and_the_keyboard_steps_through(browser, 
     width, height = size
     context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
     page = context.new_page()
+    places = _places(page, app_url, f"mote={meeting.id}")
+    main = places.index("Bilagor")
+    assert 5 <= main <= 8 and len(places) >= 20  # the board's ten minutes, then the appendix
     page.goto(f"{app_url}/presentation?mote={meeting.id}")
-    _on_slide(page, 1)
-    count = int(page.locator(CONTEXT).inner_text().rsplit(" av ", 1)[1])
-    assert count >= 15  # five views, some over several slides
-    places = None
-    for number in range(1, count + 1):
+    _on_slide(page, places[0])
+    at = None
+    smallest_main = 1000.0
+    for number, place in enumerate(places, start=1):
         if number > 1:
             page.keyboard.press("ArrowRight")  # a presenter's clicker sends the arrow or page keys
-            _on_slide(page, number)
+            _on_slide(page, place)
         top = page.locator(CONTEXT).inner_text()
         assert top.startswith("Servicenämnden · 2025Q4 · "), top  # the body and the quarter on every slide
         expect(page.locator(MAIN)).to_contain_text("Som presenterat för Servicenämnden 2026-02-17, § 30")
         seen = page.evaluate(MEASURE)
-        slide = f"bild {number} ({width}×{height})"
+        slide = f"{place} ({width}×{height})"
         main_height, main_client, doc_height, screen = seen["scroll"]
         assert main_height <= main_client + 1 and doc_height <= screen + 1, (slide, seen["scroll"])
         assert seen["overflowing"] == [] and seen["spilling"] == [], (slide, seen["overflowing"], seen["spilling"])
-        assert seen["smallest"] >= 20, (slide, seen["smallest"])
+        # The main part and "Bilagor" are read from the back of the room: nothing under 24 px at 1280×720,
+        # growing with the screen; the appendix is read closer, from 20 px.
+        least = (24 if number <= main + 1 else 20) * width / 1280
+        assert seen["smallest"] >= least - 0.5, (slide, seen["smallest"])
+        if number <= main + 1:
+            smallest_main = min(smallest_main, seen["smallest"])
+            assert seen["charts"] == [], slide  # the main part speaks in figures and sentences
         assert seen["breaking"] == 0, slide
         here = (
             round(seen["previous"]["x"]),
@@ -108,17 +135,31 @@ def test_every_slide_fits_the_projector_and_the_keyboard_steps_through(browser, 
             round(seen["next"]["x"]),
             round(seen["next"]["y"]),
         )
-        assert places in (None, here), (slide, places, here)  # previous and next never move
-        places = here
+        assert at in (None, here), (slide, at, here)  # previous and next never move
+        at = here
+    assert smallest_main >= 24 * width / 1280 - 0.5
     page.keyboard.press("ArrowRight")  # nothing after the last slide
     wait_for_app_run(page)
-    expect(page.locator(CONTEXT)).to_contain_text(f"bild {count} av {count}")
+    expect(page.locator(CONTEXT)).to_contain_text(places[-1])
     context.close()
 
 
+def test_bilagor_lists_the_appendix_and_a_choice_opens_its_first_slide(page, app_url, meeting):
+    places = _places(page, app_url, f"mote={meeting.id}")
+    page.goto(f"{app_url}/presentation?mote={meeting.id}&bild={places.index('Bilagor') + 1}")
+    _on_slide(page, "Bilagor")
+    expect(page.locator(MAIN).get_by_role("heading", name="Bilagor")).to_be_visible()
+    choice = page.get_by_role("link", name=re.compile(r"^Incidenter \(bilaga \d+\)$"))
+    number = re.search(r"bilaga (\d+)", choice.inner_text()).group(1)
+    choice.click()
+    _on_slide(page, f"bilaga {number} av {len(places) - places.index('Bilagor') - 1}")
+    expect(page.locator(CONTEXT)).to_contain_text("Incidenter (hela kommunen)")
+
+
 def test_the_next_slide_is_reached_with_tab_and_enter(page, app_url, meeting):
+    places = _places(page, app_url, f"mote={meeting.id}")
     page.goto(f"{app_url}/presentation?mote={meeting.id}")
-    _on_slide(page, 1)
+    _on_slide(page, places[0])
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.textContent") == "Nästa bild →":
@@ -126,24 +167,31 @@ def test_the_next_slide_is_reached_with_tab_and_enter(page, app_url, meeting):
     else:
         raise AssertionError("Tab never reached 'Nästa bild →'")
     page.keyboard.press("Enter")
-    _on_slide(page, 2)
+    _on_slide(page, places[1])
     expect(page.locator(CONTEXT)).to_contain_text("Servicenämnden · 2025Q4")
 
 
-def test_axe_finds_no_violation_of_any_impact_on_any_slide(page, app_url, meeting):
-    page.set_viewport_size({"width": 1280, "height": 720})
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_axe_finds_no_violation_of_any_impact_on_any_slide(browser, app_url, meeting, size):
+    """Every slide at 1280×720; the main part and "Bilagor" at 1920×1080 too."""
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    page = context.new_page()
+    places = _places(page, app_url, f"mote={meeting.id}")
+    if width > 1280:
+        places = places[: places.index("Bilagor") + 1]
     page.goto(f"{app_url}/presentation?mote={meeting.id}")
-    _on_slide(page, 1)
-    count = int(page.locator(CONTEXT).inner_text().rsplit(" av ", 1)[1])
+    _on_slide(page, places[0])
     found = {}
-    for number in range(1, count + 1):
+    for number, place in enumerate(places, start=1):
         if number > 1:
             page.get_by_role("link", name="Nästa bild →").click()
-            _on_slide(page, number)
+            _on_slide(page, place)
         violations = Axe().run(page).response["violations"]
         if violations:
-            found[number] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:2]) for v in violations]
+            found[place] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:2]) for v in violations]
     assert found == {}
+    context.close()
 
 
 # The pack is made when its button is clicked: every slide's chart drawn, typst run. On this 2-core machine
@@ -169,8 +217,21 @@ def test_the_meeting_page_downloads_the_board_pack_as_the_board_saw_it(page, app
         files[suffix] = tmp_path / download.value.suggested_filename
         download.value.save_as(files[suffix])
         assert files[suffix].name == f"styrelsepaket-mote-{meeting.id}.{suffix}"
-    text = "\n".join(p.extract_text() for p in PdfReader(files["pdf"]).pages)
+    reader = PdfReader(files["pdf"])
+    text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Som presenterat för Servicenämnden 2026-02-17, § 30" in text and "Öppen" in text
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().replace(b" ", b"")
+    assert b"pdfaid:part>2<" in xmp and b"pdfuaid:part>1<" in xmp  # archived and read aloud
+    top = {
+        item.title: reader.get_destination_page_number(item) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    assert next(iter(top)) == "Sammanfattning" and list(top)[-1] == "Bilagor"  # the main part, then the appendix
+    assert top["Bilagor"] <= 13  # the main part on at most 12 pages
+    assert "Malmö stad · Servicenämnden" in reader.pages[0].extract_text()  # the cover
     deck = Presentation(str(files["pptx"]))
+    titles = [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in deck.slides]
+    assert all(titles) and "Bilagor" in titles and titles[1] == "Sammanfattning"
     pictures = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
     assert pictures and all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures)
