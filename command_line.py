@@ -182,7 +182,7 @@ def _meeting(args: argparse.Namespace, engine: sa.Engine, config: Config, actor:
 def _pack(args: argparse.Namespace, engine: sa.Engine, config: Config, actor: Actor) -> int:
     """The board pack of a record, read straight from the store; the charts and slides are loaded only here,
     so that an import run from the command line does not wait for them."""
-    from outputs.board_pack import pdf_bytes, pptx_bytes
+    from outputs.board_pack import both, pdf_bytes, pptx_bytes
     from view_models.board_pack import pack_from_store
 
     if args.pdf is None and args.pptx is None:
@@ -194,10 +194,13 @@ def _pack(args: argparse.Namespace, engine: sa.Engine, config: Config, actor: Ac
         return INVALID
     try:
         document = pack_from_store(engine, config, record)  # the cover names the record's preparer
-        for path, write in ((args.pdf, pdf_bytes), (args.pptx, pptx_bytes)):
-            if path is not None:
-                path.write_bytes(write(document))
-                print(f"Skrev {path}")
+        if args.pdf is not None and args.pptx is not None:
+            written = dict(zip((args.pdf, args.pptx), both(document), strict=True))
+        else:
+            written = {args.pdf: pdf_bytes(document)} if args.pdf is not None else {args.pptx: pptx_bytes(document)}
+        for path, content in written.items():
+            path.write_bytes(content)
+            print(f"Skrev {path}")
     except OSError as exc:
         print(f"Kunde inte skriva styrelsepaketet: {exc.strerror or exc}. Inget annat ändrades.", file=sys.stderr)
         return INVALID

@@ -62,9 +62,29 @@ _FONTS_REGISTERED = threading.Lock()
 _fonts_ready = False
 
 
-def png_bytes(chart: alt.TopLevelMixin, *, width: int = 900, height: int | None = None, scale: float = 2) -> bytes:
-    """The chart as a PNG drawn offline by vl-convert from the same spec, theme and Swedish locale as the
-    screen, at projector size, in the screen's typeface: the board pack's picture of a chart."""
+def svg_text(chart: alt.TopLevelMixin, *, width: int = 900) -> str:
+    """The chart drawn offline by vl-convert as SVG from the same spec, theme and Swedish locale as the
+    screen, at projector size, in the screen's typeface: the board pack's picture of a chart (vectors in
+    the PDF; rasterised by `png_of` for the PowerPoint)."""
+    import vl_convert
+
+    _register_fonts()
+    spec = vega_lite_spec(chart, large=True)
+    spec["datasets"] = {name: _records(data) for name, data in spec["datasets"].items()}
+    spec["width"] = width
+    spec["config"] = {**spec["config"], "font": FAMILY}
+    return vl_convert.vegalite_to_svg(spec)
+
+
+def png_of(svg: str, *, scale: float = 1.5) -> bytes:
+    """An SVG of `svg_text` as a PNG, in the same typeface: sharp on a projector at 1.5 times its size."""
+    import vl_convert
+
+    _register_fonts()
+    return vl_convert.svg_to_png(svg, scale=scale)
+
+
+def _register_fonts() -> None:
     global _fonts_ready
     import vl_convert
 
@@ -72,13 +92,6 @@ def png_bytes(chart: alt.TopLevelMixin, *, width: int = 900, height: int | None 
         if not _fonts_ready:
             vl_convert.register_font_directory(font_dir())
             _fonts_ready = True
-    spec = vega_lite_spec(chart, large=True)
-    spec["datasets"] = {name: _records(data) for name, data in spec["datasets"].items()}
-    spec["width"] = width
-    if height is not None:
-        spec["height"] = height
-    spec["config"] = {**spec["config"], "font": FAMILY}
-    return vl_convert.vegalite_to_png(spec, scale=scale)
 
 
 def _records(data: Any) -> Any:

@@ -8,14 +8,18 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
 from charts.fonts import FAMILY, font_dir
+from charts.render import png_of
+from domain.formatting import swedish_int
 from view_models.board_pack import PackDocument, PackPage
 
 TEMPLATE = Path(__file__).with_name("board_pack.typ")
 TABLE_ROWS_PER_SLIDE = 12  # rows of a table on one PowerPoint slide; the rest continue on the next
+TABLE_SLIDES = 2  # slides a table continues over in the PowerPoint; the PDF holds every row
 
 
 def pdf_bytes(document: PackDocument) -> bytes:
@@ -28,8 +32,8 @@ def pdf_bytes(document: PackDocument) -> bytes:
         def page_data(page: PackPage, name: str) -> dict[str, object]:
             charts = []
             for c, chart in enumerate(page.charts):
-                (root / f"{name}-{c}.png").write_bytes(chart.png)
-                charts.append({"title": chart.title, "summary": chart.summary, "file": f"{name}-{c}.png"})
+                (root / f"{name}-{c}.svg").write_text(chart.svg, encoding="utf-8")
+                charts.append({"title": chart.title, "summary": chart.summary, "file": f"{name}-{c}.svg"})
             return {**asdict(page), "charts": charts}
 
         main = [page_data(page, f"huvuddel-{q}") for q, page in enumerate(document.main)]
@@ -47,6 +51,15 @@ def pdf_bytes(document: PackDocument) -> bytes:
             ignore_system_fonts=True,
             pdf_standards=["a-2a", "ua-1"],  # archived by the diarium (PDF/A-2a) and read aloud (PDF/UA-1)
         )
+
+
+def both(document: PackDocument) -> tuple[bytes, bytes]:
+    """The PDF and the PowerPoint at once: typst writes the PDF in a thread of its own (it lets go of the
+    interpreter) while the PowerPoint's pictures are rasterised and its slides built."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pdf = pool.submit(pdf_bytes, document)
+        pptx = pptx_bytes(document)
+        return pdf.result(), pptx
 
 
 def pptx_bytes(document: PackDocument) -> bytes:
@@ -113,12 +126,20 @@ def _title(slide, title: str, top, height, *, size: float) -> None:
 
 
 def _page_slides(deck, document: PackDocument, where: str, page: PackPage) -> None:
-    """A page's slide, then its tables, continued over further slides."""
+    """A page's slide, then its tables, continued over at most TABLE_SLIDES slides."""
+    from pptx.util import Cm
+
     _page_slide(deck, document, where, page)
     for table in page.tables:
-        for start in range(0, max(1, len(table.rows)), TABLE_ROWS_PER_SLIDE):
+        shown = table.rows[: TABLE_ROWS_PER_SLIDE * TABLE_SLIDES]
+        for start in range(0, max(1, len(shown)), TABLE_ROWS_PER_SLIDE):
             slide = _titled(deck, f"{table.title}{' (forts.)' if start else ''}", size=26)
-            _table(slide, table.header, table.rows[start : start + TABLE_ROWS_PER_SLIDE])
+            _table(slide, table.header, shown[start : start + TABLE_ROWS_PER_SLIDE])
+            if start + TABLE_ROWS_PER_SLIDE >= len(shown) and len(shown) < len(table.rows):
+                rest = (
+                    f"De första {len(shown)} av {swedish_int(len(table.rows))} raderna; hela tabellen finns i PDF:en."
+                )
+                _text(slide, rest, Cm(1.5), Cm(16.4), Cm(30.8), Cm(1.0), size=BODY_PT)
             _frame(slide, document, where)
 
 
@@ -148,7 +169,8 @@ def _page_slide(deck, document: PackDocument, where: str, page: PackPage):
             _text(slide, chart.summary, Cm(1.5) + width * i, top, width - Cm(0.4), Cm(2.8), size=BODY_PT)
         for i, chart in enumerate(page.charts):  # the pictures after the text: the order a screen reader reads
             left = Cm(1.5) + width * i
-            picture = slide.shapes.add_picture(io.BytesIO(chart.png), left, top + Cm(2.9), width=width - Cm(0.4))
+            png = io.BytesIO(png_of(chart.svg))
+            picture = slide.shapes.add_picture(png, left, top + Cm(2.9), width=width - Cm(0.4))
             if picture.height > Cm(9.6):  # keep the picture above the footer, in proportion
                 ratio = Cm(9.6) / picture.height
                 picture.height, picture.width = Cm(9.6), int(picture.width * ratio)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
@@ -40,6 +40,22 @@ def asking(engine: sa.Engine, as_of: int | None) -> Ask:
             return query(connection, *args, **{**kwargs, "as_of": as_of})  # type: ignore[arg-type]
 
     return ask
+
+
+def remembering(engine: sa.Engine, as_of: int | None) -> Ask:
+    """As `asking`, each answer read once: a view asked twice in one pack (its deck's views share queries)
+    reads the store once; every caller gets its own copy of a frame."""
+    answers: dict[tuple[Any, ...], Any] = {}
+    ask = asking(engine, as_of)
+
+    def remembered(query: Callable[Concatenate[sa.Connection, P], R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (query, args, tuple(sorted(kwargs.items())))
+        if key not in answers:
+            answers[key] = ask(query, *args, **kwargs)
+        answer = answers[key]
+        return answer.copy() if isinstance(answer, pd.DataFrame) else answer
+
+    return remembered
 
 
 def returns(*names: str) -> Callable[[Callable[P, pd.DataFrame]], Callable[P, pd.DataFrame]]:

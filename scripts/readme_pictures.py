@@ -76,7 +76,8 @@ def _pack_page(page: Page, url: str, folder: Path) -> None:
     page.goto(f"{url}/moten")
     page.wait_for_selector(DONE, timeout=120_000)
     with page.expect_download(timeout=300_000) as download:
-        page.get_by_role("button", name="Ladda ner styrelsepaketet som PDF").click()
+        page.get_by_role("button", name="Gör styrelsepaketet").click()
+        page.get_by_role("button", name="Ladda ner styrelsepaketet som PDF").click(timeout=240_000)
     pdf = folder / "pack.pdf"
     download.value.save_as(pdf)
     subprocess.run(

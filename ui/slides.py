@@ -4,8 +4,8 @@ same deck as the meeting's board pack to download."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -31,11 +31,12 @@ from ui.frame import meeting_in_link
 from ui.sections import BADGE
 from ui.sections import MARK as SECTION_MARKS
 from ui.sign_in import log_export, require
-from view_models.board_pack import board_pack
+from view_models.board_pack import DRAWN, Progress, board_pack
 from view_models.meetings import meeting_banner
 from view_models.presentation import Deck, DeckScope, Slide, build_deck, meeting_deck, part_of
 
 SCRIPT = "views/presentation.py"
+LOG = logging.getLogger(__name__)
 MARK = {m: badge for m, badge in SECTION_MARKS.items() if m != "info"}
 
 # Every slide fits 1280×720 without scrolling: Streamlit's chrome hidden, tight spacing, type no smaller
@@ -349,10 +350,34 @@ def _navigation(deck: Showing, view_script: str) -> None:
 
 
 def pack_downloads(record: MeetingRecord, actor: Actor) -> None:
-    """The board pack of a record as PDF and PowerPoint, made when a button is pressed (a few seconds: the
-    charts are drawn offline), kept for the store's state, and every download in the access log."""
+    """The board pack of a record as PDF and PowerPoint: made when asked (the charts are drawn offline),
+    with its progress shown, kept for the store's state, and every download in the access log."""
     url, engine = current_store()
     latest = latest_batch(engine)
+    by = "" if actor.kind == "open" else actor.name
+    made = _made_packs(url, latest, config_stamp(), record.id, by)
+    if not made:
+        st.markdown(
+            "Styrelsepaketet är mötets handlingar: huvuddelen som visades, sedan bilagorna, som PDF (PDF/A och "
+            "PDF/UA) och PowerPoint."
+        )
+        if st.button("Gör styrelsepaketet", key=f"make_pack_{record.id}", icon=":material/description:"):
+            bar = st.progress(0.0, text="Gör styrelsepaketet …")
+
+            def told(share: float, words: str) -> None:
+                bar.progress(share, text=words)
+
+            try:
+                made.update(_pack_files(url, latest, record.id, by, told))
+            except Exception:  # a picture or a file that could not be written: said in Swedish, told in the log
+                LOG.exception("styrelsepaketet för möte %s kunde inte göras", record.id)
+                st.error(
+                    "Styrelsepaketet kunde inte göras. Försök igen; kvarstår felet, be administratören läsa "
+                    "loggen (data/dashboard.log)."
+                )
+            bar.empty()
+    if not made:
+        return
     stem = f"styrelsepaket-mote-{record.id}"
     left, right = st.columns(2)
     for place, (suffix, label, mime) in zip(
@@ -365,9 +390,7 @@ def pack_downloads(record: MeetingRecord, actor: Actor) -> None:
     ):
         place.download_button(
             label,
-            partial(
-                _pack_file, url, latest, config_stamp(), record.id, "" if actor.kind == "open" else actor.name, suffix
-            ),
+            made[suffix],
             file_name=f"{stem}.{suffix}",
             mime=mime,
             icon=":material/download:",
@@ -380,10 +403,15 @@ def pack_downloads(record: MeetingRecord, actor: Actor) -> None:
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
-@st.cache_resource(show_spinner="Gör styrelsepaketet …", max_entries=8)
-def _pack_file(
-    url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], meeting_id: int, by: str, kind: str
-) -> bytes:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _made_packs(
+    url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], meeting_id: int, by: str
+) -> dict[str, bytes]:
+    """The pack once made for this store state, record and maker: filled when made, shared by the sessions."""
+    return {}
+
+
+def _pack_files(url: str, latest: int, meeting_id: int, by: str, progress: Progress) -> dict[str, bytes]:
     _, engine = current_store()
     record = meetings.find(engine, meeting_id)
     assert record is not None  # records are never deleted
@@ -395,7 +423,10 @@ def _pack_file(
         made_by=by,
         made_at=now(),
         example_data=cached_example_data_in_use(url, latest),
+        progress=progress,
     )
-    from outputs.board_pack import pdf_bytes, pptx_bytes  # loaded when a pack is first made
+    from outputs.board_pack import both  # loaded when a pack is first made
 
-    return pdf_bytes(document) if kind == "pdf" else pptx_bytes(document)
+    progress(DRAWN[1], "Skriver PDF och PowerPoint …")
+    pdf, pptx = both(document)
+    return {"pdf": pdf, "pptx": pptx}

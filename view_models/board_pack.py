@@ -9,16 +9,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
 
-from charts.render import png_bytes
+from charts.render import svg_text
 from domain.clock import now
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, table_cell
-from queries.common import Ask, asking
+from queries.common import Ask, remembering
 from queries.data_overview import example_data_in_use, imports_behind
 from store import meetings
 from store.meetings import MeetingRecord
@@ -35,7 +36,7 @@ EXAMPLE_NOTE = "offentliga uppgifter från Malmö stad med påhittade detaljer"
 class PackChart:
     title: str
     summary: str  # the sentence on screen, and the picture's alt text
-    png: bytes
+    svg: str  # the picture: vectors in the PDF, rasterised for the PowerPoint
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,15 @@ def board_pack(
     made_by: str,  # the account that made it in the app; "" on the command line (never the computer's user)
     made_at: dt.datetime,
     example_data: bool,
+    progress: Progress | None = None,
 ) -> PackDocument:
-    """The pack of a record, from the deck as presented (read as of the record's batch)."""
+    """The pack of a record, from the deck as presented (read as of the record's batch). `progress(share,
+    words)` is told how far it has come: the figures read, then each chart drawn."""
+    told = progress or (lambda share, words: None)
+    told(0.02, "Läser siffrorna som mötet såg …")
     scope = DeckScope(record.body, record.quarter, record.meeting_date)
     deck = meeting_deck(ask_at, record, earlier, scope, config)
+    drawing = _Drawing(sum(len(s.charts) for s in deck.slides), told)
     behind = ask_at(record.batch_id)(imports_behind, BOARD_DATASETS)
     body = config.unit_names.get(record.body, record.body)
     return PackDocument(
@@ -107,8 +113,8 @@ def board_pack(
         author=body,
         example=EXAMPLE_NOTE if example_data else "",
         cover=[line.text for line in deck.main[0].lines],
-        main=[_page(s, body, record.quarter) for s in deck.main[1:]],
-        parts=_parts(list(deck.appendix), body, record.quarter),
+        main=[_page(s, body, record.quarter, drawing) for s in deck.main[1:]],
+        parts=_parts(list(deck.appendix), body, record.quarter, drawing),
         imports=[
             [
                 f"nr {r.id}",
@@ -122,12 +128,33 @@ def board_pack(
     )
 
 
-def _parts(slides: list[Slide], body: str, quarter: str) -> list[PackPart]:
+Progress = Callable[[float, str], None]
+DRAWN = (0.1, 0.8)  # the share of the work done when the first chart is drawn, and when the last is
+
+
+class _Drawing:
+    """Draws the charts as pictures, telling `progress` of each one."""
+
+    def __init__(self, total: int, progress: Progress) -> None:
+        self.total, self.done, self.progress = total, 0, progress
+
+    def chart(self, title: str, summary: str, chart: Any, width: int) -> PackChart:
+        self.done += 1
+        start, end = DRAWN
+        share = start + (end - start) * self.done / max(1, self.total)
+        self.progress(share, f"Ritar diagram {self.done} av {self.total} …")
+        return PackChart(title, summary, svg_text(chart, width=width))
+
+
+def _parts(slides: list[Slide], body: str, quarter: str, drawing: _Drawing) -> list[PackPart]:
     """A part (a bookmark under "Bilagor") per board view in meeting order, and "Rättat efter mötet"."""
-    return [PackPart(part, [_page(s, body, quarter) for s in group]) for part, group in groupby(slides, key=part_of)]
+    return [
+        PackPart(part, [_page(s, body, quarter, drawing) for s in group])
+        for part, group in groupby(slides, key=part_of)
+    ]
 
 
-def _page(slide: Slide, body: str, quarter: str) -> PackPage:
+def _page(slide: Slide, body: str, quarter: str, drawing: _Drawing) -> PackPage:
     whose = "" if slide.scope == body else f" · {slide.scope}"
     single = len(slide.charts) == 1
     return PackPage(
@@ -136,7 +163,7 @@ def _page(slide: Slide, body: str, quarter: str) -> PackPage:
         lead=slide.lead,
         figures=list(slide.figures),
         columns=slide.columns,
-        charts=[PackChart(c.title, c.summary, png_bytes(c.chart, width=900 if single else 440)) for c in slide.charts],
+        charts=[drawing.chart(c.title, c.summary, c.chart, 900 if single else 440) for c in slide.charts],
         lines=[line.words for line in slide.lines],
         list_title=slide.list_title,
         note=slide.note,
@@ -171,8 +198,10 @@ def _numbers(ids: list[int]) -> str:
 def pack_from_store(engine: sa.Engine, config: Config, record: MeetingRecord, *, made_by: str = "") -> PackDocument:
     """The pack read straight from the store, for the command line (the app reads through its cache)."""
 
+    askers: dict[int | None, Ask] = {}
+
     def ask_at(batch: int | None) -> Ask:
-        return asking(engine, batch)
+        return askers.setdefault(batch, remembering(engine, batch))
 
     with engine.connect() as connection:
         example = example_data_in_use(connection)

@@ -451,9 +451,12 @@ def meeting_deck(
     if earlier is not None:
         since = since_meeting(ask_at(earlier.batch_id), earlier, ask_at(record.batch_id), record, config)
     presented = contents(ask_at(record.batch_id), scope, config, since)
-    current = contents(ask_at(None), scope, config, since)
-    changed = [c for was, now in zip(presented, current, strict=True) for c in corrections(was, now)]
-    changed = with_imports(changed, ask_at(None)(imports_after, record.batch_id), import_words)
+    later = ask_at(None)(imports_after, record.batch_id)
+    changed: list[Correction] = []
+    if not later.empty:  # nothing imported since the meeting: nothing can read differently (and no recomposing)
+        current = contents(ask_at(None), scope, config, since)
+        changed = [c for was, now in zip(presented, current, strict=True) for c in corrections(was, now)]
+        changed = with_imports(changed, later, import_words)
     deck = deck_of(presented, scope, config, record)
     main = list(deck.main)
     said = correction_sentence(changed)

@@ -112,7 +112,10 @@ def test_a_record_offers_its_board_pack_as_pdf_and_powerpoint(open_view, app_env
     open_view("views/situation.py")
     record = _record("2026-01-20", "§ 12", "2025Q4")
     app = open_view("views/meetings.py")
+    assert not app.get("download_button")  # made when asked, its progress shown
+    app.button(key=f"make_pack_{record.id}").click().run(timeout=180)
     buttons = {b.proto.label: b.proto for b in app.get("download_button")}
     assert set(buttons) == {"Ladda ner styrelsepaketet som PDF", "Ladda ner styrelsepaketet som PowerPoint"}
+    assert not app.error and not app.get("progress")  # done: the bar gone, the files ready
     links = {link.proto.label: link.proto for link in app.get("page_link")}
     assert f"mote={record.id}" in links["Presentera mötet som bilder"].query_string
