@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from charts.theme import wrapped
 from domain.vocabulary import FINDING_SYMBOLS, FINDING_WORDS
 from rules.accessibility_reviews import worst_first
 
@@ -38,7 +39,7 @@ def failed_by_service(services: pd.DataFrame, unit_names: dict[str, str]) -> alt
     labels, colours = [label for label, _ in every if label in present], [c for label, c in every if label in present]
     # room after the longest bar for its finding in words
     room = alt.Scale(domain=[0, max(1, int(data["Underkända"].max())) * 1.3], nice=False)
-    y = alt.Y("Tjänst:N", sort=list(data["Tjänst"]), title=None, axis=alt.Axis(labelLimit=300))
+    y = alt.Y("Tjänst:N", sort=list(data["Tjänst"]), title=None, axis=alt.Axis(labelExpr=wrapped(30)))
     bars = (
         alt.Chart(data)
         .mark_bar()

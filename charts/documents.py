@@ -8,7 +8,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from charts.theme import STATUS_COLOURS
+from charts.theme import STATUS_COLOURS, wrapped
 
 STATES = {"overdue": "■ Revision försenad", "in_time": "● Inom tid"}
 
@@ -29,7 +29,7 @@ def revision_timeline(register: pd.DataFrame, on: dt.date) -> alt.LayerChart | a
         alt.Chart(frame)
         .mark_bar(height=14)
         .encode(
-            y=alt.Y("Dokument:N", title=None, sort=order),
+            y=alt.Y("Dokument:N", title=None, sort=order, axis=alt.Axis(labelExpr=wrapped(45))),
             x=alt.X("Beslutat:T", title=None, axis=alt.Axis(format="%Y")),
             x2="Revideras:T",
             color=alt.Color(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.theme import SERIES_COLOURS
+from charts.theme import SERIES_COLOURS, wrapped
 
 
 def step_label(level: int, steps: tuple[str, ...]) -> str:
@@ -29,7 +29,7 @@ def distribution_by_year(distribution: pd.DataFrame, steps: tuple[str, ...]) -> 
         Enheter=counts["units"],
     )
     base = alt.Chart(data).encode(
-        x=alt.X("Steg:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=160)),
+        x=alt.X("Steg:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelExpr=wrapped(14))),
         xOffset=alt.XOffset("År:N", sort=names),
         y=alt.Y("Enheter:Q", title="Antal enheter", axis=alt.Axis(tickMinStep=1)),
     )

@@ -27,7 +27,7 @@ def click_rates(campaigns: pd.DataFrame, unit_names: dict[str, str], target: flo
             color=alt.Color(
                 "Enhet:N", scale=alt.Scale(domain=units, range=SERIES_COLOURS[: len(units)]), title="Enhet"
             ),
-            shape=alt.Shape("Enhet:N", title="Enhet"),  # told apart without colour, too
+            shape=alt.Shape("Enhet:N", scale=alt.Scale(domain=units), title="Enhet"),  # without colour too; one legend
             tooltip=["Kampanj:N", "Start:N", "Enhet:N", alt.Tooltip("Klickade:Q", format=".1f")],
         )
     )

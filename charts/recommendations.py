@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.theme import RECOMMENDATION_COLOURS, scale
+from charts.theme import RECOMMENDATION_COLOURS, scale, wrapped
 from domain import vocabulary
 
 STATUS_WORDS = vocabulary.RECOMMENDATION_WORDS
@@ -21,7 +21,7 @@ def status_per_audit(frame: pd.DataFrame, unit_names: dict[str, str]) -> alt.Cha
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("Granskning:N", title=None),
+            y=alt.Y("Granskning:N", title=None, axis=alt.Axis(labelExpr=wrapped(30))),
             x=alt.X("count():Q", title="Antal rekommendationer", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("Status:N", scale=scale(RECOMMENDATION_COLOURS, STATUS_WORDS)),
             tooltip=[alt.Tooltip("Granskning:N"), alt.Tooltip("Status:N"), alt.Tooltip("count():Q", title="Antal")],

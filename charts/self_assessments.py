@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.theme import RATING_COLOURS, SERIES_COLOURS, scale
+from charts.theme import RATING_COLOURS, SERIES_COLOURS, scale, wrapped
 from domain import vocabulary
 
 RATING_WORDS = vocabulary.RATING_WORDS
@@ -43,7 +43,7 @@ def unit_category_matrix(matrix: pd.DataFrame, unit_names: dict[str, str], categ
     """matrix: unit, category, share: a cell per unit and category with its share written in it."""
     data = matrix.assign(Enhet=matrix["unit"].map(unit_names), Kategori=matrix["category"], Andel=matrix["share"] / 100)
     base = alt.Chart(data).encode(
-        x=alt.X("Kategori:N", sort=categories, title=None, axis=alt.Axis(labelAngle=-20, orient="top", labelLimit=200)),
+        x=alt.X("Kategori:N", sort=categories, title=None, axis=alt.Axis(labelAngle=-20, orient="top")),
         y=alt.Y("Enhet:N", title=None),
     )
     cells = base.mark_rect(stroke="white").encode(
@@ -73,7 +73,7 @@ def statements_compared(comparison: pd.DataFrame, first: int, last: int, texts: 
         Andel=comparison["share"] / 100,
     )
     base = alt.Chart(data).encode(
-        y=alt.Y("Påstående:N", sort=[labels[s] for s in order], title=None, axis=alt.Axis(labelLimit=420)),
+        y=alt.Y("Påstående:N", sort=[labels[s] for s in order], title=None, axis=alt.Axis(labelExpr=wrapped(40))),
         yOffset=alt.YOffset("År:N", sort=years),
         x=alt.X("Andel:Q", title="Andel tillfredsställande", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.theme import SERIES_COLOURS
+from charts.theme import SERIES_COLOURS, wrapped
 from rules.survey_results import ALL
 
 AVERAGE = "Medelvärde (alla svarande)"
@@ -37,7 +37,7 @@ def answers_by_unit(
         Ordning=shares["answer"].map({a: i for i, a in enumerate(scale)}),
         Antal=shares["respondents"],
     )
-    unit = alt.Y("Enhet:N", sort=order, title=None, axis=alt.Axis(labelLimit=420))
+    unit = alt.Y("Enhet:N", sort=order, title=None, axis=alt.Axis(labelExpr=wrapped(40)))
     share = alt.X(
         "Andel:Q",
         title="Andel av de svarande",
@@ -84,7 +84,7 @@ def positive_over_years(shares: pd.DataFrame, unit_names: dict[str, str], answer
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("Enhet:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180)),
+            x=alt.X("Enhet:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40)),
             xOffset=alt.XOffset("År:N", sort=years),
             y=alt.Y("Andel:Q", title=f"Andel som svarat {answer_words}", axis=alt.Axis(format="%")),
             color=alt.Color("År:N", sort=years, scale=alt.Scale(domain=years, range=SERIES_COLOURS[: len(years)])),

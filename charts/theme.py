@@ -56,6 +56,12 @@ SERIES_COLOURS = ["#0072B2", "#E69F00", "#CC79A7", "#009E73", "#56B4E9", "#D55E0
 TEXT = "#1f1f1f"
 
 
+def wrapped(chars: int) -> str:
+    """An axis's `labelExpr` that wraps a long label onto lines of at most about `chars` characters: the
+    whole name is read, never cut with "…" (the table behind the chart has it too)."""
+    return f"split(trim(replace(datum.label, regexp('(.{{1,{chars}}})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')"
+
+
 def scale(colours: dict[str, str], labels: dict[str, str]) -> alt.Scale:
     """A colour scale over Swedish labels, in the order given."""
     return alt.Scale(domain=[labels[k] for k in colours], range=list(colours.values()))
@@ -74,11 +80,13 @@ def theme_config(large: bool = False) -> dict[str, Any]:
             "labelColor": TEXT,
             "titleColor": TEXT,
             "gridColor": "#e6e6e6",
-            "labelLimit": 320,
+            "labelLimit": 0,  # no label cut with "…": a long one is wrapped (`wrapped`) by the chart that has it
             "aria": False,  # Vega describes axes in English; the chart's sentence and table say it in Swedish
         },
         # A count or a share needs a handful of ticks, not one every 40 px: at 1920 they ran into each other.
         "axisQuantitative": {"tickCount": 6, "labelOverlap": "greedy", "labelSeparation": 8},
+        # Years on a time axis: as many as fit with room between them (they ran together on a slide).
+        "axisTemporal": {"labelOverlap": "greedy", "labelSeparation": 12},
         "legend": {
             "aria": False,
             "labelFontSize": size,
@@ -86,7 +94,8 @@ def theme_config(large: bool = False) -> dict[str, Any]:
             "labelColor": TEXT,
             "titleColor": TEXT,
             "orient": "bottom",
-            "labelLimit": 320,
+            "labelLimit": 0,
+            "titleLimit": 0,
         },
         "text": {"fontSize": 18 if large else 13},  # the words and numbers drawn in and on the marks
         "view": {"stroke": None},

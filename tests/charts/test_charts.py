@@ -284,3 +284,65 @@ def test_the_recommendation_timeline_labels_each_month_once():
     spec = vega_lite_spec(timeline(frame))
     axis = next(layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "axis" in layer["encoding"]["x"])
     assert axis["tickCount"] == {"interval": "month", "step": 1}
+
+
+LONG = "Kommunikationsplan vid kritiska incidenter i samhällsviktig verksamhet"
+
+
+def _drawn_texts(chart: alt.TopLevelMixin) -> tuple[list[str], int]:
+    """The texts of a chart as vl-convert draws it at slide size, and how many legends it has."""
+    import re
+
+    import vl_convert
+
+    spec = vega_lite_spec(chart, large=True)
+    spec["datasets"] = {
+        n: json.loads(d.to_json(orient="records", date_format="iso")) for n, d in spec["datasets"].items()
+    }
+    svg = vl_convert.vegalite_to_svg(spec)
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg) + re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+    return texts, len(re.findall(r'class="mark-group role-legend"', svg))
+
+
+def test_every_chart_has_at_most_one_legend_and_no_label_cut_with_an_ellipsis(config):
+    from charts.documents import revision_timeline
+    from charts.phishing_campaigns import click_rates
+
+    charts = dict(_every_chart(config))
+    charts["phishing"] = click_rates(
+        pd.DataFrame(
+            {
+                "campaign": ["A", "A", "B", "B"],
+                "start_date": ["2024-05-01", "2024-05-01", "2025-05-01", "2025-05-01"],
+                "unit": ["a", "b", "a", "b"],
+                "click_rate": [30.0, 20.0, 12.0, 9.0],
+            }
+        ),
+        {"a": "Servicenämnden", "b": "Gymnasie- och vuxenutbildningsnämnden"},
+        5,
+    )
+    charts["documents"] = revision_timeline(
+        pd.DataFrame(
+            {
+                "title": [LONG, "IT-strategi"],
+                "decided_date": [dt.date(2010, 6, 14), dt.date(2011, 3, 21)],
+                "next_revision": [dt.date(2029, 6, 30), dt.date(2014, 3, 31)],
+                "overdue": [False, True],
+            }
+        ),
+        dt.date(2026, 12, 6),
+    )
+    charts["long_statement"] = statements_compared(
+        pd.DataFrame({"year": [2021, 2024], "statement": ["FT1", "FT1"], "share": [41.0, 65.0]}),
+        2021,
+        2024,
+        {"FT1": "FT1 Rutinerna för att ge och ta bort behörigheter till verksamhetens IT-system är kända och följs"},
+    )
+    for name, chart in charts.items():
+        texts, legends = _drawn_texts(chart)
+        assert legends <= 1, name  # colour and shape of one field share their legend
+        assert not [t for t in texts if t.endswith("…")], (name, [t for t in texts if t.endswith("…")])
+    texts, _ = _drawn_texts(charts["documents"])
+    assert "Kommunikationsplan vid kritiska incidenter i" in texts and "samhällsviktig verksamhet" in texts  # wrapped
+    years = [t for t in texts if t.isdigit() and len(t) == 4]
+    assert 3 <= len(years) < 2029 - 2010  # years on a time axis, with room between them
