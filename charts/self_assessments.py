@@ -43,7 +43,7 @@ def unit_category_matrix(matrix: pd.DataFrame, unit_names: dict[str, str], categ
     """matrix: unit, category, share: a cell per unit and category with its share written in it."""
     data = matrix.assign(Enhet=matrix["unit"].map(unit_names), Kategori=matrix["category"], Andel=matrix["share"] / 100)
     base = alt.Chart(data).encode(
-        x=alt.X("Kategori:N", sort=categories, title=None, axis=alt.Axis(labelAngle=-20, orient="top")),
+        x=alt.X("Kategori:N", sort=categories, title=None, axis=alt.Axis(labelAngle=0, labelExpr=wrapped(16))),
         y=alt.Y("Enhet:N", title=None),
     )
     cells = base.mark_rect(stroke="white").encode(

@@ -100,6 +100,8 @@ def pptx_bytes(document: PackDocument) -> bytes:
     return out.getvalue()
 
 
+ROW_HEADERS = {1: ("Nyckeltal", "Värde", "Mål och förändring"), 5: ("Område", "Status", "Förändring")}
+ROW_WIDTHS = (13.0, 5.0, 12.8)  # cm: the name, the value, the words beside it
 TITLE_SLIDE, TITLE_ONLY = 0, 5  # the default template's layouts with a title placeholder
 BODY_PT = 18
 FRAME = ("Sidhuvud", "Sidfot")  # the names of the marking above and the imports below, at 14 pt
@@ -150,9 +152,9 @@ def _page_slide(deck, document: PackDocument, where: str, page: PackPage):
     top = Cm(3.3)
     _text(slide, page.scope + (f" – {page.lead}" if page.lead else ""), Cm(1.5), top, Cm(30.8), Cm(1.6), size=BODY_PT)
     top = Cm(5.0)
-    if page.figures and page.columns == 1:  # a figure a row: a table
+    if page.figures and page.columns in ROW_HEADERS:  # every KPI, or every area's status: a row each
         rows = [[f.label, f.value, "; ".join(f.notes)] for f in page.figures]
-        _table(slide, ["Nyckeltal", "Värde", "Mål och förändring"], rows, top=top)
+        _table(slide, list(ROW_HEADERS[page.columns]), rows, top=top, widths=ROW_WIDTHS)
     elif page.figures:
         width = Cm(30.8 / page.columns)
         for i, figure in enumerate(page.figures):
@@ -228,12 +230,14 @@ def _fill(frame, lines: list[str], *, size: float, bold: bool = False) -> None:
         run.font.name = FAMILY
 
 
-def _table(slide, header: list[str], rows: list[list[str]], *, top=None) -> None:
+def _table(slide, header: list[str], rows: list[list[str]], *, top=None, widths: tuple[float, ...] = ()) -> None:
     from pptx.util import Cm
 
     top = Cm(3.4) if top is None else top
     shape = slide.shapes.add_table(len(rows) + 1, len(header), Cm(1.5), top, Cm(30.8), Cm(1.0) * (len(rows) + 1))
     table = shape.table
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = Cm(width)
     for c, name in enumerate(header):
         table.cell(0, c).text = name
     for r, row in enumerate(rows, start=1):

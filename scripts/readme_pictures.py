@@ -6,9 +6,11 @@ Starts the app on a fresh store with the example data (as `make run` does, on a 
 Servicenämnden's meeting on it, and writes from Debian's headless Chromium:
 - docs/lagesbild.png: Lägesbild at 1400×1000;
 - docs/data-overview.png: the data overview at 1400×1000;
-- docs/board-pack-pdf.png: the board pack's Lägesbild page, downloaded from /moten and drawn with
-  poppler's `pdftoppm` (Debian's `poppler-utils`; without it the picture is left as it is).
-docs/board-pack-pptx.png shows the PowerPoint file, which only an office suite draws: it is not made here.
+- docs/presentation.png: the deck's slide of every KPI against its target, at 1280×720;
+- docs/board-pack-pdf.png: the board pack's first page after the cover, downloaded from /moten and drawn
+  with poppler's `pdftoppm` (Debian's `poppler-utils`; without it the picture is left as it is);
+- docs/board-pack-pptx.png: the PowerPoint's KPI slide, drawn by LibreOffice (`soffice`, Debian's
+  `libreoffice-impress`) when it is installed; without it the picture is left as it is.
 """
 
 from __future__ import annotations
@@ -75,16 +77,30 @@ def _pack_page(page: Page, url: str, folder: Path) -> None:
         return
     page.goto(f"{url}/moten")
     page.wait_for_selector(DONE, timeout=120_000)
-    with page.expect_download(timeout=300_000) as download:
-        page.get_by_role("button", name="Gör styrelsepaketet").click()
-        page.get_by_role("button", name="Ladda ner styrelsepaketet som PDF").click(timeout=240_000)
-    pdf = folder / "pack.pdf"
-    download.value.save_as(pdf)
+    page.get_by_role("button", name="Gör styrelsepaketet").click()
+    files = {}
+    for suffix, label in (("pdf", "som PDF"), ("pptx", "som PowerPoint")):
+        with page.expect_download(timeout=300_000) as download:
+            page.get_by_role("button", name=f"Ladda ner styrelsepaketet {label}").click(timeout=240_000)
+        files[suffix] = folder / f"pack.{suffix}"
+        download.value.save_as(files[suffix])
+        page.wait_for_selector(DONE, timeout=120_000)  # the download is logged: the page runs again
+    _page_picture(files["pdf"], 2, folder / "page", DOCS / "board-pack-pdf.png")
+    if shutil.which("soffice") is None:
+        print("soffice saknas (apt-get install libreoffice-impress): docs/board-pack-pptx.png lämnas som den är")
+        return
+    command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder / "deck"), str(files["pptx"])]
+    subprocess.run(command, check=True, capture_output=True)
+    _page_picture(folder / "deck" / "pack.pdf", 4, folder / "slide", DOCS / "board-pack-pptx.png")
+
+
+def _page_picture(pdf: Path, number: int, stem: Path, out: Path) -> None:
+    """Page `number` of a PDF drawn as a PNG at out."""
     subprocess.run(
-        ["pdftoppm", "-f", "2", "-l", "2", "-r", "70", "-png", "-singlefile", pdf, folder / "page"], check=True
+        ["pdftoppm", "-f", str(number), "-l", str(number), "-r", "70", "-png", "-singlefile", pdf, stem], check=True
     )
-    shutil.copy(folder / "page.png", DOCS / "board-pack-pdf.png")
-    print("skrev docs/board-pack-pdf.png")
+    shutil.copy(stem.with_suffix(".png"), out)
+    print(f"skrev {out.relative_to(ROOT)}")
 
 
 def main() -> None:
@@ -108,9 +124,16 @@ def main() -> None:
                     meeting_date="2026-02-17",
                     item="§ 30",
                     quarter="2025Q4",
+                    prepared_by="Anna Andersson",
                 )
                 engine.dispose()
                 _picture(page, f"{url}/data", DOCS / "data-overview.png")
+                slides = browser.new_page(viewport={"width": 1280, "height": 720}, locale="sv-SE")
+                slides.goto(f"{url}/presentation?mote=1&bild=4")
+                slides.wait_for_selector(DONE, timeout=120_000)
+                slides.get_by_text("Nyckeltal mot mål").first.wait_for(timeout=120_000)
+                slides.screenshot(path=str(DOCS / "presentation.png"))
+                print("skrev docs/presentation.png")
                 _pack_page(page, url, folder)
                 browser.close()
         finally:

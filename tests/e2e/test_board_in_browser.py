@@ -12,7 +12,12 @@ from ui.streamlit_page import SWEDISH
 
 CHARTS = "[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart']"
 VIEWS = {
-    "/": ["Lägesbild", "4 kritiska incidenter hittills 2025", "2 av 3 rekommendationer genomförda", "32\u00a0%"],
+    "/": [
+        "Lägesbild",
+        "Incidenter 2025 i hela kommunen: 4 kritiska",
+        "1 försenad, 2 av 3 genomförda",
+        "32\u00a0%",
+    ],
     "/status": ["Status per område och kvartal", "mot målet"],
     "/incidenter": ["2023: 6, 2024: 6, 2025: 4", "18\u00a0040"],
     "/rekommendationer": ["2 av 3 rekommendationer är genomförda, 1 avvaktar"],

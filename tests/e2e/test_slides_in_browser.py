@@ -213,12 +213,14 @@ def test_the_meeting_page_downloads_the_board_pack_as_the_board_saw_it(page, app
     files = {}
     for label, suffix in (("som PDF", "pdf"), ("som PowerPoint", "pptx")):
         button = page.get_by_role("button", name=f"Ladda ner styrelsepaketet {label}")
-        expect(button).to_be_enabled(timeout=PACK_TIMEOUT)
+        expect(button).to_have_count(1, timeout=PACK_TIMEOUT)  # made, and no stale copy from the run before
+        expect(button).to_be_enabled(timeout=TIMEOUT)
         with page.expect_download(timeout=TIMEOUT) as download:
             button.click()
         files[suffix] = tmp_path / download.value.suggested_filename
         download.value.save_as(files[suffix])
         assert files[suffix].name == f"styrelsepaket-mote-{meeting.id}.{suffix}"
+        wait_for_app_run(page)  # the download is logged: the page runs again before the next button
     reader = PdfReader(files["pdf"])
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Som presenterat för Servicenämnden 2026-02-17, § 30" in text and "Öppen" in text
