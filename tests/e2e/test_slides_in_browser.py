@@ -5,6 +5,7 @@ answers the keyboard, and axe-core finds nothing at any impact."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -97,12 +98,18 @@ def _places(page: Page, app_url: str, deck: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
-def test_every_slide_fits_the_projector_and_the_keyboard_steps_through(browser, app_url, meeting, size):
+def _screen(browser, app_url: str, meeting, size: tuple[int, int]) -> tuple[Any, Page, list[str]]:
+    """A browser the size of a projector's screen, and the places of the meeting's deck."""
     width, height = size
     context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
     page = context.new_page()
-    places = _places(page, app_url, f"mote={meeting.id}")
+    return context, page, _places(page, app_url, f"mote={meeting.id}")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_every_slide_fits_the_projector_and_the_keyboard_steps_through(browser, app_url, meeting, size):
+    width, height = size
+    context, page, places = _screen(browser, app_url, meeting, size)
     main = places.index("Bilagor")
     assert 5 <= main <= 8 and len(places) >= 20  # the board's ten minutes, then the appendix
     page.goto(f"{app_url}/presentation?mote={meeting.id}")
@@ -174,11 +181,8 @@ def test_the_next_slide_is_reached_with_tab_and_enter(page, app_url, meeting):
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 def test_axe_finds_no_violation_of_any_impact_on_any_slide(browser, app_url, meeting, size):
     """Every slide at 1280×720; the main part and "Bilagor" at 1920×1080 too."""
-    width, height = size
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
-    page = context.new_page()
-    places = _places(page, app_url, f"mote={meeting.id}")
-    if width > 1280:
+    context, page, places = _screen(browser, app_url, meeting, size)
+    if size[0] > 1280:
         places = places[: places.index("Bilagor") + 1]
     page.goto(f"{app_url}/presentation?mote={meeting.id}")
     _on_slide(page, places[0])
