@@ -119,6 +119,13 @@ class MaturityModel(_Model):
     steps: tuple[str, ...] = Field(min_length=2)
 
 
+class Measure(_Model):
+    """One of the Cybersecurity Act's risk-management measures (NIS2 art. 21.2 a–j): its letter and name."""
+
+    id: str = ""
+    name: str
+
+
 class Survey(_Model):
     """A survey's answer options in order, and those counted as the share a report gives ("only 10 % say yes")."""
 
@@ -198,6 +205,7 @@ class Config(BaseModel):
     users: tuple[User, ...] = ()
     maturity_models: dict[str, MaturityModel] = Field(default_factory=dict)
     surveys: dict[str, Survey] = Field(default_factory=dict)
+    measures: dict[str, Measure] = Field(default_factory=dict)
 
     @cached_property
     def unit_names(self) -> dict[str, str]:
@@ -214,8 +222,19 @@ class Config(BaseModel):
         return {a.id: a.name for a in self.areas}
 
 
-_FILES = ("organisation", "areas", "kpis", "assessments", "sources", "app", "users", "maturity", "surveys")
-_OPTIONAL_FILES = ("sources", "app", "users", "maturity", "surveys")
+_FILES = (
+    "organisation",
+    "areas",
+    "kpis",
+    "assessments",
+    "sources",
+    "app",
+    "users",
+    "maturity",
+    "surveys",
+    "measures",
+)
+_OPTIONAL_FILES = ("sources", "app", "users", "maturity", "surveys", "measures")
 
 
 def config_dir() -> Path:
@@ -269,6 +288,8 @@ def load_config(directory: Path | str | None = None) -> Config:
     )
     surveys = raw["surveys"].get("surveys") or {}
     surveys = _validated_map(Survey, surveys, folder / "surveys.yaml", "surveys", problems) if surveys else {}
+    measures = raw["measures"].get("measures") or {}
+    measures = _validated_map(Measure, measures, folder / "measures.yaml", "measures", problems) if measures else {}
     if problems:
         raise ConfigError(_problem_text(problems))
 
@@ -300,6 +321,7 @@ def load_config(directory: Path | str | None = None) -> Config:
         users=tuple(users),
         maturity_models={k: v.model_copy(update={"id": k}) for k, v in models.items()},
         surveys={k: v.model_copy(update={"id": k}) for k, v in surveys.items()},
+        measures={k: v.model_copy(update={"id": k}) for k, v in measures.items()},
     )
 
 

@@ -40,6 +40,7 @@ KindName = Literal[
     "unit",
     "area",
     "kpi",
+    "measure",
     "assessment",
     "statement",
     "date",
@@ -185,3 +186,5 @@ AUDIENCE = coded(v.AUDIENCES, "en målgrupp")
 DOC_TYPE = coded(v.DOCUMENT_TYPES, "en dokumenttyp")
 DOC_STATUS = coded(v.DOCUMENT_STATUSES, "en status")
 FINDING = coded(v.FINDINGS, "en allvarlighetsgrad")
+MEASURE = configured("measure", lambda c: c.measures, "en åtgärd (a–j)", "measures.yaml")
+MEASURE_STATUS = coded(v.MEASURE_STATUSES, "en status", 16)

@@ -79,6 +79,13 @@ DOCUMENT_STATUSES = (
     Code("under_revision", "Under revidering", ("revideras",)),
     Code("repealed", "Upphävd", ("upphävt",)),
 )
+# How far a body has come with one of the Cybersecurity Act's risk-management measures (NIS2 art. 21.2).
+MEASURE_STATUSES = (
+    Code("not_started", "Ej påbörjad", ("ej startad", "inte påbörjad"), "○"),
+    Code("in_progress", "Pågår", ("påbörjad",), "◐"),
+    Code("done", "Genomförd", ("klar", "genomfört"), "●"),
+    Code("not_applicable", "Ej tillämplig", ("ej tillämpligt", "inte tillämplig"), "–"),
+)
 # The worst finding of an accessibility review of a service (none: no criterion failed).
 FINDINGS = (
     Code("critical", "Kritisk", ("kritiska",), "■"),
@@ -106,6 +113,7 @@ AUDIENCE_WORDS = words(AUDIENCES)
 DOCUMENT_TYPE_WORDS = words(DOCUMENT_TYPES)
 DOCUMENT_STATUS_WORDS = words(DOCUMENT_STATUSES)
 FINDING_WORDS, FINDING_SYMBOLS = words(FINDINGS), symbols(FINDINGS)
+MEASURE_WORDS, MEASURE_SYMBOLS = words(MEASURE_STATUSES), symbols(MEASURE_STATUSES)
 
 
 def swedish_label(codes: tuple[Code, ...], ident: str) -> str:

@@ -28,6 +28,7 @@ from queries import classifications as classification_queries
 from queries import documents as document_queries
 from queries import incidents as incident_queries
 from queries import maturity as maturity_queries
+from queries import measures as measure_queries
 from queries import phishing_campaigns as phishing_queries
 from queries import recommendations as recommendation_queries
 from queries import self_assessments as self_assessment_queries
@@ -55,6 +56,8 @@ from view_models.classifications import body_figure as classification_figure
 from view_models.documents import overdue_figure
 from view_models.incidents import Headline, headline, reporting_moment
 from view_models.maturity import body_figure as maturity_figure
+from view_models.measures import body_figure as duties_figure
+from view_models.measures import duties_sentence
 from view_models.phishing_campaigns import latest_campaign
 from view_models.sections import (
     WHOLE_MUNICIPALITY,
@@ -281,9 +284,10 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         tuple(Line(c.text, CHANGE_MARKS.get(c.kind, "")) for c in picture.changes),
     )
     incidents = headline(ask, (), int(period[:4]), reporting_moment(scope)) if period else None
+    duties = duties_sentence(ask, body, period, config) if period else None
     sections: list[Section] = [
         Heading(f"{whose} · {period}"),
-        Lines("Sammanfattning", tuple(Line(t) for t in attention(picture, since, incidents)), main="summary"),
+        Lines("Sammanfattning", tuple(Line(t) for t in attention(picture, since, incidents, duties)), main="summary"),
         Figures(
             "Status per område",
             tuple(
@@ -324,6 +328,14 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
             "", _awareness(ask, units, body, scope.on, config), slide_title="Phishing, utbildning och styrdokument"
         ),
         Figures("", _follow_up(ask, units, body, scope.on, config), slide_title="Klassning, mognad och tillgänglighet"),
+        Figures(
+            "",
+            (
+                duties_figure(ask(measure_queries.body_measures, body, period), body, config)
+                or missing("Ledningens ansvar", "Inga åtgärder enligt cybersäkerhetslagen rapporterade."),
+            ),
+            slide_title="Ledningens ansvar",
+        ),
     ]
     heading, lines = since
     sections.append(
@@ -357,9 +369,11 @@ SINCE_NAMED = 5  # on the main part's slide
 NAMED = 2  # examples a sentence of the summary names
 
 
-def attention(picture: SituationPicture, since: Since, incidents: Headline | None) -> list[str]:
+def attention(
+    picture: SituationPicture, since: Since, incidents: Headline | None, duties: str | None = None
+) -> list[str]:
     """Sammanfattning: three to five sentences, each with its figure, on what needs the board's attention:
-    the KPIs off target, what got worse, incidents and reports, overdue recommendations."""
+    the KPIs off target, what got worse, incidents and reports, overdue recommendations, unmet duties."""
     sentences = []
     off = [k for k in picture.kpis if k.band != "green"]
     if not picture.kpis:
@@ -393,6 +407,8 @@ def attention(picture: SituationPicture, since: Since, incidents: Headline | Non
             f"{'försenad' if late == 1 else 'försenade'}, "
             f"{swedish_int(done)} av {swedish_int(total)} genomförda."
         )
+    if duties:
+        sentences.append(duties)
     return sentences[:5]
 
 

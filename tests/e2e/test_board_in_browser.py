@@ -19,6 +19,7 @@ VIEWS = {
         "32\u00a0%",
     ],
     "/status": ["Status per område och kvartal", "mot målet"],
+    "/ledningsansvar": ["4 av 9 åtgärder genomförda; 1 ej tillämplig: (h) Kryptografi och kryptering"],
     "/incidenter": ["2023: 6, 2024: 6, 2025: 4", "18\u00a0040"],
     "/rekommendationer": ["2 av 3 rekommendationer är genomförda, 1 avvaktar"],
     "/sjalvskattningar": ["från 65\u00a0% (2015) till 89\u00a0% (2024)"],

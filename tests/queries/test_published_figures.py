@@ -116,7 +116,7 @@ def test_the_follow_up_datasets_carry_the_seeds_figures_in_sql(demo_store):
         easy = survey_results.positive_by_year(c, "sekretess", questions[3], ("Ja",), ())
         review = accessibility_reviews.totals_by_year(c, ()).iloc[0]
         videos = explore(c, "accessibility_reviews", "videos_deficient", ("year",), {})
-        per_step = explore(c, "maturity", "units", ("year", "level"), {})
+        per_step = explore(c, "maturity", "units", ("year", "level"), [("model", ("ai_sweden",))])
         coverage = classifications.coverage_by_unit(c, (), dt.date(2023, 11, 24))
     in_2024 = steps[steps["year"] == 2024].set_index("level")["units"]
     assert in_2024[1] + in_2024[2] == 23 and in_2024.sum() == 24  # most between step 1 and 2

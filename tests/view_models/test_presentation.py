@@ -51,14 +51,15 @@ def test_the_main_part_is_at_most_eight_slides_in_the_boards_order_then_bilagor_
         "Nyckeltal mot mål",
         "Incidenter och rapporter i tid",
         "Revisionens rekommendationer",
+        "Ledningens ansvar",
         "Sedan förra kvartalet (2025Q3)",
     ]
     assert len(deck.main) <= 8 and all(s.main for s in deck.main) and not any(s.main for s in deck.appendix)
     slides = deck.slides
     assert slides[len(deck.main)].title == "Bilagor"
-    assert [deck.place(n) for n in (1, 7, 8, 9, len(slides))] == [
-        "bild 1 av 7",
-        "bild 7 av 7",
+    assert [deck.place(n) for n in (1, 8, 9, 10, len(slides))] == [
+        "bild 1 av 8",
+        "bild 8 av 8",
         "Bilagor",
         "bilaga 1 av " + str(len(deck.appendix)),
         f"bilaga {len(deck.appendix)} av {len(deck.appendix)}",
@@ -132,7 +133,7 @@ def test_which_views_a_body_gets_in_its_appendix_is_configured_per_body(store, c
     chosen = config.model_copy(update={"organisation": config.organisation.model_copy(update={"units": units})})
     deck = p.build_deck(_asker(store), SCOPE, chosen)
     assert [title for title, _ in deck.contents.links] == ["Incidenter", "Utbildning"]
-    assert len(deck.main) == 7  # the main part is the same for every body
+    assert len(deck.main) == 8  # the main part is the same for every body
 
 
 def test_a_long_list_continues_on_further_slides_numbered_in_their_titles():

@@ -110,7 +110,7 @@ def test_an_old_presentation_link_opens_the_deck_on_the_views_first_slide(open_v
     app = open_view(script, present="1", period="2025Q3", unit="servicenamnden")
     context = _context(app)
     if view == "Lägesbild":  # the deck's first slide, its cover
-        assert context.group(4) == "bild 1 av 7" and context.group(3) is None
+        assert context.group(4) == "bild 1 av 8" and context.group(3) is None
     else:
         assert context.group(3).startswith(view)
     assert context.group(2) == "2025Q3"
