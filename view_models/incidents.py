@@ -29,6 +29,7 @@ from view_models.sections import (
     Table,
     Text,
     ViewContent,
+    on_main_slide,
     scope_label,
 )
 
@@ -310,13 +311,12 @@ def headline_sections(line: Headline) -> list[Section]:
     title = "Incidenter och rapporter i tid"
     return [
         Figures(title, tuple(figures), on_screen=False, main="incidents"),
-        Lines(
+        on_main_slide(
             "Rapporter för sent eller saknas",
             tuple(Line(text, "overdue") for text in line.missed),
-            at_most=MISSED_LISTED,
-            rest="i bilagan Incidenter",
-            on_screen=False,
-            main="incidents",
+            "incidents",
+            MISSED_LISTED,
+            VIEW_NAMED[DATASET.name].title,
         ),
     ]
 

@@ -17,7 +17,7 @@ from queries import measures as q
 from queries import training as training_queries
 from rules.training import with_completion
 from view_models.incidents import Headline, headline, reporting_moment
-from view_models.sections import Ask, Figure, Figures, Line, Lines, Scope, Section, Table, ViewContent
+from view_models.sections import Ask, Figure, Figures, Line, Lines, Scope, Section, Table, ViewContent, on_main_slide
 from view_models.training import members_trained
 
 NAMED = 2  # measures or quarters named on the main part's slide (below three figures); the view has them all
@@ -217,17 +217,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     sections.append(Lines(f"Redovisning för nämnden {year}", tuple(lines)))
     sections.append(Figures("Utbildning och rapportering", tuple(f for f in (trained, *_reporting(reporting)) if f)))
     sections.append(Figures("Ledningens ansvar", tuple(duties), on_screen=False, main="duties"))
-    sections.append(
-        Lines(
-            "Att åtgärda",
-            tuple(attention),
-            at_most=NAMED,
-            total=len(attention),
-            rest="i bilagan Ledningens ansvar",
-            on_screen=False,
-            main="duties",
-        )
-    )
+    sections.append(on_main_slide("Att åtgärda", tuple(attention), "duties", NAMED, view.title))
     return ViewContent(view, whose, tuple(sections))
 
 

@@ -28,6 +28,7 @@ from view_models.sections import (
     Section,
     Text,
     ViewContent,
+    on_main_slide,
     scope_label,
 )
 
@@ -130,15 +131,7 @@ def main_sections(counts: dict[str, int], overdue: tuple[Line, ...]) -> tuple[Se
     )
     return (
         Figures("Revisionens rekommendationer", figures, on_screen=False, main="recommendations"),
-        Lines(
-            "Längst försenade",
-            overdue,
-            at_most=OVERDUE_NAMED,
-            total=len(overdue),
-            rest="i bilagan Rekommendationer",
-            on_screen=False,
-            main="recommendations",
-        ),
+        on_main_slide("Längst försenade", overdue, "recommendations", OVERDUE_NAMED, "Rekommendationer"),
     )
 
 

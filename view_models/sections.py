@@ -131,6 +131,11 @@ class Lines:
     main: Slot | None = None
 
 
+def on_main_slide(title: str, lines: tuple[Line, ...], slot: Slot, at_most: int, view: str) -> Lines:
+    """The first `at_most` of a list on a slide of the main part, the rest said to be in `view`'s appendix."""
+    return Lines(title, lines, at_most=at_most, total=len(lines), rest=f"i bilagan {view}", on_screen=False, main=slot)
+
+
 @dataclass(frozen=True)
 class Table:
     """A table on the screen only (comments, a register): its first rows, and all of it as CSV."""

@@ -74,6 +74,7 @@ from view_models.sections import (
     Tone,
     ViewContent,
     missing,
+    on_main_slide,
 )
 from view_models.training import members_trained
 
@@ -350,17 +351,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         )
     )
     if scope.in_deck:
-        sections.append(
-            Lines(
-                heading,
-                lines,
-                at_most=SINCE_NAMED,
-                total=len(lines),
-                rest="i bilagan Lägesbild",
-                on_screen=False,
-                main="since",
-            )
-        )
+        sections.append(on_main_slide(heading, lines, "since", SINCE_NAMED, view.title))
     return ViewContent(view, whose, tuple(sections))
 
 
