@@ -5,6 +5,7 @@ each quarter; its members' training; reporting on time (no streamlit)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
@@ -213,7 +214,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         )
     )
     if trained is not None:
-        duties.append(trained)
+        duties.append(replace(trained, notes=trained.notes[:1]))  # the counts; the duty is the slide's title
     sections.append(Lines(f"Redovisning för nämnden {year}", tuple(lines)))
     sections.append(Figures("Utbildning och rapportering", tuple(f for f in (trained, *_reporting(reporting)) if f)))
     sections.append(Figures("Ledningens ansvar", tuple(duties), on_screen=False, main="duties"))
