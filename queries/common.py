@@ -58,6 +58,13 @@ def remembering(engine: sa.Engine, as_of: int | None) -> Ask:
     return remembered
 
 
+def reads_meeting_records(query: Callable[P, R]) -> Callable[P, R]:
+    """Marks a query that reads the meeting records: a record is not a batch, so the app's cache keys its
+    answer by the newest record as well (a record made in any process is seen at the next click)."""
+    query.reads_meeting_records = True  # type: ignore[attr-defined]
+    return query
+
+
 def returns(*names: str) -> Callable[[Callable[P, pd.DataFrame]], Callable[P, pd.DataFrame]]:
     """Declares the columns of the frame a query returns: the rules and view models read it by these
     names, and every answer is held to them, so a query that drifts fails where it is asked."""

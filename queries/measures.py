@@ -9,7 +9,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.datasets.measures import DATASET
-from queries.common import frame, returns
+from queries.common import frame, reads_meeting_records, returns
 from store.schema import meeting_records, table_of, visible_as_of
 
 measures = table_of(DATASET)
@@ -38,6 +38,7 @@ def body_measures(connection: sa.Connection, body: str, quarter: str, *, as_of: 
     return frame(connection, query)
 
 
+@reads_meeting_records
 @returns("id", "meeting_date", "item", "quarter")
 def reports(connection: sa.Connection, body: str, year: int, *, as_of: int | None = None) -> pd.DataFrame:
     """The body's meeting records of a year's quarters: each a security report the body was given. A record
@@ -46,6 +47,7 @@ def reports(connection: sa.Connection, body: str, year: int, *, as_of: int | Non
     return _records(connection, r.quarter.like(f"{year}Q%"), body, as_of)
 
 
+@reads_meeting_records
 @returns("id", "meeting_date", "item", "quarter")
 def meetings_on(
     connection: sa.Connection, body: str, dates: Sequence[dt.date], *, as_of: int | None = None

@@ -134,6 +134,11 @@ def all_records(engine: sa.Engine) -> list[MeetingRecord]:
         return [MeetingRecord(**row._mapping) for row in connection.execute(query)]
 
 
+def newest_record_id(connection: sa.Connection) -> int:
+    """The newest record's id, 0 when there is none."""
+    return int(connection.execute(sa.select(sa.func.coalesce(sa.func.max(meeting_records.c.id), 0))).scalar_one())
+
+
 def previous(engine: sa.Engine, record: MeetingRecord) -> MeetingRecord | None:
     """The same body's meeting before this one, if any."""
     r = meeting_records.c

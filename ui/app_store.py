@@ -21,6 +21,7 @@ from queries.common import Ask
 from queries.data_overview import DatasetOverview, dataset_overview, example_data_in_use
 from store.batches import BatchRecord, history, latest_batch_id
 from store.engine import database_url, open_store
+from store.meetings import newest_record_id
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -69,8 +70,15 @@ def latest_batch(engine: sa.Engine) -> int:
 def ask(query: Callable[..., R], url: str, latest: int, *args: Any, as_of: int | None = None) -> R:
     """Run a query function of `queries/` on the store at `url`, as of a batch (None: the latest), cached by
     the latest batch. The view models ask through `asking_at`, typed as each query is."""
-    answer: R = _ask(f"{query.__module__}.{query.__qualname__}", query, url, latest, as_of, *args)
+    records = newest_record(url) if getattr(query, "reads_meeting_records", False) else 0
+    answer: R = _ask(f"{query.__module__}.{query.__qualname__}", query, url, latest, records, as_of, *args)
     return answer
+
+
+def newest_record(url: str) -> int:
+    """The newest meeting record's id (one indexed max()): part of the key of queries that read them."""
+    with store_engine(url).connect() as connection:
+        return newest_record_id(connection)
 
 
 def asking_at(url: str, latest: int, as_of: int | None) -> Ask:
@@ -83,7 +91,9 @@ def asking_at(url: str, latest: int, as_of: int | None) -> Ask:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _ask(query_name: str, _query: Callable[..., Any], url: str, latest: int, as_of: int | None, *args: Any) -> Any:
+def _ask(
+    query_name: str, _query: Callable[..., Any], url: str, latest: int, records: int, as_of: int | None, *args: Any
+) -> Any:
     with store_engine(url).connect() as connection:
         return _query(connection, *args, as_of=as_of)
 

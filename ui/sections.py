@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from domain.formatting import inert
+from domain.roles import VIEW_NAMED
 from queries.data_overview import imports_after
 from ui.blocks import chart_block, table_block, table_of, table_with_limit
 from ui.frame import Frame, empty_state
@@ -24,6 +25,7 @@ from view_models.sections import (
     Heading,
     Line,
     Lines,
+    Links,
     Records,
     Scope,
     Section,
@@ -68,6 +70,11 @@ def _section(f: Frame, section: Section, after: dict[str, After] | None) -> None
         if section.on_screen:
             st.header(inert(section.title))
             st.markdown("\n".join(_line(line) for line in section.lines) or inert(section.empty))
+    elif isinstance(section, Links):
+        st.markdown(f"**{inert(section.title)}**")
+        for link in section.links:
+            view = VIEW_NAMED[link.view]
+            st.page_link(view.script, label=inert(link.label), icon=view.icon, query_params=link.params)
     elif isinstance(section, Heading):
         st.header(inert(section.title))
     elif isinstance(section, Table):

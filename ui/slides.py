@@ -26,6 +26,7 @@ from ui.app_store import (
     config_stamp,
     current_store,
     latest_batch,
+    newest_record,
 )
 from ui.frame import meeting_in_link
 from ui.sections import BADGE
@@ -167,7 +168,7 @@ def open_deck() -> Showing | None:
             return None
         quarter = params.get("period") or ""
         scope = DeckScope(body, quarter if quarter in quarters else quarters[-1], today(), views)
-    made = _deck(url, latest, config_stamp(), scope, meeting.id if meeting is not None else None)
+    made = _deck(url, latest, newest_record(url), config_stamp(), scope, meeting.id if meeting is not None else None)
     number = _slide_number(made.slides, len(made.slides))
     example = cached_example_data_in_use(url, latest)
     return Showing(actor, config, scope, meeting, made.deck, made.slides, made.specs, number, example)
@@ -196,7 +197,12 @@ class _Made:
 
 @st.cache_resource(show_spinner="Förbereder bilderna …", max_entries=16)
 def _deck(
-    url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], scope: DeckScope, meeting_id: int | None
+    url: str,
+    latest: int,
+    records: int,  # the newest meeting record: the duties slide reads the records
+    stamp: tuple[tuple[str, int, int], ...],
+    scope: DeckScope,
+    meeting_id: int | None,
 ) -> _Made:
     """Every slide with its charts' specs, made once per store state and deck (stepping to the next slide
     only draws); a meeting's deck ends with what reads differently today."""
@@ -355,7 +361,7 @@ def pack_downloads(record: MeetingRecord, actor: Actor) -> None:
     url, engine = current_store()
     latest = latest_batch(engine)
     by = "" if actor.kind == "open" else actor.name
-    made = _made_packs(url, latest, config_stamp(), record.id, by)
+    made = _made_packs(url, latest, newest_record(url), config_stamp(), record.id, by)
     if not made:
         st.markdown(
             "Styrelsepaketet är mötets handlingar: huvuddelen som visades, sedan bilagorna, som PDF (PDF/A och "
@@ -405,7 +411,7 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _made_packs(
-    url: str, latest: int, stamp: tuple[tuple[str, int, int], ...], meeting_id: int, by: str
+    url: str, latest: int, records: int, stamp: tuple[tuple[str, int, int], ...], meeting_id: int, by: str
 ) -> dict[str, bytes]:
     """The pack once made for this store state, record and maker: filled when made, shared by the sessions."""
     return {}

@@ -18,7 +18,20 @@ from queries import measures as q
 from queries import training as training_queries
 from rules.training import with_completion
 from view_models.incidents import Headline, headline, reporting_moment
-from view_models.sections import Ask, Figure, Figures, Line, Lines, Scope, Section, Table, ViewContent, on_main_slide
+from view_models.sections import (
+    Ask,
+    Figure,
+    Figures,
+    Line,
+    Lines,
+    Link,
+    Links,
+    Scope,
+    Section,
+    Table,
+    ViewContent,
+    on_main_slide,
+)
 from view_models.training import members_trained
 
 NAMED = 2  # measures or quarters named on the main part's slide (below three figures); the view has them all
@@ -177,6 +190,20 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
                 datasets=(DATASET.name,),
             )
         )
+        if not approvals.empty:
+            sections.append(
+                Links(
+                    "Besluten i protokollförda möten",
+                    tuple(
+                        Link(
+                            f"{swedish_date(r.meeting_date)}, {r.item}: mötesprotokoll nr {r.id}, som presenterat",
+                            "situation",
+                            {"mote": str(r.id)},
+                        )
+                        for r in approvals.itertuples()
+                    ),
+                )
+            )
         sections.append(
             Lines(
                 "Inte beslutade av nämnden",

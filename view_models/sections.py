@@ -150,6 +150,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Link:
+    label: str
+    view: str  # the view's name (domain.roles.VIEWS)
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links on the screen to other views (a meeting record as presented); the slides leave them out."""
+
+    title: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class Heading:
     """A heading on the screen over the sections that follow."""
 
@@ -181,7 +196,7 @@ class Records:
     records: tuple[Record, ...]
 
 
-Section = Figures | Chart | Lines | Table | Text | Records | Heading
+Section = Figures | Chart | Lines | Table | Text | Records | Heading | Links
 
 
 Since = tuple[str, tuple[Line, ...]]

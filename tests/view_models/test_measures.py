@@ -14,7 +14,7 @@ from ingest.demo import load_example_data
 from store import meetings
 from view_models import measures, situation
 from view_models import presentation as p
-from view_models.sections import Figures, Lines, Scope, Table
+from view_models.sections import Figures, Lines, Links, Scope, Table
 
 SCOPE = Scope(("servicenamnden",), "2025Q4", dt.date(2026, 2, 17), "servicenamnden")
 
@@ -69,6 +69,9 @@ def test_a_meeting_record_is_the_quarters_report_and_links_the_approval_made_at_
     rows = _section(content, Table, "Riskhanteringsåtgärderna 2025Q4").table.set_index("Åtgärd")
     assert rows.loc["(b) Incidenthantering", "Beslut"] == f"2025-06-10, § 41 (mötesprotokoll nr {record.id})"
     assert rows.loc["(d) Säkerhet i leveranskedjan", "Beslut"] == "2025-11-18, § 77"  # no record of that meeting
+    (link,) = _section(content, Links, "Besluten i protokollförda möten").links
+    assert (link.view, link.params) == ("situation", {"mote": str(record.id)})  # what that meeting was shown
+    assert link.label == f"2025-06-10, § 41: mötesprotokoll nr {record.id}, som presenterat"
 
 
 def test_the_duties_are_on_lagesbild_in_the_summary_and_a_slide_of_the_main_part(store, config):
