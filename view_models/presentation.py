@@ -107,7 +107,8 @@ class Deck:
             "situation",
             "Bilagor",
             self.main[0].scope,
-            lead=f"{swedish_int(len(self.appendix))} bilagor: bläddra vidare, eller välj en del.",
+            lead=f"{swedish_int(len(self.appendix))} bilder i {swedish_int(len(first))} delar: bläddra vidare, "
+            "eller välj en del.",
             kind="contents",
             part="Bilagor",
             links=tuple(first.items()),

@@ -64,6 +64,7 @@ def test_the_main_part_is_at_most_eight_slides_in_the_boards_order_then_bilagor_
         "bilaga 1 av " + str(len(deck.appendix)),
         f"bilaga {len(deck.appendix)} av {len(deck.appendix)}",
     ]
+    assert deck.contents.lead == f"{len(deck.appendix)} bilder i 13 delar: bläddra vidare, eller välj en del."
     links = dict(deck.contents.links)
     assert list(links) == [v.title for v in MEETING_VIEWS]  # every view has slides in the appendix
     for title, number in links.items():  # each link opens the first slide of its part

@@ -32,7 +32,7 @@ def _context(app: AppTest) -> re.Match[str]:
 def _without_count(app: AppTest) -> str:
     """The slide's text but its place in the deck and the word on corrections (corrections made after the
     meeting make the appendix longer, and are said on the main part's last slide)."""
-    text = re.sub(r"(bild|bilaga) \d+ av \d+|\d+ bilagor", "bild", page_text(app))
+    text = re.sub(r"(bild|bilaga) \d+ av \d+|\d+ bilder i \d+ delar", "bild", page_text(app))
     return re.sub(r"Rättat efter mötet: [^\n]*", "", text)
 
 
