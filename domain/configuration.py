@@ -126,6 +126,57 @@ class Measure(_Model):
     name: str
 
 
+class RiskBand(_Model):
+    """A band of the risk value (likelihood × consequence): from its lowest value up to the next band's."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str  # "Mycket hög"
+    lowest: int = Field(alias="from", ge=1)
+    said: str = ""  # in a sentence: "mycket högt riskvärde"; empty: "riskklass Mycket hög"
+
+    @property
+    def phrase(self) -> str:
+        return self.said or f"riskklass {self.name}"
+
+
+_LIKELIHOOD = {1: "Osannolik", 2: "Mindre sannolik", 3: "Sannolik", 4: "Mycket sannolik"}
+_CONSEQUENCE = {1: "Försumbar", 2: "Lindrig", 3: "Kännbar", 4: "Allvarlig"}
+_BANDS = (
+    RiskBand.model_validate({"id": "low", "name": "Låg", "from": 1, "said": "lågt riskvärde"}),
+    RiskBand.model_validate({"id": "medium", "name": "Medel", "from": 4, "said": "medelhögt riskvärde"}),
+    RiskBand.model_validate({"id": "high", "name": "Hög", "from": 8, "said": "högt riskvärde"}),
+    RiskBand.model_validate({"id": "very_high", "name": "Mycket hög", "from": 12, "said": "mycket högt riskvärde"}),
+)
+
+
+class RiskScale(_Model):
+    """The risk register's scales (1–4 by default, 1–5 works too), each step with its Swedish name, and the
+    bands of the risk value likelihood × consequence, lowest first."""
+
+    likelihood: dict[int, str] = Field(default_factory=lambda: dict(_LIKELIHOOD))
+    consequence: dict[int, str] = Field(default_factory=lambda: dict(_CONSEQUENCE))
+    bands: tuple[RiskBand, ...] = _BANDS
+
+    @model_validator(mode="after")
+    def _steps_and_bands_in_order(self) -> RiskScale:
+        for axis, steps in (("likelihood", self.likelihood), ("consequence", self.consequence)):
+            if sorted(steps) != list(range(1, len(steps) + 1)) or not 2 <= len(steps) <= 10:
+                raise ValueError(f"{axis}: stegen ska vara 1, 2, 3 … utan luckor (2–10 steg)")
+        lowest = [b.lowest for b in self.bands]
+        if not 2 <= len(lowest) <= 5 or lowest[0] != 1 or lowest != sorted(set(lowest)):
+            raise ValueError("bands: 2–5 klasser, den första från 1 och varje följande från ett högre värde")
+        return self
+
+    def band(self, value: int) -> RiskBand:
+        """The band a risk value falls in: the highest band whose lowest value it reaches."""
+        return [b for b in self.bands if b.lowest <= value][-1]
+
+    @property
+    def top(self) -> tuple[RiskBand, ...]:
+        """The two highest bands: the risks the board is shown by name."""
+        return self.bands[-2:]
+
+
 class Survey(_Model):
     """A survey's answer options in order, and those counted as the share a report gives ("only 10 % say yes")."""
 
@@ -206,6 +257,7 @@ class Config(BaseModel):
     maturity_models: dict[str, MaturityModel] = Field(default_factory=dict)
     surveys: dict[str, Survey] = Field(default_factory=dict)
     measures: dict[str, Measure] = Field(default_factory=dict)
+    risks: RiskScale = Field(default_factory=RiskScale)
 
     @cached_property
     def unit_names(self) -> dict[str, str]:
@@ -233,8 +285,9 @@ _FILES = (
     "maturity",
     "surveys",
     "measures",
+    "risks",
 )
-_OPTIONAL_FILES = ("sources", "app", "users", "maturity", "surveys", "measures")
+_OPTIONAL_FILES = ("sources", "app", "users", "maturity", "surveys", "measures", "risks")
 
 
 def config_dir() -> Path:
@@ -290,10 +343,12 @@ def load_config(directory: Path | str | None = None) -> Config:
     surveys = _validated_map(Survey, surveys, folder / "surveys.yaml", "surveys", problems) if surveys else {}
     measures = raw["measures"].get("measures") or {}
     measures = _validated_map(Measure, measures, folder / "measures.yaml", "measures", problems) if measures else {}
+    risks = _validated(RiskScale, raw["risks"], folder / "risks.yaml", problems)
     if problems:
         raise ConfigError(_problem_text(problems))
 
     assert isinstance(organisation, Organisation) and isinstance(app, AppSettings)
+    assert isinstance(risks, RiskScale)
     _check_unique([u.id for u in organisation.units], folder / "organisation.yaml", "enhets-id", problems)
     _check_names_unambiguous(organisation, folder / "organisation.yaml", problems)
     _check_unique([a.id for a in areas], folder / "areas.yaml", "område-id", problems)
@@ -322,6 +377,7 @@ def load_config(directory: Path | str | None = None) -> Config:
         maturity_models={k: v.model_copy(update={"id": k}) for k, v in models.items()},
         surveys={k: v.model_copy(update={"id": k}) for k, v in surveys.items()},
         measures={k: v.model_copy(update={"id": k}) for k, v in measures.items()},
+        risks=risks,
     )
 
 

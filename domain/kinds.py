@@ -17,7 +17,9 @@ import sqlalchemy as sa
 
 from domain import vocabulary as v
 from domain.configuration import Config
+from domain.text_matching import fold
 from domain.values import (
+    Invalid,
     as_text,
     code_parser,
     count_parser,
@@ -41,6 +43,7 @@ KindName = Literal[
     "area",
     "kpi",
     "measure",
+    "scale",
     "assessment",
     "statement",
     "date",
@@ -120,6 +123,36 @@ def configured(name: KindName, entries: Callable[[Config], Mapping[str, _Named]]
     )
 
 
+def scaled(steps: Callable[[Config], dict[int, str]], what: str) -> Kind:
+    """A step on one of the risk register's configured scales, by its number, its name, or both ("3 Sannolik");
+    the number is stored, so the risk value is a product in SQL."""
+
+    def parser(config: Config) -> Parser:
+        named = steps(config)
+        lookup = {fold(s): n for n, name in named.items() for s in (str(n), name, f"{n} {name}")}
+        expected = f"{what} på skalan 1–{len(named)} ({config.directory}/risks.yaml): " + ", ".join(
+            f"{n} {name}" for n, name in named.items()
+        )
+
+        def parse_step(raw: Any) -> int:
+            text = as_text(raw)
+            if text is not None and text.endswith(".0"):  # Excel's 3.0
+                text = text[:-2]
+            if text is None or (found := lookup.get(fold(text))) is None:
+                raise Invalid(expected)
+            return found
+
+        return parse_step
+
+    return Kind(
+        "scale",
+        parser,
+        sa.Integer,
+        "heltal på skalan i config/risks.yaml, eller stegets namn",
+        allowed=lambda c: [f"{n} {name}" for n, name in steps(c).items()],
+    )
+
+
 def _unit_spellings(config: Config) -> dict[str, list[str]]:
     return {u.id: [u.name, *u.aliases] for u in config.organisation.units}
 
@@ -188,3 +221,5 @@ DOC_STATUS = coded(v.DOCUMENT_STATUSES, "en status")
 FINDING = coded(v.FINDINGS, "en allvarlighetsgrad")
 MEASURE = configured("measure", lambda c: c.measures, "en åtgärd (a–j)", "measures.yaml")
 MEASURE_STATUS = coded(v.MEASURE_STATUSES, "en status", 16)
+LIKELIHOOD = scaled(lambda c: c.risks.likelihood, "en sannolikhet")
+CONSEQUENCE = scaled(lambda c: c.risks.consequence, "en konsekvens")

@@ -50,6 +50,7 @@ VIEWS = (
     View("situation", "Lägesbild", "", ":material/dashboard:", _EVERYONE, True),
     View("status", "Status", "status", ":material/traffic:", _EVERYONE, True),
     View("measures", "Ledningens ansvar", "ledningsansvar", ":material/gavel:", _EVERYONE, True),
+    _of_all_units("risks", "Risker", "risker", ":material/crisis_alert:"),
     _of_all_units("incidents", "Incidenter", "incidenter", ":material/warning:"),
     _of_all_units("recommendations", "Rekommendationer", "rekommendationer", ":material/checklist:"),
     _of_all_units("self_assessments", "Självskattningar", "sjalvskattningar", ":material/fact_check:"),

@@ -31,6 +31,7 @@ from queries import maturity as maturity_queries
 from queries import measures as measure_queries
 from queries import phishing_campaigns as phishing_queries
 from queries import recommendations as recommendation_queries
+from queries import risks as risk_queries
 from queries import self_assessments as self_assessment_queries
 from queries import status as status_queries
 from queries import training as training_queries
@@ -59,6 +60,8 @@ from view_models.maturity import body_figure as maturity_figure
 from view_models.measures import body_figure as duties_figure
 from view_models.measures import duties_sentence
 from view_models.phishing_campaigns import latest_campaign
+from view_models.risks import body_figure as risk_figure
+from view_models.risks import risk_sentence
 from view_models.sections import (
     WHOLE_MUNICIPALITY,
     Ask,
@@ -286,9 +289,15 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     )
     incidents = headline(ask, (), int(period[:4]), reporting_moment(scope)) if period else None
     duties = duties_sentence(ask, body, period, config) if period else None
+    assessed = ask(risk_queries.assessments, (body,), scope.on)
+    risks = risk_sentence(assessed, names.get(body, body), scope.on, config)
     sections: list[Section] = [
         Heading(f"{whose} · {period}"),
-        Lines("Sammanfattning", tuple(Line(t) for t in attention(picture, since, incidents, duties)), main="summary"),
+        Lines(
+            "Sammanfattning",
+            tuple(Line(t) for t in attention(picture, since, incidents, duties, risks)),
+            main="summary",
+        ),
         Figures(
             "Status per område",
             tuple(
@@ -334,8 +343,9 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
             (
                 duties_figure(ask(measure_queries.body_measures, body, period), body, config)
                 or missing("Ledningens ansvar", "Inga åtgärder enligt cybersäkerhetslagen rapporterade."),
+                risk_figure(assessed, body, scope.on, config) or missing("Risker", "Inga risker registrerade."),
             ),
-            slide_title="Ledningens ansvar",
+            slide_title="Ledningens ansvar och risker",
         ),
     ]
     heading, lines = since
@@ -361,10 +371,16 @@ NAMED = 2  # examples a sentence of the summary names
 
 
 def attention(
-    picture: SituationPicture, since: Since, incidents: Headline | None, duties: str | None = None
+    picture: SituationPicture,
+    since: Since,
+    incidents: Headline | None,
+    duties: str | None = None,
+    risks: str | None = None,
 ) -> list[str]:
-    """Sammanfattning: three to five sentences, each with its figure, on what needs the board's attention:
-    the KPIs off target, what got worse, incidents and reports, overdue recommendations, unmet duties."""
+    """Sammanfattning: three to five sentences, each with its figure, on what needs the board's attention.
+    The body's own first — the KPIs off target, what got worse, its risks in the highest band and late
+    treatments, its unmet duties — then the whole municipality's incidents and overdue recommendations,
+    which have slides of their own in the main part when a sixth sentence does not fit here."""
     sentences = []
     off = [k for k in picture.kpis if k.band != "green"]
     if not picture.kpis:
@@ -386,6 +402,7 @@ def attention(
         )
         changes = "förändring" if len(worse) == 1 else "förändringar"
         sentences.append(f"{swedish_int(len(worse))} {changes} till det sämre {when}: {named}.")
+    sentences += [s for s in (risks, duties) if s]
     if incidents is not None:
         sentences.append(incidents.sentence(WHOLE_MUNICIPALITY))
     counts = picture.recommendation_counts
@@ -398,8 +415,6 @@ def attention(
             f"{'försenad' if late == 1 else 'försenade'}, "
             f"{swedish_int(done)} av {swedish_int(total)} genomförda."
         )
-    if duties:
-        sentences.append(duties)
     return sentences[:5]
 
 

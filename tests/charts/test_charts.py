@@ -148,8 +148,25 @@ def _every_chart(config: Any) -> dict[str, alt.TopLevelMixin]:
         "explore_heatmap": explore_chart(
             pd.DataFrame({"År": ["2025"], "Enhet": ["A"], "Värde": [2.0]}), "heatmap", "År", "Enhet", "Antal", ",.0f"
         ),
+        "risks": _risk_map(config),
         **_follow_up_charts(),
     }
+
+
+def _risk_map(config: Any) -> alt.TopLevelMixin:
+    from charts.risks import risk_heatmap
+    from view_models.risks import heat_map_table
+
+    cells = pd.DataFrame({"likelihood": [4, 2], "consequence": [3, 2], "counted": [2, 1]})
+    return risk_heatmap(heat_map_table(cells, config.risks), config.risks)
+
+
+def test_each_risk_cell_has_its_count_and_band_written_in_it(config):
+    spec = vega_lite_spec(_risk_map(config))
+    rows = _rows(spec)
+    words = {r["Etikett"] for r in rows}
+    assert {"2 risker\nMycket hög", "1 risk\nMedel", "Låg"} <= words  # a count and its band, never colour alone
+    assert len(rows) == 16  # every cell of the 4 × 4 map is drawn, an empty one with its band
 
 
 SURVEY_SHARES = pd.DataFrame(

@@ -143,3 +143,27 @@ def test_without_surveys_and_maturity_files_the_rest_still_loads(config_copy):
     (config_copy / "maturity.yaml").unlink()
     config = load_config(config_copy)
     assert config.surveys == {} and config.maturity_models == {}
+
+
+def test_the_risk_scale_defaults_without_its_file_and_a_gap_or_unordered_bands_are_named(config_copy):
+    (config_copy / "risks.yaml").unlink()
+    scale = load_config(config_copy).risks
+    assert scale.likelihood[4] == "Mycket sannolik" and scale.consequence[3] == "Kännbar"
+    assert [scale.band(v).name for v in (3, 4, 6, 8, 9, 12, 16)] == [
+        "Låg", "Medel", "Medel", "Hög", "Hög", "Mycket hög", "Mycket hög"
+    ]  # fmt: skip
+    (config_copy / "risks.yaml").write_text(
+        "likelihood: {1: Låg, 2: Hög, 4: Mycket hög}\n"
+        "bands:\n  - {id: low, name: Låg, from: 4}\n  - {id: high, name: Hög, from: 2}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(config_copy)
+    message = str(caught.value)
+    assert "risks.yaml: filen: likelihood: stegen ska vara 1, 2, 3 … utan luckor (2–10 steg)" in message
+    (config_copy / "risks.yaml").write_text(
+        "bands:\n  - {id: low, name: Låg, from: 4}\n  - {id: high, name: Hög, from: 2}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(config_copy)
+    assert "bands: 2–5 klasser, den första från 1 och varje följande från ett högre värde" in str(caught.value)

@@ -24,7 +24,8 @@ def test_situation_picture_of_the_latest_quarter(open_view):
     assert "Servicenämnden · 2025Q4" in text
     assert "Sammanfattning" in text  # what needs the board's attention first, in sentences with their figures
     assert "Incidenter 2025 i hela kommunen: 4 kritiska (2024: 6) och 2 betydande" in text
-    assert "Revisionens rekommendationer i hela kommunen: 1 försenad, 2 av 3 genomförda." in text
+    assert "Risker för Servicenämnden: 2 med mycket högt riskvärde (Utpressningsvirus" in text
+    assert "Servicenämndens risker med mycket högt riskvärde" in text  # the key figure, under the summary
     assert "Kritiska incidenter hittills 2025, hela kommunen" in text and "2024: 6 · 2023: 6" in text
     assert "Pågår 0 · avvaktar 1 · ej påbörjade 0 · försenade 1" in text
     assert "Försenad" in text and "ITS-2025-1" in text

@@ -34,6 +34,7 @@ def test_example_data_is_loaded_into_an_empty_store_and_labelled(app_env):
         "Mognadsnivåer",
         "Informationsklassning",
         "Styrdokument",
+        "Risker",
         "Ledningens ansvar",
         "Utbildning",
         "Phishingövningar",
