@@ -124,3 +124,13 @@ def test_the_view_is_in_the_decks_appendix_with_its_map_and_named_risks(store, c
     assert [c.title for c in charts] == ["Riskkarta: sannolikhet × konsekvens"] and len(charts[0].table) == 16
     named = next(s for s in slides if s.title.startswith("Risker i klasserna"))
     assert named.lines[0].text.startswith("R-SN-4 Utpressningsvirus slår ut verksamhetssystem: 12 Mycket hög")
+
+
+def test_utforska_offers_the_risk_values_by_body(store):
+    from queries.explore import explore
+
+    with store.connect() as connection:
+        highest = explore(connection, "risks", "highest", ("unit",), []).set_index("unit")["value"]
+        counted = explore(connection, "risks", "assessments", ("likelihood",), [("unit", ("kommunstyrelsen",))])
+    assert highest.to_dict() == {"kommunstyrelsen": 9, "servicenamnden": 16}  # R-SN-1 was assessed 16 once
+    assert counted.set_index("likelihood")["value"].to_dict() == {2: 2, 3: 1}
