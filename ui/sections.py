@@ -12,6 +12,7 @@ import streamlit as st
 from domain.formatting import inert
 from domain.roles import VIEW_NAMED
 from queries.data_overview import imports_after
+from ui.app_store import app_config, asking_at, newest_record
 from ui.blocks import chart_block, table_block, table_of, table_with_limit
 from ui.frame import Frame, empty_state
 from view_models.meetings import import_words
@@ -157,8 +158,29 @@ def _figure_text(figure: Figure, style: str) -> str:
 def present(f: Frame, compose: Compose, scope: Scope, *, what: str, after: dict[str, After] | None = None) -> None:
     """A board view: its sections as of the frame's batch (a meeting's, or today's), then what reads
     differently today when it is opened on a meeting record."""
-    show(f, compose(f.ask, scope, f.config), after=after, what=what)
+    show(f, composed(f, compose, scope, f.as_of), after=after, what=what)
     corrections_section(f, compose, scope)
+
+
+def composed(f: Frame, compose: Compose, scope: Scope, as_of: int | None) -> ViewContent:
+    """A view's sections, composed once per store state, scope and batch and shared by every session: at
+    a board meeting thirty members open the same view within a minute, and it says the same to them all."""
+    name = f"{compose.__module__}.{compose.__qualname__}"
+    return _composed(name, compose, f.url, f.latest, newest_record(f.url), as_of, scope, str(f.config.directory))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _composed(
+    name: str,
+    _compose: Compose,
+    url: str,
+    latest: int,
+    records: int,  # the newest meeting record: views that read the records say more when one is made
+    as_of: int | None,
+    scope: Scope,
+    config_directory: str,
+) -> ViewContent:
+    return _compose(asking_at(url, latest, as_of), scope, app_config())
 
 
 def corrections_section(f: Frame, compose: Compose, scope: Scope) -> None:
@@ -167,8 +189,8 @@ def corrections_section(f: Frame, compose: Compose, scope: Scope) -> None:
     presented compared with the same view today."""
     if f.meeting is None:
         return
-    presented = compose(f.ask, scope, f.config)
-    current = compose(f.ask_now, scope, f.config)
+    presented = composed(f, compose, scope, f.as_of)
+    current = composed(f, compose, scope, None)
     changed = _named(f, corrections(presented, current))
     st.header("Rättat efter mötet")
     if changed:
