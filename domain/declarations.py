@@ -135,6 +135,7 @@ class Counts:
     preview_keys: tuple[str, ...]
     noun: str  # what the total counts, in the preview's words
     index_name: str = ""
+    indexes: tuple[Index, ...] = ()  # beyond the covering one: a question the cells answer often
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,7 @@ def _counts_table(dataset: Dataset, counts: Counts, rows: sa.Table) -> sa.Table:
         sa.Index(
             f"ix_{counts.table}_superseded", "superseded_by", sqlite_where=superseded, postgresql_where=superseded
         ),
+        *(_index(counts.table, i) for i in counts.indexes),
     )
 
 

@@ -91,7 +91,8 @@ DATASET = Dataset(
         # The incidents with reporting duties (a detection time given): few, found without a scan.
         Index("ix_incidents_detected", ("detected_at",), "detected_at IS NOT NULL"),
         # The critical incidents, listed on two views, without scanning the table; small, as they are few.
-        Index("ix_incidents_current_critical", ("date",), "superseded_by IS NULL AND severity = 'critical'"),
+        # By unit first: a body's few are found among a city's ten million incidents' twenty thousand.
+        Index("ix_incidents_current_critical", ("unit", "date"), "superseded_by IS NULL AND severity = 'critical'"),
     ),
     rules=_dated_after_the_incident,
     # What every incident chart asks: sums per month, unit, severity, category and IMY report.
@@ -102,6 +103,16 @@ DATASET = Dataset(
         total_as="incidents",
         preview_keys=("month", "unit"),
         noun="incidenter",
+        indexes=(
+            # The critical incidents per year (Lägesbild, the deck): read from their own cells.
+            Index("ix_incident_counts_current_severity", ("severity", "year", "incidents"), "superseded_by IS NULL"),
+            # A body's incidents: its own cells, not a scan of the city's (they grow with the data).
+            Index(
+                "ix_incident_counts_current_unit",
+                ("unit", "year", "month", "severity", "category", "reported_to_authority", "incidents"),
+                "superseded_by IS NULL",
+            ),
+        ),
     ),
     explore=Explore(
         (Measure("count", "Antal incidenter", lambda t: sa.func.sum(t.c.incidents), "count"),),

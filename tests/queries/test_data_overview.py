@@ -39,7 +39,8 @@ def test_the_overview_agrees_with_the_rows_after_an_own_import_and_its_undo(stor
     load_example_data(store, config)
     assert _overview(store) == _counted(store)
     example = _overview(store)["incidents"]
-    own = write_csv(tmp_path / "inc.csv", HEADER + "2025-12;servicenamnden;Låg;IT-incident;3\n2026-01;mkb;Hög;IT-incident;1\n")
+    rows = "2025-12;servicenamnden;Låg;IT-incident;3\n2026-01;mkb;Hög;IT-incident;1\n"
+    own = write_csv(tmp_path / "inc.csv", HEADER + rows)
     result = import_file(store, config, "incidents", own, actor=operator("anna"))
     assert result.ok, result.messages()
     after = _overview(store)
@@ -47,3 +48,15 @@ def test_the_overview_agrees_with_the_rows_after_an_own_import_and_its_undo(stor
     assert after["incidents"][2] == "2026-01" and after["incidents"][3] < example[3]  # example rows replaced
     undo(store, result.batch_id, actor=operator("anna"))
     assert _overview(store) == _counted(store) and _overview(store)["incidents"] == example
+
+
+def test_the_critical_incidents_without_a_full_report_are_those_the_rule_finds(store, config):
+    from queries.incidents import critical_incidents, critical_without_full_report
+    from rules.incidents import report_completeness
+
+    load_example_data(store, config)
+    with store.connect() as connection:
+        every = critical_incidents(connection, ())
+        found = critical_without_full_report(connection)
+    expected = every[~report_completeness(every)]
+    assert len(found) == 8 and list(found["reference"]) == list(expected["reference"])
