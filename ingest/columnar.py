@@ -34,6 +34,7 @@ def _memory_pool() -> pa.MemoryPool:
 
 
 POOL = _memory_pool()
+_BLANK_STARTS = pa.array(["", *STRIPPED])  # how a blank cell begins: with nothing, or with a blank
 
 
 class ColumnarNotPossible(Exception):
@@ -80,6 +81,8 @@ def blank_rows(columns: Sequence[pa.Array]) -> np.ndarray | None:
     such rows are skipped, as the row reader skips them."""
     blank = None
     for column in columns:
+        if not pc.any(pc.is_in(pc.utf8_slice_codeunits(column, 0, 1), value_set=_BLANK_STARTS)).as_py():
+            return None  # no cell of this column even starts blank (a date, a unit): no row is all blank
         empty = pc.equal(
             pc.utf8_length(pc.utf8_trim(column, STRIPPED, memory_pool=POOL), memory_pool=POOL), 0, memory_pool=POOL
         )
