@@ -17,9 +17,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-CHARTS_DRAWN = """(number) => {
+CHARTS_DRAWN = """(place) => {
   const top = [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')]
-    .some((el) => el.textContent.includes(`bild ${number} av`));
+    .some((el) => el.textContent.includes(place));
   const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
   return top && charts.every((c) => c.querySelector('canvas, svg'));
 }"""
@@ -38,25 +38,27 @@ def deck_shape(env: dict[str, str], body: str, quarter: str) -> list[dict[str, i
         "        return query(c, *args, as_of=None)\n"
         f"deck = build_deck(ask, DeckScope({body!r}, {quarter!r}, dt.date.today()), load_config())\n"
         "print(json.dumps([{'texts': 3 + bool(s.lead) + len(s.figures) * 3 + (1 if s.lines else 0)"
-        " + len(s.charts) * 2, 'charts': len(s.charts)} for s in deck]))\n"
+        " + len(s.charts) * 2, 'charts': len(s.charts), 'place': deck.place(n)}"
+        " for n, s in enumerate(deck.slides, start=1)]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _steps(browser: Any, first_url: str, count: int) -> tuple[float, list[float]]:
-    """Open the first slide (timed), then click "Nästa bild →" through the deck, each step timed."""
+def _steps(browser: Any, first_url: str, places: list[str]) -> tuple[float, list[float]]:
+    """Open the first slide (timed), then click "Nästa bild →" through the deck, each step timed; a slide is
+    shown when its place ("bild 3 av 8", "Bilagor", "bilaga 4 av 30") is on top and its charts are drawn."""
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     started = time.perf_counter()
     page.goto(first_url)
     page.wait_for_selector(SCRIPT_DONE, timeout=300_000)
-    page.wait_for_function(CHARTS_DRAWN, arg=1, timeout=300_000, polling=20)
+    page.wait_for_function(CHARTS_DRAWN, arg=places[0], timeout=300_000, polling=20)
     first = (time.perf_counter() - started) * 1000
     steps = []
-    for number in range(2, count + 1):
+    for place in places[1:]:
         started = time.perf_counter()
         page.get_by_role("link", name="Nästa bild →").click()
-        page.wait_for_function(CHARTS_DRAWN, arg=number, timeout=120_000, polling=20)
+        page.wait_for_function(CHARTS_DRAWN, arg=place, timeout=120_000, polling=20)
         page.wait_for_selector(SCRIPT_DONE, timeout=120_000)
         steps.append((time.perf_counter() - started) * 1000)
     page.close()
@@ -79,9 +81,12 @@ def slide_times(env: dict[str, str], served: Any, body: str = "servicenamnden", 
             warm.goto(f"{base}/data")  # the server's first page, not one measured
             warm.wait_for_selector(SCRIPT_DONE, timeout=300_000)
             warm.close()
-            first, deck = _steps(browser, f"{base}/presentation?unit={body}&period={quarter}", len(shape))
+            places = [slide["place"] for slide in shape]
+            first, deck = _steps(browser, f"{base}/presentation?unit={body}&period={quarter}", places)
         with served(env | {"BARE_DECK": str(shape_file)}, script=str(HERE / "bare_slides.py")) as base:
-            _, bare = _steps(browser, f"{base}/?bild=1", len(shape))
+            _, bare = _steps(
+                browser, f"{base}/?bild=1", [f"bild {n} av {len(shape)}" for n in range(1, len(shape) + 1)]
+            )
         browser.close()
     return {
         "slides": len(shape),
