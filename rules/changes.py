@@ -66,11 +66,16 @@ def new_critical_incidents(critical: pd.DataFrame, period: str) -> list[Change]:
 
 def recommendation_changes(recommendations: pd.DataFrame, period: str, today: dt.date) -> list[Change]:
     first, last = quarter_months(period)
+    months = pd.to_datetime(recommendations["done_date"]).dt.strftime("%Y-%m")
+    done_in_quarter = months.notna() & (months >= first) & (months <= last)
     out = []
-    for r in recommendations.itertuples():
-        done = r.done_date
-        if done is not None and not pd.isna(done) and first <= pd.Timestamp(done).strftime("%Y-%m") <= last:
-            out.append(Change("better", f"Rekommendation {r.recommendation_id} genomförd {swedish_date(done)}"))
+    for r, in_quarter in zip(  # only the rows that say something: a city has thousands
+        recommendations[done_in_quarter | recommendations["overdue"]].itertuples(),
+        done_in_quarter[done_in_quarter | recommendations["overdue"]],
+        strict=True,
+    ):
+        if in_quarter:
+            out.append(Change("better", f"Rekommendation {r.recommendation_id} genomförd {swedish_date(r.done_date)}"))
         if r.overdue:
             out.append(
                 Change(

@@ -13,11 +13,8 @@ STATUS_ORDER = ("done", "closed", "in_progress", "on_hold", "not_started")
 def with_overdue(recommendations: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     """Adds `overdue`: past its due date and not reported done."""
     frame = recommendations.copy()
-    due = pd.to_datetime(frame["due_date"]).dt.date
-    frame["overdue"] = [
-        bool(d is not None and not pd.isna(d) and d < today and s not in FINISHED)
-        for d, s in zip(due, frame["status"], strict=True)
-    ]
+    due = pd.to_datetime(frame["due_date"])
+    frame["overdue"] = (due.notna() & (due < pd.Timestamp(today)) & ~frame["status"].isin(FINISHED)).astype(bool)
     return frame
 
 

@@ -170,8 +170,7 @@ def build_situation(
     picture.recommendation_counts = status_counts(recommendations)
     picture.overdue = [
         f"{r.recommendation_id}: {r.recommendation} (slutdatum {r.due_date}, {REC_WORDS[r.status].lower()})"
-        for r in recommendations.itertuples()
-        if r.overdue
+        for r in recommendations[recommendations["overdue"]].itertuples()
     ]
     picture.changes = (
         status_changes(statuses, period, previous, config)
