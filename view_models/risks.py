@@ -278,6 +278,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         ),
     ]
     title = f"Risker i klasserna {high.name} och {top.name}"
+    titles = dict(zip(rows["risk_id"], rows["title"], strict=True))
     lines = tuple(_line(row, moves, scope.on, config) for _, row in listed.iterrows())
     sections += [
         Table(
@@ -309,7 +310,7 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
         Lines(
             "Sedan förra bedömningen",
             tuple(
-                Line(f"{r} {rows.set_index('risk_id').at[r, 'title']}: {m.text} sedan {swedish_date(d)}", m.mark)
+                Line(f"{r} {titles[r]}: {m.text} sedan {swedish_date(d)}", m.mark)
                 for r, (m, d) in moves.items()
                 if m.mark
             ),
