@@ -132,18 +132,30 @@ def _computed(connection: sa.Connection, units: Sequence[str], as_of: int | None
 
 
 @returns(
-    "period", "unit", "value", "numerator", "denominator", "batch", "created_at", "user_name", "source", "source_row"
+    "kpi",
+    "period",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "batch",
+    "created_at",
+    "user_name",
+    "source",
+    "source_row",
 )
 def kpi_provenance(
     connection: sa.Connection,
-    kpi: str,
     units: Sequence[str],
     *,
+    latest: int = 8,
     as_of: int | None = None,
 ) -> pd.DataFrame:
-    """Where each current value of a KPI came from: the import (number, time, who, file) and its row."""
+    """Where the `latest` current values of each KPI came from: the import (number, time, who, file) and
+    its row; asked once for every KPI of the view (the registers are counted once)."""
     query = (
         sa.select(
+            kpis.c.kpi,
             kpis.c.period,
             kpis.c.unit,
             kpis.c.value,
@@ -156,26 +168,19 @@ def kpi_provenance(
             kpis.c.source_row,
         )
         .select_from(kpis.join(import_batches, import_batches.c.id == kpis.c.origin_batch_id))
-        .where(
-            visible_as_of(kpis, as_of),
-            kpis.c.kpi == kpi,
-            *for_units(kpis.c.unit, units),
-            *held(kpis.c.kpi, kpis.c.unit, as_of),
-        )
-        .order_by(kpis.c.period.desc(), kpis.c.unit)
+        .where(visible_as_of(kpis, as_of), *for_units(kpis.c.unit, units), *held(kpis.c.kpi, kpis.c.unit, as_of))
     )
     imported = frame(connection, query)
     computed = _computed(connection, units, as_of)
-    computed = computed[computed["kpi"] == kpi]
-    if computed.empty:
-        return imported
-    batches = sa.select(
-        import_batches.c.id, import_batches.c.created_at, import_batches.c.user_name, import_batches.c.source
-    ).where(import_batches.c.id.in_([int(b) for b in computed["batch"].unique()]))
-    made = frame(connection, batches).rename(columns={"id": "batch"})
-    rows = computed.rename(columns={"share": "value"}).merge(made, on="batch").assign(source_row=None)
-    both = pd.concat([imported, rows[list(imported.columns)]], ignore_index=True)
-    return both.sort_values(["period", "unit"], ascending=[False, True], ignore_index=True)
+    if not computed.empty:
+        batches = sa.select(
+            import_batches.c.id, import_batches.c.created_at, import_batches.c.user_name, import_batches.c.source
+        ).where(import_batches.c.id.in_([int(b) for b in computed["batch"].unique()]))
+        made = frame(connection, batches).rename(columns={"id": "batch"})
+        rows = computed.rename(columns={"share": "value"}).merge(made, on="batch").assign(source_row=None)
+        imported = pd.concat([imported, rows[list(imported.columns)]], ignore_index=True)
+    ordered = imported.sort_values(["kpi", "period", "unit"], ascending=[True, False, True], ignore_index=True)
+    return ordered.groupby("kpi", sort=False).head(latest).reset_index(drop=True)
 
 
 def kpi_value(

@@ -33,7 +33,8 @@ def missing_quarters(quarters: pd.DataFrame, config: Config) -> list[Finding]:
     latest = quarters["period"].max()
     findings = []
     for unit, periods in quarters.groupby("unit")["period"]:
-        gaps = [q for q in _quarters_between(periods.min(), latest) if q not in set(periods)]
+        reported = set(periods.tolist())  # once per unit: it was built again for every quarter
+        gaps = [q for q in _quarters_between(min(reported), latest) if q not in reported]
         if gaps:
             findings.append(Finding("Kvartal saknas", f"{config.unit_names.get(unit, unit)}: {', '.join(gaps)}"))
     return findings

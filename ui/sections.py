@@ -5,20 +5,22 @@ the view shows."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
-from domain.formatting import inert
+from domain.formatting import inert, swedish_int
 from domain.roles import VIEW_NAMED
 from queries.data_overview import imports_after
 from ui.app_store import app_config, asking_at, newest_record
-from ui.blocks import chart_block, table_block, table_of, table_with_limit
+from ui.blocks import chart_block, folded, table_block, table_of, table_with_limit
 from ui.frame import Frame, empty_state
 from view_models.meetings import import_words
 from view_models.presentation import Correction, corrections, with_imports
 from view_models.sections import (
     MARK_WORDS,
+    About,
     Chart,
     Compose,
     Figure,
@@ -27,6 +29,7 @@ from view_models.sections import (
     Line,
     Lines,
     Links,
+    Record,
     Records,
     Scope,
     Section,
@@ -70,7 +73,10 @@ def _section(f: Frame, section: Section, after: dict[str, After] | None) -> None
     elif isinstance(section, Lines):
         if section.on_screen:
             st.header(inert(section.title))
-            st.markdown("\n".join(_line(line) for line in section.lines) or inert(section.empty))
+            _lines(section.lines[:LINES_SHOWN], section.empty)
+            if rest := section.lines[LINES_SHOWN:]:
+                label = f"Visa de övriga {swedish_int(len(rest))}"
+                folded(label, f"lines_{section.title}", partial(_lines, rest))
     elif isinstance(section, Links):
         st.markdown(f"**{inert(section.title)}**")
         for link in section.links:
@@ -89,13 +95,8 @@ def _section(f: Frame, section: Section, after: dict[str, After] | None) -> None
             table_with_limit(section.table, section.limit, section.total, section.note or None)
     elif isinstance(section, Records):
         st.header(inert(section.title))
-        for record in section.records:
-            with st.expander(inert(record.title), expanded=record.flagged):
-                flag = " – :red-badge[■ Försenad]" if record.flagged else ""
-                st.markdown(f"**{inert(record.heading)}**{flag}")
-                for paragraph in record.details:
-                    st.markdown(inert(paragraph))
-                table_of(record.table)
+        for i, record in enumerate(section.records):
+            folded(record.title, f"record_{section.title}_{i}", partial(_record, record), expanded=record.flagged)
     elif isinstance(section, Text):
         st.markdown(f"**{inert(section.strong)}**{inert(section.text)}" if section.strong else inert(section.text))
 
@@ -107,11 +108,29 @@ def _chart(f: Frame, section: Chart, after: dict[str, After] | None) -> None:
         st.markdown(f"*{inert(section.lead)}*")
     event = chart_block(f, section.chart, section.summary, section.table, section.file_name, section.select_key or None)
     if section.about is not None:
-        with st.expander(section.about.label):
-            st.markdown(inert(section.about.text))
-            table_of(section.about.table, hide_index=True)
+        folded(section.about.label, f"about_{section.file_name}", partial(_about, section.about))
     if after and section.select_key in after:
         after[section.select_key](event)
+
+
+LINES_SHOWN = 20  # of a list on the screen; a city's "Sedan förra kvartalet" had 1 374, the rest one click away
+
+
+def _lines(lines: tuple[Line, ...], empty: str = "") -> None:
+    st.markdown("\n".join(_line(line) for line in lines) or inert(empty))
+
+
+def _record(record: Record) -> None:
+    flag = " – :red-badge[■ Försenad]" if record.flagged else ""
+    st.markdown(f"**{inert(record.heading)}**{flag}")
+    for paragraph in record.details:
+        st.markdown(inert(paragraph))
+    table_of(record.table)
+
+
+def _about(about: About) -> None:
+    st.markdown(inert(about.text))
+    table_of(about.table, hide_index=True)
 
 
 def _line(line: Line) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+import sqlalchemy as sa
 
 from domain import vocabulary
 from domain.configuration import Config
@@ -140,9 +141,8 @@ def build_situation(
     kpi_values: pd.DataFrame,
     critical: pd.DataFrame,
     critical_by_year: dict[int, int],
-    recommendations: pd.DataFrame,
+    recommendations: CityRecommendations,
     config: Config,
-    today: dt.date,
 ) -> SituationPicture:
     previous = previous_quarter(period)
     picture = SituationPicture(period=period, previous=previous)
@@ -167,20 +167,46 @@ def build_situation(
     picture.kpis = _kpi_tiles(kpi_values, period, previous, config)
     picture.critical_year = int(period[:4])
     picture.critical_by_year = {y: n for y, n in critical_by_year.items() if y <= picture.critical_year}
-    picture.recommendation_counts = status_counts(recommendations)
-    picture.overdue = [
-        f"{r.recommendation_id}: {r.recommendation} (slutdatum {r.due_date}, {REC_WORDS[r.status].lower()})"
-        for r in recommendations[recommendations["overdue"]].itertuples()
-    ]
+    picture.recommendation_counts = dict(recommendations.counts)
+    picture.overdue = list(recommendations.overdue)
     picture.changes = (
         status_changes(statuses, period, previous, config)
         + kpi_changes(kpi_values, period, previous, config)
         + new_critical_incidents(critical, period)
-        + recommendation_changes(
-            recommendations.assign(status_word=recommendations["status"].map(REC_WORDS)), period, today
-        )
+        + list(recommendations.changes)
     )
     return picture
+
+
+@dataclass(frozen=True)
+class CityRecommendations:
+    """The municipality's recommendations judged on a day: their counts, the overdue ones, the quarter's
+    changes. The same for every body's Lägesbild."""
+
+    counts: dict[str, int]
+    overdue: tuple[str, ...]
+    changes: tuple[Change, ...]
+
+
+def city_recommendations(
+    connection: sa.Connection, period: str, on: dt.date, *, as_of: int | None = None
+) -> CityRecommendations:
+    """Asked through `ask` as a query is, so a city's thousands of recommendations are read and judged
+    once per store state and day, not again for each body or filter (a third of a warm Lägesbild)."""
+    recommendations = with_overdue(recommendation_queries.recommendations_with_progress(connection, as_of=as_of), on)
+    overdue = recommendations[recommendations["overdue"]]
+    return CityRecommendations(
+        status_counts(recommendations),
+        tuple(
+            f"{r.recommendation_id}: {r.recommendation} (slutdatum {r.due_date}, {REC_WORDS[r.status].lower()})"
+            for r in overdue.itertuples()
+        ),
+        tuple(
+            recommendation_changes(
+                recommendations.assign(status_word=recommendations["status"].map(REC_WORDS)), period, on
+            )
+        ),
+    )
 
 
 def _kpi_tiles(values: pd.DataFrame, period: str, previous: str, config: Config) -> list[KpiTile]:
@@ -231,9 +257,8 @@ def situation_from(ask: Ask, units: tuple[str, ...], period: str, config: Config
         kpi_values=quarterly_values(ask(status_queries.kpi_series, units), config.kpis),
         critical=ask(incident_queries.critical_incidents, units),
         critical_by_year=ask(incident_queries.critical_incidents_by_year),
-        recommendations=with_overdue(ask(recommendation_queries.recommendations_with_progress), on),
+        recommendations=ask(city_recommendations, period, on),
         config=config,
-        today=on,
     )
 
 

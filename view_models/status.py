@@ -164,13 +164,14 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     values = quarterly_values(ask(status_queries.kpi_series, scope.units or (unit,)), config.kpis)
     values = values[values["period"] <= period]
     sections.append(Heading("Nyckeltal över tid"))
+    sources = None if scope.in_deck else ask(status_queries.kpi_provenance, scope.units or (unit,))
     for kpi_id, kpi in config.kpis.items():
         series = values[values["kpi"] == kpi_id]
         if series.empty:
             continue
         provenance = None
-        if not scope.in_deck:
-            rows = ask(status_queries.kpi_provenance, kpi_id, scope.units or (unit,)).head(8)
+        if sources is not None:
+            rows = sources[sources["kpi"] == kpi_id]
             provenance = About(
                 "Om nyckeltalet: definition, källa och import", kpi_definition(kpi), provenance_table(rows, kpi, config)
             )

@@ -10,6 +10,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import yaml
@@ -189,6 +191,85 @@ def two_apps_on_postgres(tmp_path_factory: pytest.TempPathFactory, postgres_serv
             yield one, other
 
 
+MEMBER = ("eva@malmo.se", "evas-lösenord-1234")
+
+
+@dataclass(frozen=True)
+class Replicas:
+    """Two app processes on one PostgreSQL store, and nginx in front of them."""
+
+    nginx: str
+    first: str
+    second: str
+    folder: Path
+
+
+@pytest.fixture(scope="session")
+def replicas(tmp_path_factory: pytest.TempPathFactory, postgres_server) -> Iterator[Replicas]:
+    """deploy/nginx-dashboard.conf as shipped, on loopback ports without TLS, in front of two app processes
+    on one PostgreSQL store with the example data, an administrator and a board member."""
+    from access import accounts
+
+    folder = tmp_path_factory.mktemp("e2e-replicas")
+    config_dir = folder / "config"
+    shutil.copytree(ROOT / "config", config_dir)
+    users = [
+        {"email": email, "role": role, "password_hash": accounts.hash_password(password)}
+        for (email, password), role in ((ADMIN, "admin"), (MEMBER, "viewer"))
+    ]
+    (config_dir / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
+    db_url = postgres_server.url(postgres_server.fresh_database())
+    first, second = folder / "first", folder / "second"
+    first.mkdir()
+    second.mkdir()
+    for one in _serve(first, config_dir, db_url=db_url):
+        for other in _serve(second, config_dir, db_url=db_url):
+            yield from _nginx(folder, one, other)
+
+
+def _nginx(folder: Path, first: str, second: str) -> Iterator[Replicas]:
+    site = (ROOT / "deploy" / "nginx-dashboard.conf").read_text(encoding="utf-8")
+    port = _free_port()
+    for shipped, here in (
+        ("127.0.0.1:8501", first.removeprefix("http://")),
+        ("127.0.0.1:8502", second.removeprefix("http://")),
+        ("listen 443 ssl;", f"listen 127.0.0.1:{port};"),
+        ("    ssl_certificate     /etc/ssl/dashboard/fullchain.pem;\n", ""),
+        ("    ssl_certificate_key /etc/ssl/dashboard/privkey.pem;\n", ""),
+        ("/var/log/nginx/dashboard.log", str(folder / "nginx-access.log")),
+    ):
+        assert site.count(shipped) == 1, f"deploy/nginx-dashboard.conf no longer has {shipped!r}"
+        site = site.replace(shipped, here)
+    (folder / "site.conf").write_text(site, encoding="utf-8")
+    temp = " ".join(
+        f"{kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (folder / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + f"worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'nginx-error.log'};\n"
+        + f"events {{}}\nhttp {{\n{temp}\ninclude {folder / 'site.conf'};\n}}\n",
+        encoding="utf-8",
+    )
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    server = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-g", "daemon off;"], cwd=folder)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            raise RuntimeError(f"nginx startade inte; se {folder / 'nginx-error.log'}")
+        time.sleep(0.2)
+    yield Replicas(url, first, second, folder)
+    server.terminate()
+    server.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
 def browser(app_url: str) -> Iterator[Browser]:
     with sync_playwright() as playwright:
@@ -228,3 +309,18 @@ def open_view(page: Page, url: str, *expected: str) -> str:
     for text in expected:
         expect(main).to_contain_text(text, timeout=TIMEOUT)
     return main.inner_text()
+
+
+def sign_in(page: Page, url: str, email: str, password: str) -> None:
+    open_view(page, url, "Logga in")
+    page.get_by_label("E-post").fill(email)
+    page.get_by_label("Lösenord", exact=True).fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.locator("h1")).to_contain_text("Lägesbild", timeout=TIMEOUT)
+    wait_for_app_run(page)
+
+
+def click_in_sidebar(page: Page, title: str) -> None:
+    """Follow a link in the sidebar: the same session, as a person clicking."""
+    page.locator("[data-testid='stSidebar']").get_by_role("link", name=title).click()
+    wait_for_app_run(page)

@@ -79,6 +79,12 @@ def test_each_view_shows_its_figures_in_swedish_only_and_axe_finds_nothing(brows
     if path in WITH_CHARTS:  # charts draw after the run: wait for them, then for every one to be drawn
         expect(page.locator(CHARTS).first).to_be_visible(timeout=TIMEOUT)
         expect(page.locator(CHARTS).first.locator("canvas, svg").first).to_be_visible(timeout=TIMEOUT)
+        # The table behind a chart is drawn when opened: open the first, so the checks below read it too.
+        folded = page.locator("[data-testid='stExpander']").filter(has_text="Visa som tabell").first
+        folded.locator("summary").click()
+        wait_for_app_run(page)
+        expect(folded.locator("[data-testid='stTable']")).to_be_visible(timeout=TIMEOUT)
+        expect(folded.get_by_role("button", name="Ladda ner som CSV")).to_be_visible(timeout=TIMEOUT)
     if path == "/import":  # the uploader's button is Swedish, and says the import's own limit
         expect(page.get_by_role("button", name="Välj fil", exact=True)).to_be_visible(timeout=TIMEOUT)
         said = page.locator("[data-testid='stFileUploaderDropzoneInstructions'] div").first.evaluate(

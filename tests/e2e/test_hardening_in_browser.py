@@ -4,10 +4,20 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from domain.roles import VIEWS
-from tests.e2e.conftest import ADMIN, MAIN, TIMEOUT, VIEWER, open_view, store_url, wait_for_app_run
+from tests.e2e.conftest import (
+    ADMIN,
+    MAIN,
+    TIMEOUT,
+    VIEWER,
+    click_in_sidebar,
+    open_view,
+    sign_in,
+    store_url,
+    wait_for_app_run,
+)
 from tests.hostile import BEACON
 
 LIVE_MARKUP = """() => ({
@@ -58,30 +68,16 @@ def test_the_app_sends_no_referrer_and_a_link_token_never_leaves_in_one(browser:
     context.close()
 
 
-def _sign_in(page: Page, url: str, email: str, password: str) -> None:
-    open_view(page, url, "Logga in")
-    page.get_by_label("E-post").fill(email)
-    page.get_by_label("Lösenord", exact=True).fill(password)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.locator("h1")).to_contain_text("Lägesbild", timeout=TIMEOUT)
-    wait_for_app_run(page)
-
-
-def _click_in_sidebar(page: Page, title: str) -> None:
-    page.locator("[data-testid='stSidebar']").get_by_role("link", name=title).click()
-    wait_for_app_run(page)
-
-
 def test_an_account_disabled_in_one_app_process_is_signed_out_of_the_other(browser: Browser, two_apps_on_postgres):
     first, second = two_apps_on_postgres
     member_context, admin_context = _context(browser), _context(browser)
     member, admin = member_context.new_page(), admin_context.new_page()
-    _sign_in(member, first, *VIEWER)
-    _click_in_sidebar(member, "Status")
+    sign_in(member, first, *VIEWER)
+    click_in_sidebar(member, "Status")
     expect(member.locator("h1")).to_contain_text("Status", timeout=TIMEOUT)
 
-    _sign_in(admin, second, *ADMIN)
-    _click_in_sidebar(admin, "Konton")
+    sign_in(admin, second, *ADMIN)
+    click_in_sidebar(admin, "Konton")
     expect(admin.locator(MAIN)).to_contain_text("nämndledamot", timeout=TIMEOUT)
     admin.get_by_role("combobox", name="Konto").click()
     admin.keyboard.type(VIEWER[0])  # typed, the list opens on the one account wherever the field is on the page
@@ -90,7 +86,7 @@ def test_an_account_disabled_in_one_app_process_is_signed_out_of_the_other(brows
     admin.get_by_role("button", name="Stäng av kontot").click()
     expect(admin.locator(MAIN)).to_contain_text("är avstängt", timeout=TIMEOUT)
 
-    _click_in_sidebar(member, "Incidenter")  # the board member's next click, in the other process
+    click_in_sidebar(member, "Incidenter")  # the board member's next click, in the other process
     expect(member.locator("h1")).to_contain_text("Logga in", timeout=TIMEOUT)
     assert "Incidenter per månad" not in member.inner_text(MAIN)
     member_context.close()
@@ -113,7 +109,7 @@ def test_an_oidc_user_disabled_while_signed_in_is_denied_on_the_next_click(brows
     engine = open_store(db_url)
     accounts.save(engine, operator("admin (kommandorad)"), "rut@ey.se", disabled=True)
     try:
-        _click_in_sidebar(page, "Status")
+        click_in_sidebar(page, "Status")
         expect(page.locator(MAIN)).to_contain_text("Du saknar behörighet", timeout=TIMEOUT)
         assert "Status per område" not in page.inner_text(MAIN)
     finally:

@@ -45,6 +45,17 @@ def open_view(app_env):
     return open_view
 
 
+def unfolded(app: AppTest) -> AppTest:
+    """The page again with every folded part open (the tables behind the charts, the records, the rest of
+    a long list), as a user who opens them all: their content is drawn only while open."""
+    keys = [e.proto.id.split("-", 2)[2] for e in app.expander if e.proto.id]
+    for key in keys:
+        app.session_state[key] = True
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
 def assert_no_unexpected_error(app: AppTest) -> None:
     """The page's Swedish fallback for a crash hides the exception from AppTest; a test must still fail."""
     from ui.navigation import UNEXPECTED

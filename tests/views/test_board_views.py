@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from domain.roles import operator
-from tests.views.conftest import page_text, shown_table
+from tests.views.conftest import page_text, shown_table, unfolded
 
 BOARD_VIEWS = [
     "views/situation.py",
@@ -49,7 +49,7 @@ def test_an_unknown_quarter_in_the_link_falls_back_with_a_notice(open_view):
 
 
 def test_status_view_heat_map_and_kpis(open_view):
-    app = open_view("views/status.py", period="2025Q2")
+    app = unfolded(open_view("views/status.py", period="2025Q2"))
     text = page_text(app)
     assert "Status per område och kvartal – Servicenämnden" in text
     assert "2025Q2: " in text and "röda: Utbildning och medvetenhet" in text
@@ -70,7 +70,7 @@ def test_status_map_shows_the_latest_eight_quarters_and_the_table_all(open_view,
     rows = "".join(f"{quarter};servicenamnden;governance;Grön;\n" for quarter in quarters)
     path = write_csv(app_env / "status.csv", "period;enhet;område;status;kommentar\n" + rows)
     assert import_file(open_store(), load_config(), "status", path, actor=operator("u")).ok
-    app = open_view("views/status.py", period="2025Q4")
+    app = unfolded(open_view("views/status.py", period="2025Q4"))
     assert "Kartan visar de senaste 8 kvartalen; alla finns i tabellen." in page_text(app)
     assert list(shown_table(app.table[0].value).columns)[1:] == quarters  # 20 quarters in the table
     heat_map = app.get("vega_lite_chart")[0].proto
@@ -79,7 +79,7 @@ def test_status_map_shows_the_latest_eight_quarters_and_the_table_all(open_view,
 
 
 def test_incident_view_years_categories_and_critical_reports(open_view):
-    app = open_view("views/incidents.py")
+    app = unfolded(open_view("views/incidents.py"))
     text = page_text(app)
     assert "Incidenter per år – 2023: 17\u00a0850, 2024: 18\u00a0120, 2025: 18\u00a0040." in text
     assert "Kritiska incidenter per år – 2023: 6, 2024: 6, 2025: 4." in text
@@ -102,7 +102,7 @@ def test_incident_view_for_one_unit_from_the_link(open_view):
 
 
 def test_recommendation_view_two_done_one_on_hold_and_overdue(open_view):
-    app = open_view("views/recommendations.py")
+    app = unfolded(open_view("views/recommendations.py"))
     text = page_text(app)
     assert "2 av 3 rekommendationer är genomförda, 1 avvaktar, 1 försenad." in text
     overview = shown_table(app.table[0].value).set_index("Id")
@@ -113,7 +113,7 @@ def test_recommendation_view_two_done_one_on_hold_and_overdue(open_view):
 
 
 def test_self_assessment_view_65_to_89_percent(open_view):
-    app = open_view("views/self_assessments.py")
+    app = unfolded(open_view("views/self_assessments.py"))
     text = page_text(app)
     assert (
         "Andelen tillfredsställande gick från 65\u00a0% (2015) till 89\u00a0% (2024); förbättringsområden 9\u00a0%."
@@ -156,7 +156,7 @@ def test_a_long_recommendation_list_is_shown_one_audit_at_a_time(open_view, app_
     )
     path = write_csv(app_env / "rek.csv", "id;granskning;granskare;granskningsdatum;mottagare;rekommendation\n" + lines)
     assert import_file(open_store(), load_config(), "recommendations", path, actor=operator("u")).ok
-    app = open_view("views/recommendations.py")
+    app = unfolded(open_view("views/recommendations.py"))
     assert [h.value for h in app.header][:2] == ["Status per granskningsår", "Från granskning till slutdatum"]
     assert "0 av 60 rekommendationer är genomförda, 60 ej påbörjade." in page_text(app)
     overview, timeline = shown_table(app.table[0].value), shown_table(app.table[1].value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.views.conftest import assert_no_unexpected_error, page_text, shown, shown_table
+from tests.views.conftest import assert_no_unexpected_error, page_text, shown, shown_table, unfolded
 
 
 def test_classification_shares_per_unit_and_old_classifications_flagged(open_view):
@@ -18,7 +18,7 @@ def test_classification_shares_per_unit_and_old_classifications_flagged(open_vie
 
 
 def test_maturity_most_units_between_the_first_two_steps_in_2024(open_view):
-    app = open_view("views/maturity.py")
+    app = unfolded(open_view("views/maturity.py"))
     assert_no_unexpected_error(app)
     text = page_text(app)
     assert "2024: 23 av 24 enheter står mellan steg 1 och 2 (Nybörjare och Utforskare)" in text
@@ -27,7 +27,7 @@ def test_maturity_most_units_between_the_first_two_steps_in_2024(open_view):
 
 
 def test_survey_figures_one_to_four_with_the_average(open_view):
-    app = open_view("views/survey_results.py", year="2020")
+    app = unfolded(open_view("views/survey_results.py", year="2020"))
     assert_no_unexpected_error(app)
     text = page_text(app)
     for number in range(1, 5):
@@ -46,7 +46,7 @@ def test_a_survey_question_compared_across_years(open_view):
 
 
 def test_accessibility_review_in_the_reports_terms(open_view):
-    app = open_view("views/accessibility_reviews.py")
+    app = unfolded(open_view("views/accessibility_reviews.py"))
     assert_no_unexpected_error(app)
     text = page_text(app)
     assert "2024: 29 tjänster granskade mot 12 av standardens 87 kriterier" in text

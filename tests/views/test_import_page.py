@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from store.engine import open_store
-from tests.views.conftest import page_text, shown, shown_table
+from tests.views.conftest import page_text, shown, shown_table, unfolded
 
 GOOD = "period;enhet;område;status;kommentar\n2025Q4;Servicenämnden;governance;Grön;Rutinen är beslutad\n"
 BAD = "period;enhet;område;status\n2025Q4;Servicenämden;governance;Lila\n"
@@ -148,7 +148,7 @@ def test_an_upload_over_the_size_limit_is_refused_in_swedish(config):
 
 
 def test_each_kpi_shows_its_definition_and_the_import_it_came_from(open_view):
-    app = open_view("views/status.py", period="2025Q4")
+    app = unfolded(open_view("views/status.py", period="2025Q4"))
     text = page_text(app)
     assert "Definition: Andel medarbetare som har genomfört utbildningen i informationssäkerhet (DISA)." in text
     assert "Ägare: HR-avdelningen" in text
