@@ -130,7 +130,7 @@ def _record(record: Record) -> None:
 
 def _about(about: About) -> None:
     st.markdown(inert(about.text))
-    table_of(about.table, hide_index=True)
+    table_of(about.table(), hide_index=True)
 
 
 def _line(line: Line) -> str:

@@ -70,11 +70,12 @@ class Figures:
 
 @dataclass(frozen=True)
 class About:
-    """What a figure is and where its values came from, one click away on the screen."""
+    """What a figure is and where its values came from, one click away on the screen. The table is made
+    when it is opened: it asks the store for where each value came from, which few readers want."""
 
     label: str
     text: str
-    table: pd.DataFrame
+    table: Callable[[], pd.DataFrame]
 
 
 @dataclass(frozen=True)

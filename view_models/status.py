@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from charts.kpis import kpi_chart
@@ -99,6 +101,12 @@ def kpi_definition(kpi: Kpi) -> str:
     )
 
 
+def provenance_of(ask: Ask, kpi_id: str, kpi: Kpi, units: tuple[str, ...], config: Config) -> pd.DataFrame:
+    """The latest values of one KPI with where each came from (every KPI's are asked at once, and cached)."""
+    sources = ask(status_queries.kpi_provenance, units)
+    return provenance_table(sources[sources["kpi"] == kpi_id], kpi, config)
+
+
 def provenance_table(rows: pd.DataFrame, kpi: Kpi, config: Config) -> pd.DataFrame:
     """Each value with the import and the row it came from, so a figure can be traced."""
     from domain.formatting import swedish_datetime
@@ -164,17 +172,14 @@ def compose(ask: Ask, scope: Scope, config: Config) -> ViewContent:
     values = quarterly_values(ask(status_queries.kpi_series, scope.units or (unit,)), config.kpis)
     values = values[values["period"] <= period]
     sections.append(Heading("Nyckeltal över tid"))
-    sources = None if scope.in_deck else ask(status_queries.kpi_provenance, scope.units or (unit,))
     for kpi_id, kpi in config.kpis.items():
         series = values[values["kpi"] == kpi_id]
         if series.empty:
             continue
         provenance = None
-        if sources is not None:
-            rows = sources[sources["kpi"] == kpi_id]
-            provenance = About(
-                "Om nyckeltalet: definition, källa och import", kpi_definition(kpi), provenance_table(rows, kpi, config)
-            )
+        if not scope.in_deck:
+            sources = partial(provenance_of, ask, kpi_id, kpi, scope.units or (unit,), config)
+            provenance = About("Om nyckeltalet: definition, källa och import", kpi_definition(kpi), sources)
         sections.append(
             Chart(
                 kpi.name,
