@@ -1,5 +1,5 @@
 """The command line of the data contract, an entry point at the top of the stack beside dashboard.py:
-import, check, sync, demo, history, undo, mote, pack; and `accounts` (see access/accounts.py). Every
+import, check, sync, demo, history, undo, mote, pack, backup, restore; and `accounts` (see access/accounts.py). Every
 write goes through the door, as the operating-system user. `python -m data_sources …` hands over to it.
 
 Exit codes: 0 success, 1 validation errors (all printed) or a refused undo, 2 usage errors, an
@@ -26,8 +26,8 @@ from ingest import imports
 from ingest.demo import load_example_data
 from ingest.imports import ImportResult, import_file
 from ingest.sources import sync_sources
-from store import batches, meetings
-from store.engine import open_store
+from store import backup, batches, meetings
+from store.engine import database_url, open_store
 
 OK, INVALID, USAGE = 0, 1, 2
 LOG_FILE = "data/dashboard.log"
@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("meeting", type=int, metavar="MOTE", help="mötesprotokollets nummer (se mote list)")
     pack.add_argument("--pdf", type=Path, metavar="FIL", help="skriv paketet som tillgänglig PDF (PDF/UA-1)")
     pack.add_argument("--pptx", type=Path, metavar="FIL", help="skriv paketet som PowerPoint (16:9)")
+    saved = commands.add_parser("backup", help="säkerhetskopiera hela lagret till en ny fil (appen kan vara igång)")
+    saved.add_argument("file", type=Path, metavar="FIL", help="den nya filen")
+    restored = commands.add_parser("restore", help="läs tillbaka en säkerhetskopia till ett tomt lager")
+    restored.add_argument("file", type=Path, metavar="FIL", help="säkerhetskopian")
     return parser
 
 
@@ -97,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.file.is_file():
             print(f"Filen {args.file} finns inte.", file=sys.stderr)
             return USAGE
+    if args.command in ("backup", "restore"):
+        return _backup_or_restore(args, operator(_user()))
     try:
         config = load_config()
     except ConfigError as exc:
@@ -139,6 +145,21 @@ def main(argv: list[str] | None = None) -> int:
         f"Import {args.batch} är ångrad (nummer {record.id}): {row_words(record.rows_superseded)} togs "
         f"ur bruk och {row_words(record.row_count, 'tidigare')} gäller igen."
     )
+    return OK
+
+
+def _backup_or_restore(args: argparse.Namespace, actor: Actor) -> int:
+    """`backup FIL` copies the store (the app may run); `restore FIL` fills an empty store from a copy."""
+    try:
+        if args.command == "backup":
+            held = backup.backup(open_store(), args.file, actor=actor.id, role=actor.role)
+            print(f"Säkerhetskopian {args.file} är skriven: {held.words()}.")
+        else:
+            held = backup.restore(database_url(), args.file, actor=actor.id, role=actor.role)
+            print(f"Lagret är återläst från {args.file}: {held.words()}.")
+    except backup.BackupError as refused:
+        print(refused, file=sys.stderr)
+        return INVALID
     return OK
 
 

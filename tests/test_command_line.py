@@ -33,6 +33,7 @@ def run(tmp_path: Path):
         )
 
     run.db = tmp_path / "store.db"
+    run.env = env
     return run
 
 
@@ -183,3 +184,21 @@ def test_pack_writes_the_meetings_pdf_and_deck_and_says_what_is_wrong_with_exit_
     nowhere = run("pack", meeting, "--pdf", str(tmp_path / "saknas" / "x.pdf"))
     assert nowhere.returncode == 1 and "Kunde inte skriva styrelsepaketet" in nowhere.stderr
     assert "Traceback" not in nowhere.stderr
+
+
+def test_backup_then_restore_into_a_new_store_with_exit_codes(run, tmp_path):
+    assert run("demo").returncode == 0
+    made = run("backup", str(tmp_path / "kopia.db"))
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"Säkerhetskopian {tmp_path / 'kopia.db'} är skriven: 15 importer, 0 mötesprotokoll")
+    assert (tmp_path / "kopia.db").stat().st_mode & 0o077 == 0  # accounts' hashes: for its owner only
+    again = run("backup", str(tmp_path / "kopia.db"))
+    assert again.returncode == 1 and "finns redan" in again.stderr
+    into_data = run("restore", str(tmp_path / "kopia.db"))  # the store it came from has data
+    assert into_data.returncode == 1 and "Lagret har redan data och skrivs aldrig över" in into_data.stderr
+    run.env["DASHBOARD_DB_URL"] = f"sqlite:///{tmp_path / 'ny' / 'store.db'}"
+    restored = run("restore", str(tmp_path / "kopia.db"))
+    assert restored.returncode == 0, restored.stderr
+    assert "Lagret är återläst från" in restored.stdout and "15 importer" in restored.stdout
+    assert _count(tmp_path / "ny" / "store.db", "import_batches") == 15
+    assert run("restore").returncode == 2
