@@ -123,9 +123,16 @@ def measure_scale(out: Path, incidents: int) -> dict[str, Any]:
 
 
 def measure_sessions(url: str, config: Path) -> dict[str, Any]:
-    """1, 10 and 30 sessions on one app process over Streamlit's websocket, the server's memory with them."""
-    with serving(app_env(url, config)) as (base, pid):
-        return child([str(HERE / "sessions.py"), base, str(pid)], app_env(url, config))
+    """1, 10 and 30 sessions on one app process over Streamlit's websocket, the server's memory with them;
+    then the burst again on two processes (one per core), the sessions spread over them as nginx spreads
+    members arriving from different addresses."""
+    env = app_env(url, config)
+    with serving(env) as (base, pid):
+        results = child([str(HERE / "sessions.py"), base, str(pid)], env)
+    with serving(env) as (first, first_pid), serving(env) as (second, second_pid):
+        spread = child([str(HERE / "sessions.py"), first, str(first_pid), second, str(second_pid), "--burst-only"], env)
+    results["burst_two_processes"] = spread["burst"]
+    return results
 
 
 def _free_port() -> int:

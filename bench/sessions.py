@@ -7,13 +7,16 @@ Two ways of arriving, each measured:
   `--within` seconds) and read each slide `--reading` seconds before the next;
 - `burst`: every session asks at the same instant and steps on at once, the worst case: one process
   answers one run at a time (Python's lock), so its p95 grows with the sessions; several processes
-  behind the README's nginx share it.
+  behind deploy/nginx-dashboard.conf share it.
+
+Given several servers (`BASE_URL SERVER_PID` pairs), the sessions are spread over them in turn, as
+nginx spreads members who come from different addresses, and the memory is the servers' together.
 
 Each step is a rerun the session asks for, timed from the request to the server's `script_finished`.
 Reports p50 and p95 per number of sessions, and the server's resident memory per open session.
 
-Usage: python bench/sessions.py BASE_URL SERVER_PID [--steps N] [--within S] [--reading S]
-(prints one JSON line)
+Usage: python bench/sessions.py BASE_URL SERVER_PID [BASE_URL SERVER_PID ...] [--steps N] [--within S]
+[--reading S] [--burst-only]   (prints one JSON line)
 """
 
 from __future__ import annotations
@@ -89,20 +92,32 @@ async def one(
     return times
 
 
-async def many(base: str, count: int, steps: int, pid: int, arrival: Arrival) -> dict[str, float]:
+@dataclass(frozen=True)
+class Server:
+    base: str
+    pid: int
+
+
+def memory(servers: list[Server]) -> float:
+    return sum(rss_mb(s.pid) for s in servers)
+
+
+async def many(servers: list[Server], count: int, steps: int, arrival: Arrival) -> dict[str, float]:
     opened: list[Session] = []
     ready = asyncio.Event()
-    before = rss_mb(pid)
+    before = memory(servers)
     moments = random.Random(count)
     tasks = [
-        asyncio.create_task(one(base, steps, opened, ready, arrival, moments.uniform(0, arrival.within)))
-        for _ in range(count)
+        asyncio.create_task(
+            one(servers[i % len(servers)].base, steps, opened, ready, arrival, moments.uniform(0, arrival.within))
+        )
+        for i in range(count)
     ]
     while len(opened) < count:
         await asyncio.sleep(0.01)
     ready.set()  # everyone asks at the same moment
     times = [t for result in await asyncio.gather(*tasks) for t in result]
-    after = rss_mb(pid)
+    after = memory(servers)
     for session in opened:
         await session.socket.close()
     ordered = sorted(times)
@@ -114,8 +129,8 @@ async def many(base: str, count: int, steps: int, pid: int, arrival: Arrival) ->
     }
 
 
-def measured(base: str, pid: int, steps: int, arrival: Arrival) -> dict[str, object]:
-    results: dict[str, object] = {str(n): asyncio.run(many(base, n, steps, pid, arrival)) for n in SESSIONS}
+def measured(servers: list[Server], steps: int, arrival: Arrival) -> dict[str, object]:
+    results: dict[str, object] = {str(n): asyncio.run(many(servers, n, steps, arrival)) for n in SESSIONS}
     largest = results[str(SESSIONS[-1])]
     assert isinstance(largest, dict)
     results["rss_mb_per_session"] = round(max(0.0, largest["rss_mb_added"]) / SESSIONS[-1], 2)
@@ -124,17 +139,24 @@ def measured(base: str, pid: int, steps: int, arrival: Arrival) -> dict[str, obj
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("base")
-    parser.add_argument("pid", type=int)
+    parser.add_argument("servers", nargs="+", help="BASE_URL SERVER_PID, for each server")
     parser.add_argument("--steps", type=int, default=5)
     parser.add_argument("--within", type=float, default=60.0)
     parser.add_argument("--reading", type=float, default=5.0)
+    parser.add_argument("--burst-only", action="store_true")
     args = parser.parse_args()
-    asyncio.run(many(args.base, 1, args.steps, args.pid, Arrival()))  # the server's first page, not measured
+    pairs = args.servers
+    servers = [Server(pairs[i], int(pairs[i + 1])) for i in range(0, len(pairs), 2)]
+    for server in servers:  # each server's first page, not measured
+        asyncio.run(many([server], 1, args.steps, Arrival()))
+    burst = measured(servers, args.steps, Arrival())
+    if args.burst_only:
+        print(json.dumps({"processes": len(servers), "burst": burst}))
+        return
     meeting = Arrival(args.within, args.reading)
-    results = measured(args.base, args.pid, args.steps, meeting)
+    results = measured(servers, args.steps, meeting)
     results["arrival"] = {"within_s": meeting.within, "reading_s": meeting.reading}
-    results["burst"] = measured(args.base, args.pid, args.steps, Arrival())
+    results["burst"] = burst
     print(json.dumps(results))
 
 
