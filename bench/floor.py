@@ -3,7 +3,10 @@
 Reads the incidents the import stored (every column, already of the store's types) from one store and
 loads them into a fresh one's incidents table, with all its indexes, the way the importer does it and
 nothing more: SQLite's `executemany` or PostgreSQL's `COPY`, in the importer's chunks, one transaction,
-no validation, no counts. Prints one JSON line: {"import_floor_rows_per_s": N}.
+no validation, no counts. Then the same rows into a bare copy of the table — the same columns, without
+its foreign keys and indexes — the most the store's engine can take in at all, which says what an
+import could gain only by giving up those checks and indexes. Prints one JSON line:
+{"import_floor_rows_per_s": N, "bare_floor_rows_per_s": M}.
 
 Usage: python bench/floor.py SOURCE_DB_URL EMPTY_DB_URL
 """
@@ -25,11 +28,10 @@ HISTORY = ("id", "batch_id", "origin_batch_id", "superseded_by")
 
 
 def main() -> None:
-    from domain import clock
     from domain.datasets import DATASETS
-    from ingest.imports import CHUNK_ROWS, _insert
+    from ingest.imports import CHUNK_ROWS
     from store.engine import migrate, open_store
-    from store.schema import import_batches, inserted_id, table_of
+    from store.schema import table_of
 
     source, target = open_store(sys.argv[1]), open_store(sys.argv[2])
     migrate(target)
@@ -41,13 +43,23 @@ def main() -> None:
         while part := rows.fetchmany(CHUNK_ROWS):
             chunks.append({n: list(values) for n, values in zip(names, zip(*part, strict=True), strict=True)})
     count = sum(len(chunk["scope_key"]) for chunk in chunks)
+    floor = _load(target, table, chunks, count)
+    print(json.dumps({"import_floor_rows_per_s": floor, "bare_floor_rows_per_s": _bare(target, table, chunks, count)}))
+
+
+def _load(target: sa.Engine, table: sa.Table, chunks: list[dict[str, list[Any]]], count: int) -> int:
+    """The rows into `table` of `target` in the importer's chunks, one transaction: rows per second."""
+    from domain import clock
+    from ingest.imports import _insert
+    from store.schema import import_batches, inserted_id
+
     started = time.perf_counter()
     with target.begin() as connection:
         batch = inserted_id(
             connection.execute(
                 import_batches.insert().values(
                     kind="import",
-                    dataset="incidents",
+                    dataset=table.name,
                     created_at=clock.now(),
                     user_name="bench",
                     source="floor",
@@ -62,8 +74,18 @@ def main() -> None:
         )
         for chunk in chunks:
             _insert(connection, table, chunk, batch)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"import_floor_rows_per_s": round(count / seconds)}))
+    return round(count / (time.perf_counter() - started))
+
+
+def _bare(target: sa.Engine, table: sa.Table, chunks: list[dict[str, list[Any]]], count: int) -> int:
+    """The same rows into a table with the same columns and nothing else: no foreign key, no index."""
+    bare = sa.Table(
+        f"{table.name}_bare",
+        sa.MetaData(),
+        *(sa.Column(c.name, c.type, primary_key=c.primary_key) for c in table.columns),
+    )
+    bare.create(target)
+    return _load(target, bare, chunks, count)
 
 
 if __name__ == "__main__":

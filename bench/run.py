@@ -72,11 +72,13 @@ def measure_backend(
     result: dict[str, Any] = {
         "import_rows_per_s": round(statistics.median(load["import_rows_per_s"] for load in loads)),
         "import_floor_rows_per_s": round(statistics.median(f["import_floor_rows_per_s"] for f in floors)),
+        "import_bare_floor_rows_per_s": round(statistics.median(f["bare_floor_rows_per_s"] for f in floors)),
         "import_peak_rss_mb": max(load["import_peak_rss_mb"] for load in loads),
         "datasets": {k: v for k, v in loads[0].items() if k not in ("import_rows_per_s", "import_peak_rss_mb")},
         "views": view_figures(name, env, naive=url if incidents <= NAIVE_UP_TO else None),
     }
     result["peak_rss_mb"] = child([str(HERE / "view_timing.py"), "all"], env)["peak_rss_mb"]
+    result["preview_ms"] = child([str(HERE / "preview_timing.py")], env)["preview_ms"]
     print(f"[{name}] styrelsepaketet …", flush=True)
     result["pack"] = child([str(HERE / "pack_timing.py")], env)
     if browser:
@@ -115,6 +117,7 @@ def measure_scale(out: Path, incidents: int) -> dict[str, Any]:
         "sqlite": {
             "import_rows_per_s": load["import_rows_per_s"],
             "views": view_figures(f"skala {incidents}", env, naive=None),
+            "preview_ms": child([str(HERE / "preview_timing.py")], env)["preview_ms"],
         },
     }
     for suffix in ("", "-wal", "-shm"):

@@ -21,16 +21,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# view: (script, units widget key, units chosen for the warm rerun; none: the warm run is the same again)
-VIEWS: dict[str, tuple[str, str, list[str]]] = {
-    "lagesbild": ("views/situation.py", "units_situation", ["kommunstyrelsen"]),
-    "status": ("views/status.py", "units_status", ["kommunstyrelsen"]),
-    "incidenter": ("views/incidents.py", "units_incidents", ["servicenamnden"]),
-    "rekommendationer": ("views/recommendations.py", "units_recommendations", ["servicenamnden"]),
-    "sjalvskattningar": ("views/self_assessments.py", "units_self_assessments", ["servicenamnden"]),
-    "data": ("views/data_overview.py", "", []),
+# view: (script, units widget key, units chosen for the warm rerun (none: the warm run is the same again),
+# the link's parameters)
+VIEWS: dict[str, tuple[str, str, list[str], dict[str, str]]] = {
+    "lagesbild": ("views/situation.py", "units_situation", ["kommunstyrelsen"], {}),
+    "status": ("views/status.py", "units_status", ["kommunstyrelsen"], {}),
+    "incidenter": ("views/incidents.py", "units_incidents", ["servicenamnden"], {}),
+    "rekommendationer": ("views/recommendations.py", "units_recommendations", ["servicenamnden"], {}),
+    "sjalvskattningar": ("views/self_assessments.py", "units_self_assessments", ["servicenamnden"], {}),
+    "data": ("views/data_overview.py", "", [], {}),
+    "utforska": ("views/explore.py", "", [], {"ds": "incidents", "by": "month"}),  # every month's incidents
 }
-BOARD_VIEWS = tuple(v for v in VIEWS if v != "data")  # compared with the naive way
+BOARD_VIEWS = tuple(v for v in VIEWS if v not in ("data", "utforska"))  # compared with the naive way
 WARM_UP = "views/data_overview.py"
 
 
@@ -106,7 +108,7 @@ def measure(view: str) -> dict[str, float]:
 
     streamlit_config.set_option("server.address", "127.0.0.1")
     asked = record_queries()
-    script, units_key, warm_units = VIEWS[view]
+    script, units_key, warm_units, params = VIEWS[view]
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
     started = time.perf_counter()
     app.run()  # the process's first run: imports, the store opened, Altair's schema read
@@ -116,6 +118,8 @@ def measure(view: str) -> dict[str, float]:
     st.cache_data.clear()
     _composed.clear()  # the sections the first run composed, shared by sessions: not cold
     asked.clear()
+    for name, value in params.items():
+        app.query_params[name] = value
     app.switch_page(script)
     cold = run(app)
     cold_queries = list(asked)
@@ -140,7 +144,7 @@ def measure_all() -> dict[str, float]:
     streamlit_config.set_option("server.address", "127.0.0.1")
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
     run(app)
-    for script, units_key, warm_units in VIEWS.values():
+    for script, units_key, warm_units, _ in VIEWS.values():
         app.switch_page(script)
         run(app)
         if units_key:
