@@ -12,7 +12,7 @@ from domain.formatting import inert
 from ingest.exports import csv_bytes, excel_bytes
 from queries.explore import SPECS, distinct_values, explore
 from ui.app_store import app_config, ask, current_store, latest_batch
-from ui.blocks import table_of
+from ui.blocks import folded, table_of
 from ui.sign_in import require
 from view_models.explore import (
     CHART_KINDS,
@@ -27,6 +27,22 @@ from view_models.explore import (
 
 def _label(labels: dict[str, str], value: object) -> str:
     return labels.get(str(value), str(value))
+
+
+def _filters() -> None:
+    for dimension in dims:
+        values = ask(distinct_values, url, latest, state.dataset, dimension)
+        labels = labeller(state.dataset, dimension, config)
+        chosen = [v for v in values if str(v) in state.filters.get(dimension, [])]
+        picked = st.multiselect(
+            spec.dimensions[dimension],
+            values,
+            default=chosen,
+            placeholder="Alla",
+            format_func=partial(_label, labels),
+            key=f"explore_f_{state.dataset}_{dimension}",
+        )
+        state.filters[dimension] = [str(v) for v in picked]
 
 
 require("utforska")
@@ -90,20 +106,9 @@ with st.sidebar:
         )
         or "bar"
     )
-    st.markdown("**Filter**")
-    for dimension in dims:
-        values = ask(distinct_values, url, latest, state.dataset, dimension)
-        labels = labeller(state.dataset, dimension, config)
-        chosen = [v for v in values if str(v) in state.filters.get(dimension, [])]
-        picked = st.multiselect(
-            spec.dimensions[dimension],
-            values,
-            default=chosen,
-            placeholder="Alla",
-            format_func=partial(_label, labels),
-            key=f"explore_f_{state.dataset}_{dimension}",
-        )
-        state.filters[dimension] = [str(v) for v in picked]
+    # Each filter's choices are every value in the store: folded until used, so opening Utforska asks only
+    # for its chart (at ten million incidents the choices were most of the first run).
+    folded("Filter", f"explore_filters_{state.dataset}", _filters, expanded=any(state.filters.values()))
 
 st.query_params.from_dict(state_to_link(state))
 filters = tuple((d, tuple(chosen)) for d, chosen in state.filters.items() if chosen)

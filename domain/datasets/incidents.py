@@ -104,8 +104,25 @@ DATASET = Dataset(
         preview_keys=("month", "unit"),
         noun="incidenter",
         indexes=(
-            # The critical incidents per year (Lägesbild, the deck): read from their own cells.
-            Index("ix_incident_counts_current_severity", ("severity", "year", "incidents"), "superseded_by IS NULL"),
+            # The critical incidents per year (Lägesbild, the deck): read from their own cells. Every column,
+            # as the two below: Utforska's grouping by any one column reads an index in that column's order,
+            # whole (SQLite otherwise chose a narrower index and looked up each cell: 70 ms → 12 at a million);
+            # by month with the rows too, so Data och importer counts and dates the incidents from it alone.
+            Index(
+                "ix_incident_counts_current_severity",
+                ("severity", "year", "month", "unit", "category", "reported_to_authority", "incidents"),
+                "superseded_by IS NULL",
+            ),
+            Index(
+                "ix_incident_counts_current_month",
+                ("month", "unit", "severity", "category", "reported_to_authority", "incidents", "rows"),
+                "superseded_by IS NULL",
+            ),
+            Index(
+                "ix_incident_counts_current_category",
+                ("category", "year", "month", "unit", "severity", "reported_to_authority", "incidents"),
+                "superseded_by IS NULL",
+            ),
             # A body's incidents: its own cells, not a scan of the city's (they grow with the data).
             Index(
                 "ix_incident_counts_current_unit",

@@ -218,3 +218,11 @@ def test_a_file_whose_import_is_in_force_is_said_to_be_imported_already_and_offe
     said = [shown(i.value) for i in again.info]
     assert any(s.startswith("samma.csv är redan importerad (import ") for s in said), said
     assert not [b for b in again.button if b.label == "Importera"]
+
+
+def test_exploration_filters_are_folded_until_used_and_open_when_the_link_has_one(open_view):
+    plain = open_view("views/explore.py", ds="incidents", by=["year"])
+    assert "Filter" in [e.label for e in plain.expander]
+    assert not [m for m in plain.multiselect if m.key.startswith("explore_f_")]  # no choices asked for
+    filtered = open_view("views/explore.py", ds="incidents", by=["year"], f_severity=["critical"])
+    assert filtered.multiselect(key="explore_f_incidents_severity").value == ["critical"]
