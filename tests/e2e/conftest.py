@@ -68,22 +68,27 @@ def _serve(
     log = (folder / "server.log").open("w")
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            raise RuntimeError(f"appen startade inte; se {folder / 'server.log'}")
-        time.sleep(0.2)
+    _wait_for_health(url, server, 60, f"appen startade inte; se {folder / 'server.log'}")
     yield url
     server.terminate()
     server.wait(timeout=20)
     log.close()
+
+
+def _wait_for_health(url: str, server: subprocess.Popen, seconds: float, failed: str) -> None:
+    """Poll `url`/_stcore/health (through nginx: an app's) until it answers 200, as Streamlit's own tests do."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            raise RuntimeError(failed)
+        time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")
@@ -253,18 +258,7 @@ def _nginx(folder: Path, first: str, second: str) -> Iterator[Replicas]:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     server = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-g", "daemon off;"], cwd=folder)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            raise RuntimeError(f"nginx startade inte; se {folder / 'nginx-error.log'}")
-        time.sleep(0.2)
+    _wait_for_health(url, server, 30, f"nginx startade inte; se {folder / 'nginx-error.log'}")
     yield Replicas(url, first, second, folder)
     server.terminate()
     server.wait(timeout=20)
