@@ -182,7 +182,7 @@ def _sessions(sessions: dict[str, Any]) -> list[str]:
         f"{_n(arrival['reading_s'])} s. *All at once*: every session asks at the same instant and steps on at "
         "once — one process runs one script at a time (Python's lock), so there the p95 grows with the "
         "sessions. *All at once on two processes*: the same burst spread over two app processes (one per "
-        "core) on the same store, as deploy/nginx-dashboard.conf spreads members arriving from different "
+        "core) on the same store, as docs/nginx-dashboard.conf spreads members arriving from different "
         "addresses.",
         "",
         "| Sessions | At a meeting p50 ms | p95 ms | All at once p50 ms | p95 ms | On two processes p50 ms | p95 ms |",

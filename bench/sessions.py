@@ -7,7 +7,7 @@ Two ways of arriving, each measured:
   `--within` seconds) and read each slide `--reading` seconds before the next;
 - `burst`: every session asks at the same instant and steps on at once, the worst case: one process
   answers one run at a time (Python's lock), so its p95 grows with the sessions; several processes
-  behind deploy/nginx-dashboard.conf share it.
+  behind docs/nginx-dashboard.conf share it.
 
 Given several servers (`BASE_URL SERVER_PID` pairs), the sessions are spread over them in turn, as
 nginx spreads members who come from different addresses, and the memory is the servers' together.

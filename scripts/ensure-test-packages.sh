@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: PostgreSQL's server (the store
 # tests start a throwaway instance), Chromium (the browser tests drive it with Playwright) and nginx
-# (two app processes behind deploy/nginx-dashboard.conf).
+# (two app processes behind docs/nginx-dashboard.conf).
 set -euo pipefail
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || command -v initdb > /dev/null || missing+=(postgresql)

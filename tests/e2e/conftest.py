@@ -211,7 +211,7 @@ class Replicas:
 
 @pytest.fixture(scope="session")
 def replicas(tmp_path_factory: pytest.TempPathFactory, postgres_server) -> Iterator[Replicas]:
-    """deploy/nginx-dashboard.conf as shipped, on loopback ports without TLS, in front of two app processes
+    """docs/nginx-dashboard.conf as shipped, on loopback ports without TLS, in front of two app processes
     on one PostgreSQL store with the example data, an administrator and a board member."""
     from access import accounts
 
@@ -233,7 +233,7 @@ def replicas(tmp_path_factory: pytest.TempPathFactory, postgres_server) -> Itera
 
 
 def _nginx(folder: Path, first: str, second: str) -> Iterator[Replicas]:
-    site = (ROOT / "deploy" / "nginx-dashboard.conf").read_text(encoding="utf-8")
+    site = (ROOT / "docs" / "nginx-dashboard.conf").read_text(encoding="utf-8")
     port = _free_port()
     for shipped, here in (
         ("127.0.0.1:8501", first.removeprefix("http://")),
@@ -243,7 +243,7 @@ def _nginx(folder: Path, first: str, second: str) -> Iterator[Replicas]:
         ("    ssl_certificate_key /etc/ssl/dashboard/privkey.pem;\n", ""),
         ("/var/log/nginx/dashboard.log", str(folder / "nginx-access.log")),
     ):
-        assert site.count(shipped) == 1, f"deploy/nginx-dashboard.conf no longer has {shipped!r}"
+        assert site.count(shipped) == 1, f"docs/nginx-dashboard.conf no longer has {shipped!r}"
         site = site.replace(shipped, here)
     (folder / "site.conf").write_text(site, encoding="utf-8")
     temp = " ".join(

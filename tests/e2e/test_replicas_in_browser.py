@@ -1,4 +1,4 @@
-"""Two app processes behind deploy/nginx-dashboard.conf on one PostgreSQL store: the page runs through
+"""Two app processes behind docs/nginx-dashboard.conf on one PostgreSQL store: the page runs through
 nginx with its headers, and an import, a meeting record and a revoked link made in one process are in
 force at the next click in the other (a disabled account: tests/e2e/test_hardening_in_browser.py)."""
 
