@@ -174,26 +174,31 @@ ADMIN = ("ada@malmo.se", "adas-lösenord-123")
 VIEWER = ("bo@malmo.se", "bos-lösenord-1234")
 
 
-@pytest.fixture(scope="session")
-def two_apps_on_postgres(tmp_path_factory: pytest.TempPathFactory, postgres_server):
-    """Two app processes on one PostgreSQL store, with an administrator and a board member."""
+def _two_apps(folder: Path, postgres_server, accounts_by_role: dict[str, tuple[str, str]], demo: bool):
+    """Two app processes on one new PostgreSQL store, with local accounts (role → e-mail and password)."""
     from access import accounts
 
-    folder = tmp_path_factory.mktemp("e2e-two")
     config_dir = folder / "config"
     shutil.copytree(ROOT / "config", config_dir)
     users = [
         {"email": email, "role": role, "password_hash": accounts.hash_password(password)}
-        for (email, password), role in ((ADMIN, "admin"), (VIEWER, "viewer"))
+        for role, (email, password) in accounts_by_role.items()
     ]
     (config_dir / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
     db_url = postgres_server.url(postgres_server.fresh_database())
     first, second = folder / "first", folder / "second"
     first.mkdir()
     second.mkdir()
-    for one in _serve(first, config_dir, db_url=db_url, demo=False):
-        for other in _serve(second, config_dir, db_url=db_url, demo=False):
+    for one in _serve(first, config_dir, db_url=db_url, demo=demo):
+        for other in _serve(second, config_dir, db_url=db_url, demo=demo):
             yield one, other
+
+
+@pytest.fixture(scope="session")
+def two_apps_on_postgres(tmp_path_factory: pytest.TempPathFactory, postgres_server):
+    """Two app processes on one PostgreSQL store, with an administrator and a board member."""
+    folder = tmp_path_factory.mktemp("e2e-two")
+    yield from _two_apps(folder, postgres_server, {"admin": ADMIN, "viewer": VIEWER}, demo=False)
 
 
 MEMBER = ("eva@malmo.se", "evas-lösenord-1234")
@@ -213,23 +218,9 @@ class Replicas:
 def replicas(tmp_path_factory: pytest.TempPathFactory, postgres_server) -> Iterator[Replicas]:
     """docs/nginx-dashboard.conf as shipped, on loopback ports without TLS, in front of two app processes
     on one PostgreSQL store with the example data, an administrator and a board member."""
-    from access import accounts
-
     folder = tmp_path_factory.mktemp("e2e-replicas")
-    config_dir = folder / "config"
-    shutil.copytree(ROOT / "config", config_dir)
-    users = [
-        {"email": email, "role": role, "password_hash": accounts.hash_password(password)}
-        for (email, password), role in ((ADMIN, "admin"), (MEMBER, "viewer"))
-    ]
-    (config_dir / "users.yaml").write_text(yaml.safe_dump({"users": users}), encoding="utf-8")
-    db_url = postgres_server.url(postgres_server.fresh_database())
-    first, second = folder / "first", folder / "second"
-    first.mkdir()
-    second.mkdir()
-    for one in _serve(first, config_dir, db_url=db_url):
-        for other in _serve(second, config_dir, db_url=db_url):
-            yield from _nginx(folder, one, other)
+    for one, other in _two_apps(folder, postgres_server, {"admin": ADMIN, "viewer": MEMBER}, demo=True):
+        yield from _nginx(folder, one, other)
 
 
 def _nginx(folder: Path, first: str, second: str) -> Iterator[Replicas]:
