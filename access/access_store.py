@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from domain.clock import now
+from domain.configuration import DEFAULT_ORGANISATION
 from store.schema import inserted_id, login_attempts, read_only_links
+from store.scope import EVERY_ORGANISATION, of_organisation, scoped
 
 MAX_LINK_DAYS = 365
 LOCKOUT_FAILURES = 5
@@ -37,6 +39,7 @@ class Link:
     views: tuple[str, ...]
     revoked_at: dt.datetime | None
     meeting_id: int | None = None
+    organisation: str = DEFAULT_ORGANISATION  # the only organisation whose data the link opens
 
     def state(self, at: dt.datetime) -> str:
         if self.revoked_at is not None:
@@ -88,17 +91,21 @@ def _link(row: sa.Row) -> Link:
         tuple(json.loads(row.views)),
         None if row.revoked_at is None else aware(row.revoked_at),
         row.meeting_id,
+        row.organisation,
     )
 
 
 def link_by_id(engine: sa.Engine, link_id: int) -> Link | None:
-    with engine.connect() as connection:
+    """A link of any organisation by its id (a link's session checks its link on every click, before the
+    run knows its organisation: the link says which)."""
+    with scoped(EVERY_ORGANISATION), engine.connect() as connection:
         row = connection.execute(sa.select(read_only_links).where(read_only_links.c.id == link_id)).first()
     return None if row is None else _link(row)
 
 
 def link_by_token(engine: sa.Engine, token: str) -> Link | None:
-    with engine.connect() as connection:
+    """A link of any organisation by its token: the link, not the address, decides the organisation."""
+    with scoped(EVERY_ORGANISATION), engine.connect() as connection:
         row = connection.execute(
             sa.select(read_only_links).where(read_only_links.c.token_sha256 == token_hash(token))
         ).first()
@@ -107,7 +114,9 @@ def link_by_token(engine: sa.Engine, token: str) -> Link | None:
 
 def all_links(engine: sa.Engine) -> list[Link]:
     with engine.connect() as connection:
-        rows = connection.execute(sa.select(read_only_links).order_by(read_only_links.c.id.desc())).all()
+        rows = connection.execute(
+            sa.select(read_only_links).where(of_organisation(read_only_links)).order_by(read_only_links.c.id.desc())
+        ).all()
     return [_link(r) for r in rows]
 
 
@@ -115,7 +124,11 @@ def revoke_link(engine: sa.Engine, link_id: int, by: str) -> None:
     with engine.begin() as connection:
         connection.execute(
             read_only_links.update()
-            .where(read_only_links.c.id == link_id, read_only_links.c.revoked_at.is_(None))
+            .where(
+                read_only_links.c.id == link_id,
+                of_organisation(read_only_links),
+                read_only_links.c.revoked_at.is_(None),
+            )
             .values(revoked_at=now(), revoked_by=by)
         )
 

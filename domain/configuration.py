@@ -21,6 +21,11 @@ from domain.text_matching import fold
 MEETING_VIEW_NAMES = tuple(v.name for v in MEETING_VIEWS)
 
 DEFAULT_CONFIG_DIR = "config"
+# The id of an installation's organisation when organisation.yaml names only one (and of the rows stored
+# before there could be several): keep it as the first organisation's id when adding more.
+DEFAULT_ORGANISATION = "standard"
+ORGANISATION_FOLDER = "organisations"  # config/organisations/<id>/: what differs per organisation
+PER_ORGANISATION_FILES = ("areas", "kpis", "assessments")
 RATINGS = ("satisfactory", "improvement", "urgent", "not_applicable")
 
 
@@ -49,8 +54,14 @@ class Unit(_Model):
 
 
 class Organisation(_Model):
+    id: str = Field(default=DEFAULT_ORGANISATION, pattern=r"^[a-z0-9_]+$", max_length=40)
     municipality: str
     units: tuple[Unit, ...] = Field(min_length=1)
+    default_unit: str | None = None  # the unit shown first; app.yaml's when it is one of these, else the first
+
+
+class _Organisations(_Model):
+    organisations: tuple[Organisation, ...] = Field(min_length=1)
 
 
 class Area(_Model):
@@ -247,7 +258,8 @@ class Config(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     directory: Path
-    organisation: Organisation
+    organisation: Organisation  # the one this configuration is of; its units, KPIs and areas below
+    organisations: tuple[Organisation, ...] = ()  # every organisation of the installation, in file order
     areas: tuple[Area, ...]
     kpis: dict[str, Kpi]
     assessments: dict[str, Assessment]
@@ -273,6 +285,11 @@ class Config(BaseModel):
     def area_names(self) -> dict[str, str]:
         return {a.id: a.name for a in self.areas}
 
+    @property
+    def several(self) -> bool:
+        """More than one organisation: commands need `--org`, accounts a role per organisation."""
+        return len(self.organisations) > 1
+
 
 _FILES = (
     "organisation",
@@ -294,15 +311,97 @@ def config_dir() -> Path:
     return Path(os.environ.get("DASHBOARD_CONFIG_DIR", DEFAULT_CONFIG_DIR))
 
 
-def load_config(directory: Path | str | None = None) -> Config:
-    """Read and validate every YAML file; raise ConfigError listing all problems at once."""
+def load_config(directory: Path | str | None = None, organisation: str | None = None) -> Config:
+    """Read and validate every YAML file; raise ConfigError listing all problems at once.
+
+    The configuration is of one organisation (`organisation`, default the first listed): its units, and
+    its own areas, KPIs and assessments where `organisations/<id>/` has them, else the shared files.
+    """
     folder = Path(directory) if directory is not None else config_dir()
     problems: list[str] = []
+    raw = _read_files(folder, _FILES, _OPTIONAL_FILES, problems)
+    if problems:
+        raise ConfigError(_problem_text(problems))
+    organisations = _organisations(raw["organisation"], folder / "organisation.yaml", problems)
+    if problems:
+        raise ConfigError(_problem_text(problems))
+    ids = [o.id for o in organisations]
+    chosen_id = organisation if organisation is not None else ids[0]
+    if chosen_id not in ids:
+        raise ConfigError(
+            _problem_text(
+                [f"{folder / 'organisation.yaml'}: organisationen '{chosen_id}' finns inte; möjliga: {', '.join(ids)}"]
+            )
+        )
+    chosen = organisations[ids.index(chosen_id)]
+    own = folder / ORGANISATION_FOLDER / chosen.id
+    if own.is_dir():  # what this organisation configures itself replaces the shared file
+        raw |= _read_files(own, tuple(n for n in PER_ORGANISATION_FILES if (own / f"{n}.yaml").exists()), (), problems)
+    where = {n: (own if (own / f"{n}.yaml").exists() else folder) / f"{n}.yaml" for n in _FILES}
+
+    areas = _validated_list(Area, raw["areas"].get("areas"), where["areas"], "areas", problems)
+    kpis = _validated_map(Kpi, raw["kpis"].get("kpis"), where["kpis"], "kpis", problems)
+    assessments = _validated_map(
+        Assessment, raw["assessments"].get("assessments"), where["assessments"], "assessments", problems
+    )
+    sources = _validated_list(Source, raw["sources"].get("sources") or [], folder / "sources.yaml", "sources", problems)
+    app = _validated(AppSettings, raw["app"], folder / "app.yaml", problems)
+    users = _validated_list(User, raw["users"].get("users") or [], folder / "users.yaml", "users", problems)
+    models = raw["maturity"].get("maturity_models") or {}
+    models = (
+        _validated_map(MaturityModel, models, folder / "maturity.yaml", "maturity_models", problems) if models else {}
+    )
+    surveys = raw["surveys"].get("surveys") or {}
+    surveys = _validated_map(Survey, surveys, folder / "surveys.yaml", "surveys", problems) if surveys else {}
+    measures = raw["measures"].get("measures") or {}
+    measures = _validated_map(Measure, measures, folder / "measures.yaml", "measures", problems) if measures else {}
+    risks = _validated(RiskScale, raw["risks"], folder / "risks.yaml", problems)
+    if problems:
+        raise ConfigError(_problem_text(problems))
+
+    assert isinstance(app, AppSettings) and isinstance(risks, RiskScale)
+    _check_unique([a.id for a in areas], where["areas"], "område-id", problems)
+    _check_unique([u.email.casefold() for u in users], folder / "users.yaml", "e-postadressen", problems)
+    every_unit = {u.id for o in organisations for u in o.units}
+    if app.default_unit not in every_unit:
+        problems.append(f"{folder / 'app.yaml'}: default_unit '{app.default_unit}' finns inte i organisation.yaml")
+    from domain.datasets import DATASETS  # the dataset names are the data contract's
+
+    for source in sources:
+        if source.dataset not in DATASETS:
+            problems.append(
+                f"{folder / 'sources.yaml'}: källan '{source.name}' har okänd datamängd '{source.dataset}'; "
+                f"möjliga: {', '.join(DATASETS)}"
+            )
+    if problems:
+        raise ConfigError(_problem_text(problems))
+    own_units = [u.id for u in chosen.units]
+    first = chosen.default_unit or (app.default_unit if app.default_unit in own_units else own_units[0])
+    return Config(
+        directory=folder,
+        organisation=chosen,
+        organisations=tuple(organisations),
+        areas=tuple(areas),
+        kpis={k: v.model_copy(update={"id": k}) for k, v in kpis.items()},
+        assessments={k: v.model_copy(update={"id": k}) for k, v in assessments.items()},
+        sources=tuple(sources),
+        app=app.model_copy(update={"default_unit": first}),
+        users=tuple(users),
+        maturity_models={k: v.model_copy(update={"id": k}) for k, v in models.items()},
+        surveys={k: v.model_copy(update={"id": k}) for k, v in surveys.items()},
+        measures={k: v.model_copy(update={"id": k}) for k, v in measures.items()},
+        risks=risks,
+    )
+
+
+def _read_files(
+    folder: Path, names: tuple[str, ...], optional: tuple[str, ...], problems: list[str]
+) -> dict[str, dict]:
     raw: dict[str, dict] = {}
-    for name in _FILES:
+    for name in names:
         path = folder / f"{name}.yaml"
         if not path.exists():
-            if name in _OPTIONAL_FILES:
+            if name in optional:
                 raw[name] = {}
                 continue
             problems.append(f"{path}: filen saknas")
@@ -323,62 +422,28 @@ def load_config(directory: Path | str | None = None) -> Config:
             problems.append(f"{path}: filen ska innehålla nycklar och värden på översta nivån")
             continue
         raw[name] = loaded
-    if problems:
-        raise ConfigError(_problem_text(problems))
+    return raw
 
-    organisation = _validated(Organisation, raw["organisation"], folder / "organisation.yaml", problems)
-    areas = _validated_list(Area, raw["areas"].get("areas"), folder / "areas.yaml", "areas", problems)
-    kpis = _validated_map(Kpi, raw["kpis"].get("kpis"), folder / "kpis.yaml", "kpis", problems)
-    assessments = _validated_map(
-        Assessment, raw["assessments"].get("assessments"), folder / "assessments.yaml", "assessments", problems
-    )
-    sources = _validated_list(Source, raw["sources"].get("sources") or [], folder / "sources.yaml", "sources", problems)
-    app = _validated(AppSettings, raw["app"], folder / "app.yaml", problems)
-    users = _validated_list(User, raw["users"].get("users") or [], folder / "users.yaml", "users", problems)
-    models = raw["maturity"].get("maturity_models") or {}
-    models = (
-        _validated_map(MaturityModel, models, folder / "maturity.yaml", "maturity_models", problems) if models else {}
-    )
-    surveys = raw["surveys"].get("surveys") or {}
-    surveys = _validated_map(Survey, surveys, folder / "surveys.yaml", "surveys", problems) if surveys else {}
-    measures = raw["measures"].get("measures") or {}
-    measures = _validated_map(Measure, measures, folder / "measures.yaml", "measures", problems) if measures else {}
-    risks = _validated(RiskScale, raw["risks"], folder / "risks.yaml", problems)
-    if problems:
-        raise ConfigError(_problem_text(problems))
 
-    assert isinstance(organisation, Organisation) and isinstance(app, AppSettings)
-    assert isinstance(risks, RiskScale)
-    _check_unique([u.id for u in organisation.units], folder / "organisation.yaml", "enhets-id", problems)
-    _check_names_unambiguous(organisation, folder / "organisation.yaml", problems)
-    _check_unique([a.id for a in areas], folder / "areas.yaml", "område-id", problems)
-    _check_unique([u.email.casefold() for u in users], folder / "users.yaml", "e-postadressen", problems)
-    if app.default_unit not in {u.id for u in organisation.units}:
-        problems.append(f"{folder / 'app.yaml'}: default_unit '{app.default_unit}' finns inte i organisation.yaml")
-    from domain.datasets import DATASETS  # the dataset names are the data contract's
-
-    for source in sources:
-        if source.dataset not in DATASETS:
+def _organisations(raw: dict, path: Path, problems: list[str]) -> list[Organisation]:
+    """organisation.yaml: one organisation (`municipality`, `units`), or several under `organisations`."""
+    if "organisations" in raw:
+        several = _validated(_Organisations, raw, path, problems)
+        listed = list(several.organisations) if isinstance(several, _Organisations) else []
+    else:
+        one = _validated(Organisation, raw, path, problems)
+        listed = [one] if isinstance(one, Organisation) else []
+    _check_unique([o.id for o in listed], path, "organisations-id", problems)
+    for organisation in listed:
+        _check_unique([u.id for u in organisation.units], path, "enhets-id", problems)
+        _check_names_unambiguous(organisation, path, problems)
+        if organisation.default_unit is not None and organisation.default_unit not in {
+            u.id for u in organisation.units
+        }:
             problems.append(
-                f"{folder / 'sources.yaml'}: källan '{source.name}' har okänd datamängd '{source.dataset}'; "
-                f"möjliga: {', '.join(DATASETS)}"
+                f"{path}: default_unit '{organisation.default_unit}' finns inte bland {organisation.id}s enheter"
             )
-    if problems:
-        raise ConfigError(_problem_text(problems))
-    return Config(
-        directory=folder,
-        organisation=organisation,
-        areas=tuple(areas),
-        kpis={k: v.model_copy(update={"id": k}) for k, v in kpis.items()},
-        assessments={k: v.model_copy(update={"id": k}) for k, v in assessments.items()},
-        sources=tuple(sources),
-        app=app,
-        users=tuple(users),
-        maturity_models={k: v.model_copy(update={"id": k}) for k, v in models.items()},
-        surveys={k: v.model_copy(update={"id": k}) for k, v in surveys.items()},
-        measures={k: v.model_copy(update={"id": k}) for k, v in measures.items()},
-        risks=risks,
-    )
+    return listed
 
 
 def _validated(model: type[_Model], data: object, path: Path, problems: list[str], where: str = "") -> _Model | None:

@@ -39,7 +39,8 @@ from store.batches import BatchRecord, batch_in_effect, take_write_lock
 from store.counts import Cell, refresh_counts, tally
 from store.engine import refresh_statistics
 from store.registers import registers
-from store.schema import DATASET_TABLES, import_batches, inserted_id, tables_written_by
+from store.schema import DATASET_TABLES, import_batches, inserted_id, tables_written_by, visible_as_of
+from store.scope import current_organisation
 
 LOG = logging.getLogger(__name__)
 CHUNK_ROWS = 20_000
@@ -371,7 +372,7 @@ def _known(connection: sa.Connection, dataset: Dataset) -> dict[str, frozenset[s
     known = {}
     for reference in dataset.references:
         other = DATASET_TABLES[reference.dataset]
-        query = sa.select(other.c[reference.stored_column]).where(other.c.superseded_by.is_(None))
+        query = sa.select(other.c[reference.stored_column]).where(visible_as_of(other, None))
         known[reference.column] = frozenset(connection.execute(query).scalars())
     return known
 
@@ -437,15 +438,24 @@ def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[
             if isinstance(table.c[name].type, sa.Date):
                 iso = {v: v.isoformat() for v in set(values) if v is not None} | {None: None}
                 columns[name] = list(map(iso.__getitem__, values))
+    organisation = current_organisation()
     if dialect.driver == "psycopg":
         columns["batch_id"] = columns["origin_batch_id"] = [batch_id] * len(columns["scope_key"])
+        columns["organisation"] = [organisation] * len(columns["scope_key"])
         _copy_in(connection, f"COPY {quote(table.name)} ({', '.join(quote(n) for n in columns)}) FROM STDIN", columns)
         return
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    names = [*map(quote, columns), quote("batch_id"), quote("origin_batch_id")]
-    values = [*(marker for _ in columns), str(int(batch_id)), str(int(batch_id))]
+    names = [*map(quote, columns), quote("batch_id"), quote("origin_batch_id"), quote("organisation")]
+    # The organisation's id is a-z, 0-9 and _ (the configuration checks it): safe as a literal.
+    values = [*(marker for _ in columns), str(int(batch_id)), str(int(batch_id)), f"'{_checked_id(organisation)}'"]
     statement = f"INSERT INTO {quote(table.name)} ({', '.join(names)}) VALUES ({', '.join(values)})"
     connection.exec_driver_sql(statement, list(zip(*columns.values(), strict=True)))
+
+
+def _checked_id(organisation: str) -> str:
+    if not organisation.replace("_", "").isalnum() or not organisation.isascii():
+        raise ValueError(f"organisation id {organisation!r}")
+    return organisation
 
 
 def _copy_in(connection: sa.Connection, statement: str, columns: dict[str, list[Any]]) -> None:
@@ -475,7 +485,7 @@ def _supersede(connection: sa.Connection, dataset: Dataset, table: sa.Table, sco
         total += connection.execute(
             table.update()
             .where(
-                table.c.superseded_by.is_(None),
+                visible_as_of(table, None),
                 table.c.batch_id < batch_id,
                 _in_scope(dataset, table, keys[start : start + _SCOPE_CHUNK]),
             )

@@ -19,7 +19,7 @@ from domain.datasets import DATASETS
 from domain.declarations import Dataset
 from domain.formatting import swedish_date, swedish_decimal, swedish_int, swedish_value
 from domain.vocabulary import words
-from store.schema import DATASET_TABLES
+from store.schema import DATASET_TABLES, visible_as_of
 
 LISTED = 50
 
@@ -125,7 +125,7 @@ def _current(
 ) -> Iterator[tuple[Any, Any, int]]:
     """(key, value, rows) of the current rows in scope; declared counts summed per their keys."""
     keys = [table.c[c] for c in key_columns(dataset)]
-    current = [table.c.superseded_by.is_(None), in_scope]
+    current = [visible_as_of(table, None), in_scope]
     if dataset.counts is not None:
         total = table.c[dataset.counts.total]
         query = sa.select(*keys, sa.func.sum(total), sa.func.count()).where(*current).group_by(*keys)

@@ -7,10 +7,15 @@ import sqlalchemy as sa
 
 from queries.common import frame, returns
 from store.schema import access_log
+from store.scope import of_organisation
 
 
 @returns("at", "actor", "role", "event", "target", "detail")
 def access_log_rows(connection: sa.Connection, limit: int = 1000) -> pd.DataFrame:
     log = access_log.c
-    query = sa.select(log.at, log.actor, log.role, log.event, log.target, log.detail).order_by(log.id.desc())
+    query = (
+        sa.select(log.at, log.actor, log.role, log.event, log.target, log.detail)
+        .where(of_organisation(access_log))
+        .order_by(log.id.desc())
+    )
     return frame(connection, query.limit(limit))

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from domain.datasets import DATASETS, Dataset
 from queries.common import frame, returns
 from store.schema import COUNTS_TABLES, DATASET_TABLES, import_batches, visible_as_of
+from store.scope import of_organisation
 
 status = DATASET_TABLES["status"]
 
@@ -36,8 +37,9 @@ def dataset_overview(connection: sa.Connection, *, as_of: int | None = None) -> 
     dataset with declared counts is read from its cells, which know the rows per month; the example rows
     are found through the few example batches: nothing here scans ten million incidents."""
     b = import_batches.c
-    example = list(connection.execute(sa.select(b.id).where(b.is_example.is_(True))).scalars())
-    undos = list(connection.execute(sa.select(b.id).where(b.kind == "undo")).scalars()) if example else []
+    mine = of_organisation(import_batches)
+    example = list(connection.execute(sa.select(b.id).where(mine, b.is_example.is_(True))).scalars())
+    undos = list(connection.execute(sa.select(b.id).where(mine, b.kind == "undo")).scalars()) if example else []
     out = []
     for name, dataset in DATASETS.items():
         rows, first, last = connection.execute(_extent(dataset, as_of)).one()
@@ -56,6 +58,7 @@ def dataset_overview(connection: sa.Connection, *, as_of: int | None = None) -> 
                 import_batches.c.id, import_batches.c.created_at, import_batches.c.user_name, import_batches.c.source
             )
             .where(
+                mine,
                 import_batches.c.dataset == name,
                 import_batches.c.kind == "import",
                 *([import_batches.c.id <= as_of] if as_of is not None else []),
@@ -133,7 +136,9 @@ def status_quarters_per_unit(connection: sa.Connection, *, as_of: int | None = N
 def imports_after(connection: sa.Connection, batch_id: int, *, as_of: int | None = None) -> pd.DataFrame:
     """The imports and undos made after a batch (up to `as_of`), oldest first: what changed since a meeting."""
     b = import_batches.c
-    query = sa.select(b.id, b.kind, b.dataset, b.source, b.user_name, b.created_at).where(b.id > batch_id)
+    query = sa.select(b.id, b.kind, b.dataset, b.source, b.user_name, b.created_at).where(
+        of_organisation(import_batches), b.id > batch_id
+    )
     if as_of is not None:
         query = query.where(b.id <= as_of)
     result = connection.execute(query.order_by(b.id))

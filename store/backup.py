@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from store.access_log import write_event
 from store.engine import create_store_engine, migrate
 from store.schema import access_log, import_batches, meeting_records
+from store.scope import EVERY_ORGANISATION, scoped
 
 
 class BackupError(Exception):
@@ -49,6 +50,12 @@ def contents(connection: sa.Connection) -> Contents:
 
 
 def backup(engine: sa.Engine, target: Path, *, actor: str, role: str | None) -> Contents:
+    """Every organisation's rows (the installation's backup; logged as the installation's event)."""
+    with scoped(EVERY_ORGANISATION):
+        return _backup(engine, target, actor=actor, role=role)
+
+
+def _backup(engine: sa.Engine, target: Path, *, actor: str, role: str | None) -> Contents:
     """Copy the store at `engine` to the new file `target`; the copy is logged in the store afterwards."""
     if target.exists():
         raise BackupError(f"{target} finns redan. Välj ett nytt filnamn; en säkerhetskopia skrivs aldrig över.")
@@ -59,7 +66,7 @@ def backup(engine: sa.Engine, target: Path, *, actor: str, role: str | None) -> 
     if engine.dialect.name == "sqlite":
         _sqlite_backup(_sqlite_path(engine), target)
     elif engine.dialect.name == "postgresql":
-        _run_pg("pg_dump", "--format=custom", "--no-owner", f"--file={target}", engine=engine)
+        _run_pg("pg_dump", "--format=custom", "--no-owner", "--enable-row-security", f"--file={target}", engine=engine)
     else:
         raise BackupError(f"Säkerhetskopior görs för SQLite och PostgreSQL, inte för {engine.dialect.name}.")
     with engine.begin() as connection:
@@ -68,6 +75,12 @@ def backup(engine: sa.Engine, target: Path, *, actor: str, role: str | None) -> 
 
 
 def restore(url: str, source: Path, *, actor: str, role: str | None) -> Contents:
+    """Every organisation's rows, as `backup` took them."""
+    with scoped(EVERY_ORGANISATION):
+        return _restore(url, source, actor=actor, role=role)
+
+
+def _restore(url: str, source: Path, *, actor: str, role: str | None) -> Contents:
     """The store at `url`, empty until now, as it was when `source` was made; then migrated and logged.
     The file is checked before the store is touched: a wrong file leaves nothing behind."""
     if not source.is_file():
@@ -84,7 +97,14 @@ def restore(url: str, source: Path, *, actor: str, role: str | None) -> Contents
             _run_pg("pg_restore", "--list", str(source), engine=None)
             _refuse_unless_empty(engine)
             _drop_empty_tables(engine)
-            restoring = ("--no-owner", "--clean", "--if-exists", "--exit-on-error", "--single-transaction")
+            restoring = (
+                "--no-owner",
+                "--clean",
+                "--if-exists",
+                "--exit-on-error",
+                "--single-transaction",
+                "--enable-row-security",
+            )
             _run_pg("pg_restore", *restoring, str(source), engine=engine)
         else:
             raise BackupError(f"Återläsning görs till SQLite och PostgreSQL, inte till {engine.dialect.name}.")
@@ -170,6 +190,8 @@ def _run_pg(program: str, *arguments: str, engine: sa.Engine | None) -> None:
     if found is None:
         raise BackupError(f"{program} saknas. Installera PostgreSQL:s klientprogram (Debian: postgresql-client).")
     environment = dict(os.environ)
+    # Every organisation's rows: row-level security lets a connection see the organisation it names.
+    environment["PGOPTIONS"] = f"-c app.organisation={EVERY_ORGANISATION}"
     if engine is not None:
         url = engine.url
         address = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)

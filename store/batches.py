@@ -11,6 +11,7 @@ from domain import clock
 from domain.datasets import DATASETS
 from store.counts import refresh_counts
 from store.schema import DATASET_TABLES, HISTORY_COLUMNS, import_batches, inserted_id
+from store.scope import of_organisation
 
 _WRITE_LOCK_KEY = 72_170_001
 
@@ -26,8 +27,10 @@ def take_write_lock(connection: sa.Connection) -> None:
 
 
 def latest_batch_id(connection: sa.Connection) -> int:
-    """The newest batch, 0 for an empty store; every cached query is keyed by it."""
-    return connection.execute(sa.select(sa.func.coalesce(sa.func.max(import_batches.c.id), 0))).scalar_one()
+    """The organisation's newest batch, 0 before its first; every cached query is keyed by it."""
+    return connection.execute(
+        sa.select(sa.func.coalesce(sa.func.max(import_batches.c.id), 0)).where(of_organisation(import_batches))
+    ).scalar_one()
 
 
 def batch_in_effect(connection: sa.Connection, dataset: str, sha256: str, before: int) -> int | None:
@@ -36,6 +39,7 @@ def batch_in_effect(connection: sa.Connection, dataset: str, sha256: str, before
     candidates = connection.execute(
         sa.select(import_batches.c.id)
         .where(
+            of_organisation(import_batches),
             import_batches.c.dataset == dataset,
             import_batches.c.sha256 == sha256,
             import_batches.c.kind == "import",
@@ -71,9 +75,11 @@ class BatchRecord:
 
 
 def history(connection: sa.Connection, limit: int | None = None) -> list[BatchRecord]:
-    """Batches, newest first."""
-    query = sa.select(*(import_batches.c[f] for f in BatchRecord.__dataclass_fields__)).order_by(
-        import_batches.c.id.desc()
+    """The organisation's batches, newest first."""
+    query = (
+        sa.select(*(import_batches.c[f] for f in BatchRecord.__dataclass_fields__))
+        .where(of_organisation(import_batches))
+        .order_by(import_batches.c.id.desc())
     )
     if limit is not None:
         query = query.limit(limit)
@@ -88,7 +94,9 @@ def undo(connection: sa.Connection, batch_id: int, user: str) -> BatchRecord:
     in the same transaction.
     """
     take_write_lock(connection)
-    batch = connection.execute(sa.select(import_batches).where(import_batches.c.id == batch_id)).first()
+    batch = connection.execute(
+        sa.select(import_batches).where(import_batches.c.id == batch_id, of_organisation(import_batches))
+    ).first()
     if batch is None:
         raise UndoRefused(f"Det finns ingen import med nummer {batch_id}.")
     if batch.kind != "import":

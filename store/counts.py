@@ -17,7 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from domain.declarations import Counts, Dataset
-from store.schema import counts_of, import_batches, table_of
+from store.schema import counts_of, import_batches, table_of, visible_as_of
+from store.scope import current_organisation, of_organisation
 
 _CHUNK = 500
 
@@ -85,19 +86,22 @@ def _insert_cells(connection: sa.Connection, dataset: Dataset, cells: list[tuple
     SQLAlchemy's per-row parameter processing cost more than inserting them."""
     counts = _declared(dataset)
     quote = connection.dialect.identifier_preparer.quote
-    names = [*counts.dimensions, "batch_id", counts.total_as, "rows"]
+    names = [*counts.dimensions, "batch_id", counts.total_as, "rows", "organisation"]
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    organisation = current_organisation()
     connection.exec_driver_sql(
         f"INSERT INTO {quote(counts.table)} ({', '.join(map(quote, names))}) "
         f"VALUES ({', '.join(marker for _ in names)})",
-        cells,
+        [(*cell, organisation) for cell in cells],
     )
 
 
 def rebuild_counts(connection: sa.Connection, dataset: Dataset) -> None:
     """Replay every batch in order: for a store whose rows predate the cells."""
     batches = connection.execute(
-        sa.select(import_batches.c.id).where(import_batches.c.dataset == dataset.name).order_by(import_batches.c.id)
+        sa.select(import_batches.c.id)
+        .where(of_organisation(import_batches), import_batches.c.dataset == dataset.name)
+        .order_by(import_batches.c.id)
     ).scalars()
     for batch_id in list(batches):
         refresh_counts(connection, dataset, batch_id)
@@ -137,7 +141,7 @@ def _current_cells(
     found: dict[Cell, tuple[int, int, int]] = {}
     for start in range(0, len(firsts), _CHUNK):
         query = sa.select(c.c.id, *(c.c[name] for name in counts.dimensions), c.c[counts.total_as], c.c.rows).where(
-            c.c.superseded_by.is_(None), first.in_(firsts[start : start + _CHUNK])
+            visible_as_of(c, None), first.in_(firsts[start : start + _CHUNK])
         )
         for row in connection.execute(query):
             cell = _cell(c, counts, row[1 : 1 + len(counts.dimensions)])

@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
 
+from store.scope import EVERY_ORGANISATION, current_organisation, scoped
+
 DEFAULT_DB_URL = "sqlite:///data/dashboard.db"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_DIR / "migrations"
@@ -32,7 +34,17 @@ def create_store_engine(url: str | None = None) -> sa.Engine:
         engine = sa.create_engine(url, connect_args={"timeout": 30})
         sa.event.listen(engine, "connect", _sqlite_settings)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, pool_pre_ping=True)
+    sa.event.listen(engine, "checkout", _name_organisation)
+    return engine
+
+
+def _name_organisation(dbapi_connection: object, _record: object, _proxy: object) -> None:
+    """The organisation this connection may read and write, for PostgreSQL's row-level security: the
+    current one of the thread that takes the connection from the pool."""
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("SELECT set_config('app.organisation', %s, false)", (current_organisation(),))
+    cursor.close()
 
 
 def _sqlite_settings(dbapi_connection: object, _record: object) -> None:
@@ -52,7 +64,8 @@ def alembic_config(engine: sa.Engine) -> AlembicConfig:
 
 def migrate(engine: sa.Engine) -> None:
     """Bring the schema to the newest migration; existing data is kept by every migration."""
-    command.upgrade(alembic_config(engine), "head")
+    with scoped(EVERY_ORGANISATION):
+        command.upgrade(alembic_config(engine), "head")
 
 
 def refresh_statistics(engine: sa.Engine, tables: list[sa.Table]) -> None:

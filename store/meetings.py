@@ -11,13 +11,14 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from domain import clock
-from domain.configuration import Config
+from domain.configuration import DEFAULT_ORGANISATION, ORGANISATION_FOLDER, Config
 from domain.roles import Actor, ensure
 from domain.text_matching import fold
 from domain.values import Invalid, parse_quarter
 from store.access_log import write_event
 from store.batches import latest_batch_id, take_write_lock
 from store.schema import inserted_id, meeting_records
+from store.scope import of_organisation
 
 # The files whose content shapes the figures a board sees (accounts do not).
 SHAPING_FILES = ("organisation", "areas", "kpis", "assessments", "app")
@@ -40,13 +41,17 @@ class MeetingRecord:
     batch_id: int
     config_sha256: str
     prepared_by: str | None = None  # the person the cover names (records made before it was asked: none)
+    organisation: str = DEFAULT_ORGANISATION
 
 
 def config_fingerprint(config: Config) -> str:
     """SHA-256 of the configuration files that shape the figures, as they are on disk."""
     digest = hashlib.sha256()
+    own = config.directory / ORGANISATION_FOLDER / config.organisation.id
     for name in SHAPING_FILES:
-        path = config.directory / f"{name}.yaml"
+        path = own / f"{name}.yaml"
+        if not path.exists():  # the organisation's own file where it has one, else the shared one
+            path = config.directory / f"{name}.yaml"
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
     return digest.hexdigest()
 
@@ -123,20 +128,30 @@ def create(
 
 def find(engine: sa.Engine, record_id: int) -> MeetingRecord | None:
     with engine.connect() as connection:
-        row = connection.execute(sa.select(meeting_records).where(meeting_records.c.id == record_id)).first()
+        row = connection.execute(
+            sa.select(meeting_records).where(meeting_records.c.id == record_id, of_organisation(meeting_records))
+        ).first()
     return None if row is None else MeetingRecord(**row._mapping)
 
 
 def all_records(engine: sa.Engine) -> list[MeetingRecord]:
     """Newest meeting first."""
-    query = sa.select(meeting_records).order_by(meeting_records.c.meeting_date.desc(), meeting_records.c.id.desc())
+    query = (
+        sa.select(meeting_records)
+        .where(of_organisation(meeting_records))
+        .order_by(meeting_records.c.meeting_date.desc(), meeting_records.c.id.desc())
+    )
     with engine.connect() as connection:
         return [MeetingRecord(**row._mapping) for row in connection.execute(query)]
 
 
 def newest_record_id(connection: sa.Connection) -> int:
     """The newest record's id, 0 when there is none."""
-    return int(connection.execute(sa.select(sa.func.coalesce(sa.func.max(meeting_records.c.id), 0))).scalar_one())
+    return int(
+        connection.execute(
+            sa.select(sa.func.coalesce(sa.func.max(meeting_records.c.id), 0)).where(of_organisation(meeting_records))
+        ).scalar_one()
+    )
 
 
 def previous(engine: sa.Engine, record: MeetingRecord) -> MeetingRecord | None:
@@ -146,7 +161,9 @@ def previous(engine: sa.Engine, record: MeetingRecord) -> MeetingRecord | None:
         r.meeting_date < record.meeting_date, sa.and_(r.meeting_date == record.meeting_date, r.id < record.id)
     )
     query = (
-        sa.select(meeting_records).where(r.body == record.body, earlier).order_by(r.meeting_date.desc(), r.id.desc())
+        sa.select(meeting_records)
+        .where(of_organisation(meeting_records), r.body == record.body, earlier)
+        .order_by(r.meeting_date.desc(), r.id.desc())
     )
     with engine.connect() as connection:
         row = connection.execute(query.limit(1)).first()

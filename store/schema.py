@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from domain.datasets import DATASETS
 from domain.declarations import Counts, Dataset, Index
+from store.scope import current_organisation, of_organisation
 
 metadata = sa.MetaData(
     naming_convention={
@@ -27,10 +28,21 @@ metadata = sa.MetaData(
 
 RowId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
+
+def _organisation() -> sa.Column[str]:
+    """The organisation a row belongs to: the current one when a row is written through SQLAlchemy; the
+    bulk writes of an import and its counts name it themselves. Rows stored before there could be several
+    organisations belong to the default one."""
+    return sa.Column(
+        "organisation", sa.String(40), nullable=False, default=current_organisation, server_default="standard"
+    )
+
+
 import_batches = sa.Table(
     "import_batches",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _organisation(),
     sa.Column("kind", sa.String(16), nullable=False),  # 'import' or 'undo'
     sa.Column("dataset", sa.String(40), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -45,12 +57,14 @@ import_batches = sa.Table(
     sa.Column("undoes_batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
     sa.Column("undone_by_batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
     sa.Index(None, "dataset", "sha256"),
+    sa.Index(None, "organisation", "id"),
 )
 
 
 def _history_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("id", RowId, primary_key=True, autoincrement=True),
+        _organisation(),
         sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
         sa.Column("origin_batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
         sa.Column("superseded_by", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
@@ -64,6 +78,7 @@ def _history_indexes(name: str) -> list[sa.Index]:
     return [
         sa.Index(
             f"ix_{name}_current_scope",
+            "organisation",
             "scope_key",
             "batch_id",  # so an import finds the earlier rows it replaces from the index alone
             sqlite_where=sa.text("superseded_by IS NULL"),
@@ -81,10 +96,12 @@ def _history_indexes(name: str) -> list[sa.Index]:
 
 
 def _index(table: str, index: Index) -> sa.Index:
+    """A declared index, led by the organisation: every read is of one organisation's rows."""
+    columns = ("organisation", *index.columns)
     if index.where is None:
-        return sa.Index(index.name, *index.columns)
+        return sa.Index(index.name, *columns)
     where = sa.text(index.where)
-    return sa.Index(index.name, *index.columns, sqlite_where=where, postgresql_where=where)
+    return sa.Index(index.name, *columns, sqlite_where=where, postgresql_where=where)
 
 
 def _dataset_table(dataset: Dataset) -> sa.Table:
@@ -120,6 +137,7 @@ def _counts_table(dataset: Dataset, counts: Counts, rows: sa.Table) -> sa.Table:
         counts.table,
         metadata,
         sa.Column("id", RowId, primary_key=True, autoincrement=True),
+        _organisation(),
         sa.Column("batch_id", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=False),
         sa.Column("superseded_by", sa.Integer, sa.ForeignKey("import_batches.id"), nullable=True),
         *(sa.Column(d, rows.c[d].type, nullable=rows.c[d].nullable) for d in counts.dimensions),
@@ -127,6 +145,7 @@ def _counts_table(dataset: Dataset, counts: Counts, rows: sa.Table) -> sa.Table:
         sa.Column("rows", sa.Integer, nullable=False),
         sa.Index(
             f"ix_{counts.table}_current",
+            "organisation",
             *_covering(counts),
             counts.total_as,
             sqlite_where=current,
@@ -169,10 +188,12 @@ HISTORY_COLUMNS = ("id", "batch_id", "origin_batch_id", "superseded_by", "source
 
 
 def visible_as_of(table: sa.Table, as_of: int | None) -> sa.ColumnElement[bool]:
-    """The rows current in the store as it stood right after batch `as_of` (None: now)."""
+    """The current organisation's rows current in the store as it stood right after batch `as_of` (None:
+    now)."""
     if as_of is None:
-        return table.c.superseded_by.is_(None)
+        return sa.and_(of_organisation(table), table.c.superseded_by.is_(None))
     return sa.and_(
+        of_organisation(table),
         table.c.batch_id <= as_of,
         sa.or_(table.c.superseded_by.is_(None), table.c.superseded_by > as_of),
     )
@@ -184,6 +205,7 @@ access_log = sa.Table(
     "access_log",
     metadata,
     sa.Column("id", RowId, primary_key=True, autoincrement=True),
+    _organisation(),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("actor", sa.String(300), nullable=False),  # e-mail, 'länk 12' or 'öppet läge'; never a token
     sa.Column("role", sa.String(20), nullable=True),
@@ -197,6 +219,7 @@ read_only_links = sa.Table(
     "read_only_links",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _organisation(),
     sa.Column("token_sha256", sa.String(64), nullable=False, unique=True),
     sa.Column("recipient", sa.String(300), nullable=False),
     sa.Column("created_by", sa.String(300), nullable=False),
@@ -265,6 +288,7 @@ meeting_records = sa.Table(
     "meeting_records",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _organisation(),
     sa.Column("body", sa.String(64), nullable=False),  # the unit whose board met
     sa.Column("meeting_date", sa.Date, nullable=False),
     sa.Column("item", sa.String(40), nullable=False),  # the agenda item, '§ 88'

@@ -19,10 +19,10 @@ from view_models.presentation import DeckScope, contents
 OPERATOR = operator("ada (kommandorad)")
 
 
-def _log(engine: sa.Engine) -> list[tuple]:
+def _log(engine: sa.Engine) -> list[dict]:
     with engine.connect() as connection:
         rows = connection.execute(sa.select(access_log).order_by(access_log.c.id)).all()
-    return [tuple(r) for r in rows]
+    return [r._asdict() for r in rows]
 
 
 def _history(engine: sa.Engine) -> list[batches.BatchRecord]:
@@ -70,8 +70,8 @@ def test_a_backup_made_while_in_use_restores_the_meeting_as_presented_the_import
         assert _presented(restored, record, config) == presented
         log = _log(restored)
         assert log[: len(before_log)] == before_log  # every event as it was, in order
-        assert [row[4] for row in log[len(before_log) :]] == ["restore"]  # then the restore itself
-        assert [row[4] for row in _log(store)[len(before_log) :]] == ["backup"]
+        assert [row["event"] for row in log[len(before_log) :]] == ["restore"]  # then the restore itself
+        assert [row["event"] for row in _log(store)[len(before_log) :]] == ["backup"]
     finally:
         restored.dispose()
 

@@ -25,4 +25,4 @@ def test_migrating_again_keeps_the_data(store, config, tmp_path):
     migrate(store)
     with store.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM status").scalar_one() == 1
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0017"
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0018"
