@@ -28,6 +28,7 @@ from ingest.imports import ImportResult, import_file
 from ingest.sources import sync_sources
 from store import backup, batches, meetings
 from store.engine import database_url, open_store
+from store.scope import set_organisation
 
 OK, INVALID, USAGE = 0, 1, 2
 LOG_FILE = "data/dashboard.log"
@@ -43,12 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text)
         sub.add_argument("dataset", help=f"datamängd: {datasets}")
         sub.add_argument("file", type=Path, help="CSV- eller Excel-fil")
-    commands.add_parser("sync", help="importera alla källor i config/sources.yaml")
-    commands.add_parser("demo", help="läs in exempeldata")
+        _organisation_option(sub)
+    _organisation_option(commands.add_parser("sync", help="importera alla källor i config/sources.yaml"))
+    _organisation_option(commands.add_parser("demo", help="läs in exempeldata"))
     hist = commands.add_parser("history", help="lista importer")
+    _organisation_option(hist)
     hist.add_argument("--limit", type=int, default=None, help="visa bara de senaste")
     undo = commands.add_parser("undo", help="ångra en import")
     undo.add_argument("batch", type=int, help="importens nummer (se history)")
+    _organisation_option(undo)
     commands.add_parser("accounts", help="hantera lokala konton (python -m data_sources accounts --help)")
     meeting = commands.add_parser("mote", help="protokollför ett möte eller lista mötena")
     meeting_commands = meeting.add_subparsers(dest="meeting_command", required=True, parser_class=SwedishParser)
@@ -61,16 +65,33 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--prepared-by", default="", metavar="NAMN", help="den som förberett ärendet (står på försättsbladet)"
     )
-    meeting_commands.add_parser("list", help="lista mötena, senaste först")
+    _organisation_option(add)
+    _organisation_option(meeting_commands.add_parser("list", help="lista mötena, senaste först"))
     pack = commands.add_parser("pack", help="gör styrelsepaketet för ett möte: PDF och/eller PowerPoint")
     pack.add_argument("meeting", type=int, metavar="MOTE", help="mötesprotokollets nummer (se mote list)")
     pack.add_argument("--pdf", type=Path, metavar="FIL", help="skriv paketet som tillgänglig PDF (PDF/UA-1)")
     pack.add_argument("--pptx", type=Path, metavar="FIL", help="skriv paketet som PowerPoint (16:9)")
+    _organisation_option(pack)
     saved = commands.add_parser("backup", help="säkerhetskopiera hela lagret till en ny fil (appen kan vara igång)")
     saved.add_argument("file", type=Path, metavar="FIL", help="den nya filen")
     restored = commands.add_parser("restore", help="läs tillbaka en säkerhetskopia till ett tomt lager")
     restored.add_argument("file", type=Path, metavar="FIL", help="säkerhetskopian")
     return parser
+
+
+def _organisation_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--org", metavar="ID", default=None, help="organisationens id (behövs när organisation.yaml har flera)"
+    )
+
+
+def _organisation_config(chosen: str | None) -> Config:
+    """The configuration of the organisation the command is for; with several, `--org` must say which."""
+    config = load_config(organisation=chosen)
+    if chosen is None and config.several:
+        ids = ", ".join(o.id for o in config.organisations)
+        raise ConfigError(f"Installationen har flera organisationer; ange vilken med --org ID ({ids}).")
+    return config
 
 
 def _log_to_file() -> None:
@@ -104,11 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args, operator(_user()))
     try:
-        config = load_config()
+        config = _organisation_config(args.org)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return USAGE
     engine = open_store()
+    set_organisation(config.organisation.id)  # every read and write of this command is of this organisation
     actor = operator(_user())
     if args.command in ("import", "check"):
         result = import_file(

@@ -1,4 +1,5 @@
-"""Entry point: page setup, configuration check, who is asking, and the navigation for their role.
+"""Entry point: page setup, configuration check, who is asking and for which organisation, and the
+navigation for their role there.
 
 `streamlit run dashboard.py` imports this module, finds `app` and serves the app through the security
 headers of ui/server.py; each visitor's run then executes `main()`.
@@ -9,8 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.configuration import ConfigError
-from ui.app_store import app_config, current_store
+from ui.app_store import current_store, installation_config
 from ui.navigation import first_view, pages_for, run_page
+from ui.organisations import organisation_of_run
 from ui.server import middleware, routes
 from ui.sign_in import current_actor, sign_out_button
 from ui.streamlit_page import swedish_page
@@ -23,13 +25,14 @@ def main() -> None:
     swedish_page()  # lang="sv" for screen readers, and Streamlit's own texts in Swedish
     st.session_state.pop("_actor", None)
     try:
-        config = app_config()
+        installation = installation_config()
     except ConfigError as problem:
         st.error(CONFIGURATION_BROKEN)
         st.code(str(problem), language=None)
         st.stop()
     _, engine = current_store()
-    actor = current_actor(engine, config)
+    signed_in = current_actor(engine, installation)
+    actor = organisation_of_run(signed_in, installation, engine) if signed_in is not None else None
     if actor is None:
         # The page the address points to is kept while the visitor signs in, so they land on it after.
         st.navigation(pages_for(None), position="hidden")

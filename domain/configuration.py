@@ -25,7 +25,7 @@ DEFAULT_CONFIG_DIR = "config"
 # before there could be several): keep it as the first organisation's id when adding more.
 DEFAULT_ORGANISATION = "standard"
 ORGANISATION_FOLDER = "organisations"  # config/organisations/<id>/: what differs per organisation
-PER_ORGANISATION_FILES = ("areas", "kpis", "assessments")
+PER_ORGANISATION_FILES = ("areas", "kpis", "assessments", "sources")
 RATINGS = ("satisfactory", "improvement", "urgent", "not_applicable")
 
 
@@ -229,12 +229,22 @@ class Source(_Model):
         return self
 
 
+RoleName = Literal["admin", "controller", "viewer", "auditor"]
+
+
 class User(_Model):
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
     name: str = ""
-    role: Literal["admin", "controller", "viewer", "auditor"]
+    role: RoleName | None = None  # the role in the first organisation
+    roles: dict[str, RoleName] = Field(default_factory=dict)  # organisation id → role, with several
     password_hash: str | None = None
     disabled: bool = False
+
+    @model_validator(mode="after")
+    def _a_role(self) -> User:
+        if self.role is None and not self.roles:
+            raise ValueError("ange role (eller roles per organisation)")
+        return self
 
 
 class AppSettings(_Model):
@@ -344,7 +354,7 @@ def load_config(directory: Path | str | None = None, organisation: str | None = 
     assessments = _validated_map(
         Assessment, raw["assessments"].get("assessments"), where["assessments"], "assessments", problems
     )
-    sources = _validated_list(Source, raw["sources"].get("sources") or [], folder / "sources.yaml", "sources", problems)
+    sources = _validated_list(Source, raw["sources"].get("sources") or [], where["sources"], "sources", problems)
     app = _validated(AppSettings, raw["app"], folder / "app.yaml", problems)
     users = _validated_list(User, raw["users"].get("users") or [], folder / "users.yaml", "users", problems)
     models = raw["maturity"].get("maturity_models") or {}
@@ -362,6 +372,9 @@ def load_config(directory: Path | str | None = None, organisation: str | None = 
     assert isinstance(app, AppSettings) and isinstance(risks, RiskScale)
     _check_unique([a.id for a in areas], where["areas"], "område-id", problems)
     _check_unique([u.email.casefold() for u in users], folder / "users.yaml", "e-postadressen", problems)
+    for user in users:
+        for unknown in sorted(set(user.roles) - set(ids)):
+            problems.append(f"{folder / 'users.yaml'}: {user.email}: organisationen '{unknown}' finns inte")
     every_unit = {u.id for o in organisations for u in o.units}
     if app.default_unit not in every_unit:
         problems.append(f"{folder / 'app.yaml'}: default_unit '{app.default_unit}' finns inte i organisation.yaml")

@@ -7,7 +7,7 @@ view (`ui.sign_in.require`), and the door for writes (`ensure` in `ingest.import
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Role = Literal["admin", "controller", "viewer", "auditor"]
@@ -102,6 +102,20 @@ class Actor:
     link_id: int | None = None
     link_views: tuple[str, ...] = field(default=())
     link_meeting: int | None = None  # a link bound to a meeting record sees every board view as presented
+    # (organisation, role) for each organisation the actor may see; none: every organisation in `role` (the
+    # server's command line, open local mode).
+    roles: tuple[tuple[str, str], ...] = ()
+    organisation: str | None = None  # the organisation of this run, once chosen
+
+    def sees_organisation(self, organisation: str) -> bool:
+        return not self.roles or any(o == organisation for o, _ in self.roles)
+
+    def in_organisation(self, organisation: str) -> Actor:
+        """The actor in one of its organisations, with its role there."""
+        role = dict(self.roles).get(organisation, self.role) if self.roles else self.role
+        if not self.sees_organisation(organisation):
+            raise Forbidden(f"organisation {organisation}")
+        return replace(self, role=role, organisation=organisation)
 
     def sees(self, path: str) -> bool:
         if self.role == "link":

@@ -19,22 +19,35 @@ from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.roles import operator
 from ingest.imports import ImportResult, import_file
+from store.scope import scoped
 
 EXAMPLE_DIR = Path(__file__).resolve().parent / "example_data"
 EXAMPLE_ACTOR = operator("exempeldata")
 
 
+def example_folder(config: Config) -> Path:
+    """The first organisation's example files are Malmö's; another's are in `organisationer/<id>/`."""
+    first = (config.organisations or (config.organisation,))[0]
+    if config.organisation.id == first.id:
+        return EXAMPLE_DIR
+    return EXAMPLE_DIR / "organisationer" / config.organisation.id
+
+
 def load_example_data(engine: sa.Engine, config: Config) -> list[ImportResult]:
-    """Import every example file through the door; a second load changes nothing."""
-    return [
-        import_file(
-            engine,
-            config,
-            dataset.name,
-            EXAMPLE_DIR / dataset.example_file,
-            actor=EXAMPLE_ACTOR,
-            display_name=f"exempeldata/{dataset.example_file}",
-            is_example=True,
-        )
-        for dataset in DATASETS.values()  # in their declared order: a referenced dataset first
-    ]
+    """Import every example file of the configuration's organisation through the door, as that
+    organisation; a second load changes nothing. An organisation without example files gets none."""
+    folder = example_folder(config)
+    with scoped(config.organisation.id):
+        return [
+            import_file(
+                engine,
+                config,
+                dataset.name,
+                folder / dataset.example_file,
+                actor=EXAMPLE_ACTOR,
+                display_name=f"exempeldata/{dataset.example_file}",
+                is_example=True,
+            )
+            for dataset in DATASETS.values()  # in their declared order: a referenced dataset first
+            if (folder / dataset.example_file).is_file()
+        ]

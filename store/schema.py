@@ -268,11 +268,22 @@ accounts = sa.Table(
     sa.Column("email_key", sa.String(320), nullable=False, unique=True),  # casefolded, for lookups
     sa.Column("email", sa.String(320), nullable=False),
     sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("role", sa.String(20), nullable=False),
     sa.Column("password_hash", sa.String(300), nullable=True),  # Argon2; none for OIDC users
     sa.Column("disabled", sa.Boolean, nullable=False),
     sa.Column("from_file", sa.Boolean, nullable=False),  # last set by users.yaml, not by an administrator
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# One role per organisation an account may see. Not scoped to the organisation: signing in reads them all
+# before the visitor has chosen one.
+account_roles = sa.Table(
+    "account_roles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("organisation", sa.String(40), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.UniqueConstraint("account_id", "organisation"),
 )
 
 account_seeds = sa.Table(

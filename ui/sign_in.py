@@ -24,6 +24,7 @@ from domain.configuration import Config
 from domain.formatting import inert, swedish_decimal
 from domain.roles import OPEN_ACTOR, ROLE_WORDS, Actor, open_mode_allowed
 from store.access_log import log_event
+from store.scope import current_organisation, scoped
 from ui.app_store import config_stamp, current_store
 from ui.server import base_path
 
@@ -45,11 +46,13 @@ def _oidc_configured() -> bool:
 def _seeded(url: str, stamp: tuple, _engine: sa.Engine, _config: Config) -> bool:
     """users.yaml applied to the store once per process and save of the file (seeding itself does nothing
     when the users are those applied last); the store is the truth after that."""
-    return accounts.seed(_engine, _config.users)
+    return accounts.seed(_engine, _config.users, _config.organisation.id)
 
 
 def _actor(account: Account, kind: str) -> Actor:
-    return Actor(id=account.email, name=account.name or account.email, role=account.role, kind=kind)
+    """The account's actor with its roles; its role is the first organisation's until one is chosen."""
+    first = account.roles[0][1] if account.roles else "none"
+    return Actor(id=account.email, name=account.name or account.email, role=first, kind=kind, roles=account.roles)
 
 
 def current_actor(engine: sa.Engine, config: Config) -> Actor | None:
@@ -186,6 +189,7 @@ def _link_actor(engine: sa.Engine, link_id: int) -> Actor | None:
         link_id=link.id,
         link_views=link.views,
         link_meeting=link.meeting_id,
+        roles=((link.organisation, "link"),),  # a link opens its own organisation's data and no other
     )
 
 
@@ -219,7 +223,7 @@ def _oidc_actor(engine: sa.Engine) -> Actor | None:
         return None
     st.session_state.pop("denied_logged", None)
     if st.session_state.get("logged_in_as") != email:
-        log_event(engine, email, user.role, "login", detail="OIDC")
+        log_event(engine, email, _actor(user, "oidc").role, "login", detail="OIDC")
         st.session_state["logged_in_as"] = email
     return _actor(user, "oidc")
 
@@ -253,7 +257,7 @@ def _local_actor(engine: sa.Engine, identity: dict | None) -> Actor | None:
                 "session": session_id,
             }
             st.session_state["cookie_ticket"] = ticket
-            log_event(engine, user.email, user.role, "login", detail="lokalt konto")
+            log_event(engine, user.email, _actor(user, "local").role, "login", detail="lokalt konto")
             st.rerun()
         log_event(engine, username.strip() or "tomt", None, "login_failed", detail=reason)
         st.error(
@@ -295,4 +299,5 @@ def require(view: str) -> Actor:
 def log_export(actor: Actor, file_name: str) -> None:
     """Download callback: who took which data out of the app."""
     _, engine = current_store()
-    log_event(engine, actor.id, actor.role, "export", target=file_name)
+    with scoped(actor.organisation or current_organisation()):  # a callback runs before the run sets it
+        log_event(engine, actor.id, actor.role, "export", target=file_name)

@@ -11,6 +11,7 @@ import streamlit as st
 from access import accounts
 from domain.formatting import inert
 from domain.roles import ROLE_WORDS, ROLES, ensure
+from store.scope import current_organisation
 from ui.app_store import current_store
 from ui.blocks import table_of
 from ui.sign_in import require
@@ -27,8 +28,9 @@ st.markdown(
 if message := st.session_state.pop("account_message", None):
     st.success(inert(message))
 
-every = accounts.all_accounts(engine)
-table_of(account_table(every))
+organisation = actor.organisation or current_organisation()
+every = accounts.all_accounts(engine, organisation)
+table_of(account_table(every, organisation))
 
 with st.form("new_account", clear_on_submit=True):
     st.header("Nytt konto")
@@ -66,14 +68,14 @@ if every:
     new_role = st.selectbox(
         "Roll",
         ROLES,
-        index=ROLES.index(chosen.role),
+        index=ROLES.index(role_now := chosen.role_in(organisation) or "viewer"),
         format_func=ROLE_WORDS.__getitem__,
         key="account_role",
         placeholder="Välj",
     )
     role_col, state_col, remove_col = st.columns(3)
     change: tuple[str, object, str] | None = None
-    if role_col.button("Byt roll", disabled=new_role == chosen.role):
+    if role_col.button("Byt roll", disabled=new_role == role_now):
         change = ("role", new_role, f"{chosen.email} har nu rollen {ROLE_WORDS[new_role]}.")
     if state_col.button("Öppna kontot" if chosen.disabled else "Stäng av kontot"):
         change = ("disabled", not chosen.disabled, f"{chosen.email} är {'öppnat' if chosen.disabled else 'avstängt'}.")

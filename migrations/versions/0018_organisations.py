@@ -1,5 +1,6 @@
-"""Every row belongs to an organisation: the column on every table that holds an organisation's rows (the
-rows stored so far belong to the default organisation, `standard`), the indexes led by it, and on
+"""Every row belongs to an organisation and an account has one role per organisation it may see: the
+column on every table that holds an organisation's rows (the rows stored so far belong to the default
+organisation, `standard`), the indexes led by it, the accounts' roles in their own table, and on
 PostgreSQL row-level security on each of those tables, forced for the tables' owner too, so a connection
 sees only the organisation it names in `app.organisation` (`*`: administration).
 
@@ -113,6 +114,27 @@ SCOPE = "organisation = current_setting('app.organisation', true) OR current_set
 
 
 def upgrade() -> None:
+    # The roles are read before the column goes: SQLite rebuilds the accounts table to drop it, which with
+    # foreign keys on would also empty a table already pointing at it.
+    held = op.get_bind().execute(sa.text("SELECT id, role FROM accounts")).all()
+    with op.batch_alter_table("accounts") as batch:
+        batch.drop_column("role")
+    roles = op.create_table(
+        "account_roles",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column(
+            "account_id",
+            sa.Integer,
+            sa.ForeignKey("accounts.id", name="fk_account_roles_account_id_accounts", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("organisation", sa.String(40), nullable=False),
+        sa.Column("role", sa.String(20), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_account_roles"),
+        sa.UniqueConstraint("account_id", "organisation", name="uq_account_roles_account_id_organisation"),
+    )
+    if held:
+        op.bulk_insert(roles, [{"account_id": i, "organisation": "standard", "role": r} for i, r in held])
     for table in TABLES:
         op.add_column(table, sa.Column("organisation", sa.String(40), nullable=False, server_default="standard"))
     for table, name, columns, where in INDEXES:
@@ -141,3 +163,10 @@ def downgrade() -> None:
     for table in TABLES:
         with op.batch_alter_table(table) as batch:
             batch.drop_column("organisation")
+    with op.batch_alter_table("accounts") as batch:
+        batch.add_column(sa.Column("role", sa.String(20), nullable=False, server_default="viewer"))
+    op.execute(
+        "UPDATE accounts SET role = (SELECT min(role) FROM account_roles WHERE account_id = accounts.id) "
+        "WHERE id IN (SELECT account_id FROM account_roles)"
+    )
+    op.drop_table("account_roles")

@@ -29,7 +29,7 @@ def test_a_board_view_shows_an_import_at_once_in_an_open_session_and_a_new_one(o
 
 
 def test_an_answer_is_shared_until_the_latest_batch_changes(app_env):
-    from ui.app_store import ask
+    from ui.app_store import ask, store_key
 
     calls: list[str] = []
 
@@ -37,7 +37,7 @@ def test_an_answer_is_shared_until_the_latest_batch_changes(app_env):
         calls.append(unit)
         return f"svar för {unit}"
 
-    url = f"sqlite:///{app_env / 'store.db'}"
+    url = store_key(f"sqlite:///{app_env / 'store.db'}", "standard")
     assert ask(figures_for, url, 7, "mkb") == "svar för mkb"
     assert ask(figures_for, url, 7, "mkb") == "svar för mkb"  # another session asking the same: cached
     assert calls == ["mkb"]
@@ -47,7 +47,7 @@ def test_an_answer_is_shared_until_the_latest_batch_changes(app_env):
 
 
 def test_an_answer_as_of_an_earlier_batch_is_its_own(app_env):
-    from ui.app_store import ask
+    from ui.app_store import ask, store_key
 
     seen: list[int | None] = []
 
@@ -55,7 +55,24 @@ def test_an_answer_as_of_an_earlier_batch_is_its_own(app_env):
         seen.append(as_of)
         return f"{unit} per {as_of}"
 
-    url = f"sqlite:///{app_env / 'store.db'}"
+    url = store_key(f"sqlite:///{app_env / 'store.db'}", "standard")
     assert ask(figures_for, url, 9, "mkb") == "mkb per None"
     assert ask(figures_for, url, 9, "mkb", as_of=4) == "mkb per 4"
     assert seen == [None, 4]
+
+
+def test_one_organisation_never_gets_another_organisations_cached_answer(app_env):
+    from store.scope import current_organisation
+    from ui.app_store import ask, store_key
+
+    asked_as: list[str] = []
+
+    def figures_for(connection, unit: str, *, as_of: int | None = None) -> str:
+        asked_as.append(current_organisation())
+        return f"{current_organisation()}: {unit}"
+
+    url = f"sqlite:///{app_env / 'store.db'}"
+    assert ask(figures_for, store_key(url, "standard"), 7, "kommunstyrelsen") == "standard: kommunstyrelsen"
+    # the same question, the same unit id and the same latest batch, in another organisation
+    assert ask(figures_for, store_key(url, "lomma"), 7, "kommunstyrelsen") == "lomma: kommunstyrelsen"
+    assert asked_as == ["standard", "lomma"]
