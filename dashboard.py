@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.configuration import ConfigError
+from store.scope import set_organisation
 from ui.app_store import current_store, installation_config
 from ui.navigation import first_view, pages_for, run_page
 from ui.organisations import organisation_of_run
@@ -30,6 +31,7 @@ def main() -> None:
         st.error(CONFIGURATION_BROKEN)
         st.code(str(problem), language=None)
         st.stop()
+    set_organisation(installation.organisation.id)  # until the visitor's is known: the first one's log
     _, engine = current_store()
     signed_in = current_actor(engine, installation)
     actor = organisation_of_run(signed_in, installation, engine) if signed_in is not None else None

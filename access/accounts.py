@@ -26,7 +26,7 @@ from domain.roles import ROLES, Actor, ensure, operator
 from store.access_log import write_event
 from store.batches import take_write_lock
 from store.schema import account_roles, account_seeds, accounts, inserted_id
-from store.scope import current_organisation
+from store.scope import EVERY_ORGANISATION, current_organisation, scoped, set_organisation
 
 _HASHER = PasswordHasher()
 # Verifying against this keeps an unknown user's sign-in as slow as a known one's.
@@ -161,7 +161,8 @@ def seed(engine: sa.Engine, users: tuple[User, ...], first_organisation: str = D
     longer lists is disabled. Accounts an administrator added are left as they are.
     """
     fingerprint = users_fingerprint(users, first_organisation)
-    with engine.begin() as connection:
+    # The file is the installation's: its changes are logged in each account's own organisation.
+    with scoped(EVERY_ORGANISATION), engine.begin() as connection:
         take_write_lock(connection)
         last = connection.execute(
             sa.select(account_seeds.c.sha256).order_by(account_seeds.c.id.desc()).limit(1)
@@ -240,7 +241,9 @@ def remove(engine: sa.Engine, actor: Actor, email: str, organisation: str | None
                     account_roles.c.account_id == account_id, account_roles.c.organisation == where
                 )
             )
-        write_event(connection, actor.id, actor.role, "account_removed", target=email, detail=f"i {where}")
+        write_event(
+            connection, actor.id, actor.role, "account_removed", target=email, detail=f"i {where}", organisation=where
+        )
 
 
 def _apply(
@@ -261,7 +264,9 @@ def _apply(
         )
         _set_roles(connection, account_id, roles)
         added = ", ".join(f"roll {role} i {organisation}" for organisation, role in roles.items())
-        write_event(connection, by, by_role, "account_added", target=email.strip(), detail=added)
+        write_event(
+            connection, by, by_role, "account_added", target=email.strip(), detail=added, organisation=_home(roles)
+        )
         return
     changed = {k: v for k, v in changes.items() if getattr(existing, k) != v}
     new_roles = {o: r for o, r in roles.items() if existing.role_in(o) != r}
@@ -284,7 +289,15 @@ def _apply(
         words.append("nytt lösenord" if changed["password_hash"] else "inloggning bara via OIDC")
     if "name" in changed:
         words.append("nytt namn")
-    write_event(connection, by, by_role, "account_changed", target=existing.email, detail=", ".join(words))
+    where = _home(new_roles) or _home(dict(existing.roles))
+    write_event(
+        connection, by, by_role, "account_changed", target=existing.email, detail=", ".join(words), organisation=where
+    )
+
+
+def _home(roles: dict[str, str]) -> str | None:
+    """The organisation whose log records a change of an account: the first it has a role in."""
+    return next(iter(roles), None)
 
 
 def _set_roles(connection: sa.Connection, account_id: int, roles: dict[str, str]) -> None:
@@ -354,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     organisation = organisation or config.organisation.id
     engine = open_store()
+    set_organisation(EVERY_ORGANISATION)  # the installation's operator: each change in its organisation's log
     seed(engine, config.users, config.organisation.id)
     try:
         user = f"{getpass.getuser()} (kommandorad)"

@@ -442,7 +442,15 @@ def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[
     if dialect.driver == "psycopg":
         columns["batch_id"] = columns["origin_batch_id"] = [batch_id] * len(columns["scope_key"])
         columns["organisation"] = [organisation] * len(columns["scope_key"])
-        _copy_in(connection, f"COPY {quote(table.name)} ({', '.join(quote(n) for n in columns)}) FROM STDIN", columns)
+        # Row-level security refuses COPY into the table itself: the rows are copied into a table of this
+        # transaction, then inserted from it in one statement, which the policies check row by row.
+        listed = ", ".join(quote(n) for n in columns)
+        connection.exec_driver_sql(
+            f"CREATE TEMP TABLE import_rows ON COMMIT DROP AS SELECT {listed} FROM {quote(table.name)} WITH NO DATA"
+        )
+        _copy_in(connection, f"COPY import_rows ({listed}) FROM STDIN", columns)
+        connection.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({listed}) SELECT {listed} FROM import_rows")
+        connection.exec_driver_sql("DROP TABLE import_rows")
         return
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
     names = [*map(quote, columns), quote("batch_id"), quote("origin_batch_id"), quote("organisation")]

@@ -16,10 +16,13 @@ def write_event(
     event: str,
     target: str | None = None,
     detail: str | None = None,
+    organisation: str | None = None,
 ) -> None:
-    """One access-log row, in the caller's transaction (an import and its entry commit together)."""
+    """One access-log row, in the caller's transaction (an import and its entry commit together); in the
+    log of the current organisation, or of `organisation` (an account's change, made by the installation)."""
     connection.execute(
         access_log.insert().values(
+            **({"organisation": organisation} if organisation else {}),
             at=now(),
             actor=actor[:300],
             role=role,

@@ -88,7 +88,10 @@ class PostgresServer:
         self.admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
         self.template = "dashboard_template"
         with self.admin.connect() as connection:
-            connection.exec_driver_sql(f"CREATE DATABASE {self.template}")
+            # The app's own login, as in production: no superuser (a superuser bypasses row-level
+            # security), the owner of its database and tables (FORCE makes the policies bind it too).
+            connection.exec_driver_sql(f"CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS")
+            connection.exec_driver_sql(f"CREATE DATABASE {self.template} OWNER {APP_ROLE}")
         engine = create_store_engine(self.url(self.template))
         migrate(engine)
         engine.dispose()
@@ -97,12 +100,12 @@ class PostgresServer:
         subprocess.run([*self.as_user, *command], check=True, capture_output=True, cwd=self.dir)
 
     def url(self, database: str) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+        return f"postgresql+psycopg://{APP_ROLE}@127.0.0.1:{self.port}/{database}"
 
     def fresh_database(self) -> str:
         name = f"t_{uuid.uuid4().hex[:12]}"
         with self.admin.connect() as connection:
-            connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {self.template}")
+            connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {self.template} OWNER {APP_ROLE}")
         return name
 
     def drop(self, name: str) -> None:
@@ -113,6 +116,9 @@ class PostgresServer:
         self.admin.dispose()
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop")
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+APP_ROLE = "dashboard"
 
 
 def _free_port() -> int:

@@ -202,3 +202,56 @@ def test_backup_then_restore_into_a_new_store_with_exit_codes(run, tmp_path):
     assert "Lagret är återläst från" in restored.stdout and "15 importer" in restored.stdout
     assert _count(tmp_path / "ny" / "store.db", "import_batches") == 15
     assert run("restore").returncode == 2
+
+
+def test_with_several_organisations_every_command_names_one_and_sees_only_its_own(run, tmp_path):
+    run.env["DASHBOARD_CONFIG_DIR"] = str(ROOT / "config" / "exempel-flera-organisationer")
+    good = write_csv(tmp_path / "status.csv", "period;enhet;område;status\n2025Q3;Kommunstyrelsen;governance;Gul\n")
+    for args in (("import", "status", str(good)), ("history",), ("mote", "list"), ("demo",), ("undo", "1")):
+        missing = run(*args)
+        assert missing.returncode == 2, args
+        assert "flera organisationer; ange vilken med --org ID (standard, burlov)" in missing.stderr
+    unknown = run("history", "--org", "lund")
+    assert unknown.returncode == 2 and "organisationen 'lund' finns inte; möjliga: standard, burlov" in unknown.stderr
+
+    assert run("import", "status", str(good), "--org", "burlov").returncode == 0
+    malmo = run("import", "status", str(good), "--org", "standard")  # the same file, Malmö's own import
+    assert malmo.returncode == 0 and malmo.stdout.startswith("Import 2 klar"), malmo.stdout
+    burlov_history = run("history", "--org", "burlov").stdout
+    assert "status.csv" in burlov_history and burlov_history.count("\n") == 1
+    refused = run("undo", "2", "--org", "burlov")  # Malmö's import, from Burlöv
+    assert refused.returncode == 1 and "Det finns ingen import med nummer 2" in refused.stderr
+    recorded = run(
+        "mote",
+        "add",
+        "--org",
+        "burlov",
+        "--body",
+        "Kommunstyrelsen",
+        "--date",
+        "2026-02-10",
+        "--item",
+        "§ 5",
+        "--quarter",
+        "2025Q3",
+    )
+    assert recorded.returncode == 0, recorded.stderr
+    assert run("mote", "list", "--org", "standard").stdout == "Inga möten ännu.\n"
+    assert "Kommunstyrelsen" in run("mote", "list", "--org", "burlov").stdout
+    other = run("pack", recorded.stdout.strip(), "--org", "standard", "--pdf", str(tmp_path / "p.pdf"))
+    assert other.returncode == 1 and "finns inte" in other.stderr and not (tmp_path / "p.pdf").exists()
+
+
+def test_an_account_has_one_role_per_organisation(run):
+    run.env["DASHBOARD_CONFIG_DIR"] = str(ROOT / "config" / "exempel-flera-organisationer")
+    add = ("accounts", "add", "rut@ey.se", "--role", "auditor", "--no-password")
+    assert run(*add).returncode == 2  # which organisation?
+    assert run(*add, "--org", "burlov").returncode == 0
+    assert run("accounts", "add", "rut@ey.se", "--role", "viewer", "--no-password", "--org", "standard").returncode == 0
+    assert run("accounts", "role", "rut@ey.se", "controller", "--org", "standard").returncode == 0
+    listed = run("accounts", "list").stdout
+    assert "auditor i burlov, controller i standard" in listed
+    assert run("accounts", "remove", "rut@ey.se", "--org", "burlov").returncode == 0
+    assert "controller i standard" in run("accounts", "list").stdout and "burlov" not in run("accounts", "list").stdout
+    assert run("accounts", "remove", "rut@ey.se", "--org", "standard").returncode == 0
+    assert "rut@ey.se" not in run("accounts", "list").stdout

@@ -55,6 +55,11 @@ def _actor(account: Account, kind: str) -> Actor:
     return Actor(id=account.email, name=account.name or account.email, role=first, kind=kind, roles=account.roles)
 
 
+def _home(account: Account) -> str:
+    """The organisation whose log records an account's sign-in: its first."""
+    return account.roles[0][0] if account.roles else current_organisation()
+
+
 def current_actor(engine: sa.Engine, config: Config) -> Actor | None:
     """The actor of this rerun, or None after drawing what the user must do first (sign in, a refusal)."""
     _seeded(str(engine.url), config_stamp(), engine, config)
@@ -97,10 +102,12 @@ def _exchange_link(engine: sa.Engine, token: str) -> None:
         st.session_state["identity"] = {"kind": "link", "link_id": link.id, "session": session_id}
         st.session_state["cookie_ticket"] = ticket
         st.session_state["link_opened"] = True
-        log_event(engine, f"länk {link.id}", "link", "link_used", detail=f"mottagare {link.recipient}")
+        with scoped(link.organisation):  # in the log of the organisation the link opens
+            log_event(engine, f"länk {link.id}", "link", "link_used", detail=f"mottagare {link.recipient}")
         return
     masked = f"{token[:4]}…" if token else "tom"
-    log_event(engine, f"länk {link.id}" if link else f"token {masked}", "link", "link_refused", detail=reason)
+    with scoped(link.organisation if link else current_organisation()):
+        log_event(engine, f"länk {link.id}" if link else f"token {masked}", "link", "link_refused", detail=reason)
     st.session_state["link_refused"] = True
 
 
@@ -172,13 +179,14 @@ def _link_actor(engine: sa.Engine, link_id: int) -> Actor | None:
         identity = st.session_state.pop("identity", None)
         if identity and identity.get("session"):
             sign_in_sessions.end(engine, identity["session"], "länken gäller inte")
-        log_event(
-            engine,
-            f"länk {link_id}",
-            "link",
-            "link_refused",
-            detail={"revoked": "återkallad", "expired": "utgången"}.get(state, state),
-        )
+        with scoped(link.organisation if link else current_organisation()):
+            log_event(
+                engine,
+                f"länk {link_id}",
+                "link",
+                "link_refused",
+                detail={"revoked": "återkallad", "expired": "utgången"}.get(state, state),
+            )
         st.error(LINK_REFUSED)
         return None
     return Actor(
@@ -223,7 +231,8 @@ def _oidc_actor(engine: sa.Engine) -> Actor | None:
         return None
     st.session_state.pop("denied_logged", None)
     if st.session_state.get("logged_in_as") != email:
-        log_event(engine, email, _actor(user, "oidc").role, "login", detail="OIDC")
+        with scoped(_home(user)):
+            log_event(engine, email, _actor(user, "oidc").role, "login", detail="OIDC")
         st.session_state["logged_in_as"] = email
     return _actor(user, "oidc")
 
@@ -257,7 +266,8 @@ def _local_actor(engine: sa.Engine, identity: dict | None) -> Actor | None:
                 "session": session_id,
             }
             st.session_state["cookie_ticket"] = ticket
-            log_event(engine, user.email, _actor(user, "local").role, "login", detail="lokalt konto")
+            with scoped(_home(user)):
+                log_event(engine, user.email, _actor(user, "local").role, "login", detail="lokalt konto")
             st.rerun()
         log_event(engine, username.strip() or "tomt", None, "login_failed", detail=reason)
         st.error(

@@ -167,3 +167,40 @@ def test_the_risk_scale_defaults_without_its_file_and_a_gap_or_unordered_bands_a
     with pytest.raises(ConfigError) as caught:
         load_config(config_copy)
     assert "bands: 2–5 klasser, den första från 1 och varje följande från ett högre värde" in str(caught.value)
+
+
+def test_several_organisations_each_with_its_units_and_what_it_configures_itself(config_copy):
+    shutil.copy(ROOT / "config" / "exempel-flera-organisationer" / "organisation.yaml", config_copy)
+    own = config_copy / "organisations" / "burlov"
+    own.mkdir(parents=True)
+    (own / "areas.yaml").write_text("areas:\n  - {id: governance, name: Ledning och styrning}\n", encoding="utf-8")
+
+    first = load_config(config_copy)
+    burlov = load_config(config_copy, "burlov")
+    assert [o.id for o in first.organisations] == ["standard", "burlov"] and first.several
+    assert first.organisation.id == "standard" and first.area_names["governance"] == "Styrning och ledning"
+    assert burlov.area_names == {"governance": "Ledning och styrning"}  # its own file replaces the shared one
+    assert burlov.kpis == first.kpis  # what it does not configure itself is the shared file
+    assert "kommunstyrelsen" in burlov.unit_names and "servicenamnden" not in burlov.unit_names
+    assert burlov.app.default_unit == "kommunstyrelsen"  # app.yaml's default is not one of Burlöv's units
+    assert load_config(ROOT / "config").organisation.id == "standard" and not load_config(ROOT / "config").several
+
+    with pytest.raises(ConfigError, match="organisationen 'lund' finns inte; möjliga: standard, burlov"):
+        load_config(config_copy, "lund")
+
+
+def test_organisation_ids_are_unique_and_users_name_only_known_organisations(config_copy):
+    shipped = ROOT / "config" / "exempel-flera-organisationer" / "organisation.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    (config_copy / "organisation.yaml").write_text(text.replace("id: burlov", "id: standard"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="organisations-id 'standard' förekommer mer än en gång"):
+        load_config(config_copy)
+
+    shutil.copy(shipped, config_copy)
+    users = config_copy / "users.yaml"
+    users.write_text("users:\n  - {email: c@d.se}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"users\[0\]: ange role \(eller roles per organisation\)"):
+        load_config(config_copy)
+    users.write_text("users:\n  - {email: a@b.se, roles: {burlov: admin, lund: viewer}}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="a@b.se: organisationen 'lund' finns inte"):
+        load_config(config_copy)
