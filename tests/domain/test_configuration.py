@@ -202,5 +202,5 @@ def test_organisation_ids_are_unique_and_users_name_only_known_organisations(con
     with pytest.raises(ConfigError, match=r"users\[0\]: ange role \(eller roles per organisation\)"):
         load_config(config_copy)
     users.write_text("users:\n  - {email: a@b.se, roles: {burlov: admin, lund: viewer}}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="a@b.se: organisationen 'lund' finns inte"):
+    with pytest.raises(ConfigError, match=r"a@b\.se: organisationen 'lund' finns inte"):
         load_config(config_copy)
