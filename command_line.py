@@ -28,7 +28,7 @@ from ingest.imports import ImportResult, import_file
 from ingest.sources import sync_sources
 from store import backup, batches, meetings
 from store.engine import database_url, open_store
-from store.scope import set_organisation
+from store.scope import scoped
 
 OK, INVALID, USAGE = 0, 1, 2
 LOG_FILE = "data/dashboard.log"
@@ -130,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return USAGE
     engine = open_store()
-    set_organisation(config.organisation.id)  # every read and write of this command is of this organisation
+    with scoped(config.organisation.id):  # every read and write of this command is of this organisation
+        return _command(args, engine, config)
+
+
+def _command(args: argparse.Namespace, engine: sa.Engine, config: Config) -> int:
     actor = operator(_user())
     if args.command in ("import", "check"):
         result = import_file(

@@ -20,13 +20,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from access.access_store import locked_until, record_attempt
 from domain import clock
 from domain.command_words import SwedishParser
-from domain.configuration import DEFAULT_ORGANISATION, ConfigError, User, load_config
+from domain.configuration import DEFAULT_ORGANISATION, Config, ConfigError, User, load_config
 from domain.formatting import swedish_datetime
 from domain.roles import ROLES, Actor, ensure, operator
 from store.access_log import write_event
 from store.batches import take_write_lock
 from store.schema import account_roles, account_seeds, accounts, inserted_id
-from store.scope import EVERY_ORGANISATION, current_organisation, scoped, set_organisation
+from store.scope import EVERY_ORGANISATION, current_organisation, scoped
 
 _HASHER = PasswordHasher()
 # Verifying against this keeps an unknown user's sign-in as slow as a known one's.
@@ -367,7 +367,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     organisation = organisation or config.organisation.id
     engine = open_store()
-    set_organisation(EVERY_ORGANISATION)  # the installation's operator: each change in its organisation's log
+    with scoped(EVERY_ORGANISATION):  # the installation's operator: each change in its organisation's log
+        return _accounts_command(args, engine, config, organisation)
+
+
+def _accounts_command(args: argparse.Namespace, engine: sa.Engine, config: Config, organisation: str) -> int:
     seed(engine, config.users, config.organisation.id)
     try:
         user = f"{getpass.getuser()} (kommandorad)"

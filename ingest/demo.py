@@ -33,6 +33,13 @@ def example_folder(config: Config) -> Path:
     return EXAMPLE_DIR / "organisationer" / config.organisation.id
 
 
+def example_note(config: Config) -> str:
+    """What the example data is, in a few words for a banner, a slide and the board pack."""
+    if example_folder(config) == EXAMPLE_DIR:
+        return "offentliga uppgifter från Malmö stad med påhittade detaljer"
+    return f"påhittade uppgifter för {config.organisation.municipality}"
+
+
 def load_example_data(engine: sa.Engine, config: Config) -> list[ImportResult]:
     """Import every example file of the configuration's organisation through the door, as that
     organisation; a second load changes nothing. An organisation without example files gets none."""

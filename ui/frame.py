@@ -14,6 +14,7 @@ from domain.clock import today
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import VIEWS, Actor, View
+from ingest.demo import example_note
 from store import meetings
 from store.meetings import MeetingRecord
 from ui.app_store import app_config, asking_at, cached_example_data_in_use, current_store, latest_batch
@@ -120,6 +121,8 @@ def view_frame(script: str) -> Frame:
         params["unit"] = list(units)
     elif "unit" in params:
         del params["unit"]
+    if config.several:  # whose data: on the screen, and on a projector where the address is not seen
+        st.caption(inert(config.organisation.municipality))
     st.title(title)
     if meeting is not None:
         st.info(inert(meeting_banner(meeting, config)), icon=":material/event_note:")
@@ -143,9 +146,9 @@ def meeting_in_link(engine: sa.Engine) -> MeetingRecord | None:
 
 def example_data_banner(url: str, latest: int) -> None:
     if latest and cached_example_data_in_use(url, latest):
+        note = example_note(app_config())
         st.warning(
-            "**Exempeldata.** Det som visas bygger på offentliga uppgifter från Malmö stad kompletterade med "
-            "påhittade detaljer. Importera egna filer för att ersätta dem.",
+            f"**Exempeldata.** Det som visas är {inert(note)}. Importera egna filer för att ersätta dem.",
             icon=":material/science:",
         )
 

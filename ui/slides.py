@@ -15,6 +15,7 @@ from domain.clock import now, today
 from domain.configuration import Config
 from domain.formatting import inert
 from domain.roles import MEETING_VIEWS, VIEW_NAMED, Actor
+from ingest.demo import example_note
 from queries import status
 from store import meetings
 from store.meetings import MeetingRecord
@@ -244,7 +245,7 @@ def draw(deck: Showing) -> None:
         )
         st.markdown(inert(banner))
         if deck.example_data:
-            st.markdown("**Exempeldata:** offentliga uppgifter från Malmö stad med påhittade detaljer")
+            st.markdown(f"**Exempeldata:** {inert(example_note(app_config()))}")
     st.title(inert(slide.title), anchor=False)
     if slide.kind == "cover":
         with st.container(key="slide_cover"):

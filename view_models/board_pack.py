@@ -19,6 +19,7 @@ from domain.clock import now
 from domain.configuration import Config
 from domain.datasets import DATASETS
 from domain.formatting import swedish_datetime, table_cell
+from ingest.demo import example_note
 from queries.common import Ask, remembering
 from queries.data_overview import example_data_in_use, imports_behind
 from store import meetings
@@ -29,7 +30,6 @@ from view_models.sections import Figure
 
 BOARD_DATASETS = tuple(DATASETS)  # every dataset stands behind a board view
 PLAIN_COLUMNS = {"År", "Kvartal", "Månad"}  # numbers that name a time, written without grouping
-EXAMPLE_NOTE = "offentliga uppgifter från Malmö stad med påhittade detaljer"
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def board_pack(
         f"ur mötesprotokoll nr {record.id}.",
         footer=f"Siffrorna kommer från import {_numbers(behind['id'].tolist())}",
         author=body,
-        example=EXAMPLE_NOTE if example_data else "",
+        example=example_note(config) if example_data else "",
         cover=[line.text for line in deck.main[0].lines],
         main=[_page(s, body, record.quarter, drawing) for s in deck.main[1:]],
         parts=_parts(list(deck.appendix), body, record.quarter, drawing),
