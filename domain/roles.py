@@ -35,6 +35,7 @@ class View:
     in_meeting: bool = False  # one of the board's views, stepped through in this order when presenting
     listed: bool = True  # in the navigation; an unlisted view is reached by the links that lead to it
     whole_municipality: bool = False  # with no unit in the link: every unit, not the configured board
+    across_organisations: bool = False  # for someone with a role in several organisations only
 
     @property
     def script(self) -> str:
@@ -63,6 +64,14 @@ VIEWS = (
     _of_all_units("accessibility_reviews", "Tillgänglighet", "tillganglighet", ":material/accessibility:"),
     View("presentation", "Presentation", "presentation", ":material/slideshow:", _EVERYONE, listed=False),
     View("meetings", "Möten", "moten", ":material/event_note:", _EVERYONE),
+    View(
+        "comparison",
+        "Jämförelse",
+        "jamforelse",
+        ":material/compare_arrows:",
+        frozenset({"admin", "controller", "viewer", "auditor"}),
+        across_organisations=True,
+    ),
     View("data_overview", "Data och importer", "data", ":material/database:", _EVERYONE),
     View("import_data", "Importera", "import", ":material/upload_file:", _CONTROLLERS),
     View("explore", "Utforska", "utforska", ":material/query_stats:", _CONTROLLERS),
@@ -123,6 +132,8 @@ class Actor:
             # a link to board views also shows them as slides (the deck holds only the views it may see)
             return path in board or (path == "presentation" and any(v.path in board for v in MEETING_VIEWS))
         view = VIEW_AT.get(path)
+        if view is not None and view.across_organisations and len(self.roles) < 2:
+            return False
         return view is not None and self.role in view.roles
 
     def may(self, action: str) -> bool:

@@ -42,6 +42,11 @@ def app_config() -> Config:
     return _config_in(str(config_dir()), config_stamp(), current_organisation())
 
 
+def organisation_config(organisation: str) -> Config:
+    """The configuration of one organisation (the comparison reads each with its own targets)."""
+    return _config_in(str(config_dir()), config_stamp(), organisation)
+
+
 def installation_config() -> Config:
     """The configuration of the first organisation, with every organisation listed: what a run reads
     before it knows the visitor's organisation."""
@@ -93,6 +98,14 @@ def _connected(key: str) -> Iterator[sa.Connection]:
     url, organisation = key.rsplit(_ORGANISATION_MARK, 1)
     with scoped(organisation), store_engine(url).connect() as connection:
         yield connection
+
+
+def organisation_store(organisation: str) -> tuple[str, int]:
+    """Another organisation's store key and latest batch, for the comparison: asked in that organisation's
+    scope, so its cached answers are its own."""
+    with scoped(organisation):
+        key, engine = current_store()
+        return key, latest_batch(engine)
 
 
 def latest_batch(engine: sa.Engine) -> int:

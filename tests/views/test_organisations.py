@@ -106,3 +106,23 @@ def test_a_link_opens_its_own_organisation_and_no_other(organisations_env):
     app.run()
     assert [e.value for e in app.error] == ["Du saknar behörighet till organisationen standard."]
     assert not app.title
+
+
+def test_the_comparison_is_for_those_with_several_organisations_and_reads_only_theirs(organisations_env):
+    lena = _signed_in("lena@burlov.se")
+    lena.switch_page("views/comparison.py").run()
+    assert [e.value for e in lena.error] == ["Du saknar behörighet till den här sidan."]
+    assert not lena.title
+
+    rut = _signed_in("rut@ey.se")
+    for key, value in {"matt": "status:incident_management", "period": "2025Q4"}.items():
+        rut.query_params[key] = value
+    rut.switch_page("views/comparison.py").run()
+    assert not rut.exception, [e.value for e in rut.exception]
+    said = page_text(rut)
+    assert "Incidenthantering 2025Q4" in said
+    assert "Malmö stad" in said and "Burlövs kommun 1 av 4 enheter gröna (25" in said
+    next(t for t in rut.toggle if t.label.startswith("Ersätt namnen")).set_value(True).run()
+    said = page_text(rut)
+    assert "Organisation A" in said and "Organisation B 1 av 4 enheter gröna (25" in said
+    assert "Burlöv" not in said.split("Incidenthantering 2025Q4", 1)[1]  # the chart, its sentence and table

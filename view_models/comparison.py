@@ -1,0 +1,130 @@
+"""What the comparison says: one KPI or one status area across the organisations a visitor has a role
+in, each figure from that organisation's own rows and configuration (its targets may differ), summed
+over its units — a rate from the summed counts, never an average of rates. For a regional or national
+round-up the names can be replaced by letters, given in the order of the figure."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from charts.comparison import across_organisations
+from domain.configuration import Config
+from domain.formatting import swedish_int, swedish_percent, swedish_value
+from domain.roles import VIEW_NAMED
+from queries.comparison import kpi_totals, status_counts
+from view_models.sections import Ask, Chart, Text, ViewContent
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One organisation in the comparison: its name, its own configuration and its own cached ask."""
+
+    name: str
+    config: Config
+    ask: Ask
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str  # 'kpi:<id>' or 'status:<area>'
+    label: str
+
+
+@dataclass(frozen=True)
+class _Figure:
+    value: float | None
+    shown: str
+    target: float | None = None
+
+
+def measures(config: Config) -> list[Measure]:
+    """Every KPI and every status area of the (first) organisation's configuration."""
+    return [
+        *(Measure(f"kpi:{k.id}", f"Nyckeltal: {k.name}") for k in config.kpis.values()),
+        *(Measure(f"status:{a.id}", f"Status: {a.name}") for a in config.areas),
+    ]
+
+
+def _kpi(participant: Participant, kpi_id: str, quarter: str) -> _Figure:
+    kpi = participant.config.kpis.get(kpi_id)
+    if kpi is None:
+        return _Figure(None, "nyckeltalet används inte")
+    totals = participant.ask(kpi_totals, quarter)
+    row = totals[totals["kpi"] == kpi_id]
+    if row.empty:
+        return _Figure(None, "ingen rapport", kpi.target)
+    r = row.iloc[0]
+    if kpi.unit == "percent":
+        if pd.isna(r["denominator"]) or float(r["denominator"]) <= 0:
+            if int(r["units"]) == 1 and not pd.isna(r["value_sum"]):  # one unit's own share is the figure
+                value = float(r["value_sum"])
+                return _Figure(value, f"{swedish_value(value, 'percent')} (en enhet, utan antal)", kpi.target)
+            return _Figure(None, "inga antal att räkna andelen ur", kpi.target)
+        value = 100 * float(r["numerator"]) / float(r["denominator"])
+        left_out = int(r["units"]) - int(r["counted_units"])
+        tail = f"; {left_out} enheter utan antal räknas inte" if left_out else ""
+        counts = f"{swedish_int(float(r['numerator']))} av {swedish_int(float(r['denominator']))}"
+        return _Figure(value, f"{swedish_value(value, 'percent')} ({counts}{tail})", kpi.target)
+    if kpi.unit == "count":
+        value = float(r["value_sum"])
+        return _Figure(value, f"{swedish_int(value)} ({int(r['units'])} enheter)", kpi.target)
+    return _Figure(None, "kan inte summeras över enheter", kpi.target)
+
+
+def _status(participant: Participant, area: str, quarter: str) -> _Figure:
+    counts = participant.ask(status_counts, quarter)
+    mine = counts[counts["area"] == area]
+    total = int(mine["units"].sum())
+    if total == 0:
+        return _Figure(None, "ingen rapport")
+    green = int(mine.loc[mine["status"] == "green", "units"].sum())
+    share = 100 * green / total
+    return _Figure(share, f"{green} av {total} enheter gröna ({swedish_percent(share)})")
+
+
+def compose(
+    participants: Sequence[Participant], measure: Measure, quarter: str, *, letters: bool = False
+) -> ViewContent:
+    kind, key = measure.id.split(":", 1)
+    figures = [(p.name, _kpi(p, key, quarter) if kind == "kpi" else _status(p, key, quarter)) for p in participants]
+    if letters:  # in the order of the figure, so a letter says nothing of who it is
+        figures.sort(key=lambda nf: (nf[1].value is None, -(nf[1].value or 0)))
+        figures = [(f"Organisation {string.ascii_uppercase[i]}", f) for i, (_, f) in enumerate(figures)]
+    table = pd.DataFrame(
+        {
+            "Organisation": [n for n, _ in figures],
+            "Värde": [f.value for _, f in figures],
+            "Visas": [f.shown for _, f in figures],
+            "Mål": [f.target for _, f in figures],
+        }
+    )
+    unit = "percent"
+    if kind == "kpi":
+        unit = next((p.config.kpis[key].unit for p in participants if key in p.config.kpis), "percent")
+    axis = "Procent" if unit == "percent" else "Antal"
+    title = f"{measure.label.split(': ', 1)[1]} {quarter}"
+    summary = f"{quarter}: " + "; ".join(f"{n} {f.shown}" for n, f in figures) + "."
+    targets = {f.target for _, f in figures if f.target is not None}
+    if len(targets) == 1:
+        summary += f" Målet är {swedish_value(targets.pop(), unit)}."
+    elif targets:
+        summary += " Organisationerna har olika mål (strecket vid varje stapel)."
+    shown = table.dropna(subset=["Värde"]) if table["Värde"].notna().any() else table
+    chart = Chart(
+        title=title,
+        chart=across_organisations(shown.fillna({"Värde": 0}), axis, 100.0 if unit == "percent" else None),
+        summary=summary,
+        table=table.rename(columns={"Visas": "Uppgift"}).drop(columns=["Värde"]),
+        file_name=f"jamforelse-{key}-{quarter}.csv",
+        on_slide=False,
+    )
+    method = Text(
+        ": varje organisations siffra kommer ur dess egna importer och dess egen konfiguration (dess mål), "
+        "summerad över dess enheter; en andel räknas ur de summerade antalen, aldrig som ett medelvärde av andelar.",
+        strong="Så räknas det",
+    )
+    return ViewContent(VIEW_NAMED["comparison"], "organisationerna", (chart, method))
