@@ -12,6 +12,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from access import access_store, accounts
+from domain.roles import VIEWS
 from store.engine import open_store
 from store.scope import scoped
 from tests.conftest import ROOT
@@ -126,3 +127,23 @@ def test_the_comparison_is_for_those_with_several_organisations_and_reads_only_t
     said = page_text(rut)
     assert "Organisation A" in said and "Organisation B 1 av 4 enheter gröna (25" in said
     assert "Burlöv" not in said.split("Incidenthantering 2025Q4", 1)[1]  # the chart, its sentence and table
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def either_store(request, organisations_env, monkeypatch):
+    """The installation on SQLite, or on PostgreSQL with row-level security binding the app's login."""
+    if request.param == "postgres":
+        server = request.getfixturevalue("postgres_server")
+        monkeypatch.setenv("DASHBOARD_DB_URL", server.url(server.fresh_database()))
+    return request.param
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
+def test_no_view_opens_another_organisations_data_by_its_address(either_store, view):
+    """Every page, typed by hand with the other organisation in the address: refused before the page runs,
+    so no query, no chart, no table and no download of it."""
+    app = _signed_in("lena@burlov.se")
+    app.query_params["org"] = "standard"
+    app.switch_page(view.script).run()
+    assert [e.value for e in app.error] == ["Du saknar behörighet till organisationen standard."]
+    assert not app.title and not app.table and not app.get("download_button") and not app.get("vega_lite_chart")
