@@ -169,6 +169,41 @@ def _scale(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _organisations(found: dict[str, Any]) -> list[str]:
+    """One organisation's views alone in its installation, and beside many others in one store."""
+    count = found["organisations"]
+    lines = [
+        f"## {_n(count)} organisations in one store (SQLite)",
+        "",
+        f"The board views of one organisation (Malmö's example data, imported) in an installation of its own, "
+        f"beside the same views in an installation of {_n(count)} organisations, each with as much data "
+        f"({_n(found['rows'])} rows in the store; bench/organisations.py). Every read is scoped to the "
+        "organisation at the lowest layer and the indexes lead with it. Each view in three fresh processes, "
+        "the two installations taking turns; the median.",
+        "",
+        "| View | Alone, cold ms | Among many | × | Alone, warm ms | Among many | × |",
+        "|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    worst = 0.0
+    for key, alone in found["one"].items():
+        among = found["many"][key]
+        cold, warm = among["cold_ms"] / alone["cold_ms"], among["warm_ms"] / alone["warm_ms"]
+        worst = max(worst, cold, warm)
+        lines.append(
+            f"| {TITLES[key]} | {_n(alone['cold_ms'])} | {_n(among['cold_ms'])} | {_decimal(cold)} | "
+            f"{_n(alone['warm_ms'])} | {_n(among['warm_ms'])} | {_decimal(warm)} |"
+        )
+    lines += [
+        "",
+        "| Target | | Measured |",
+        "|---|---|---|",
+        f"| One organisation's views among {_n(count)}, cold and warm, ≤ {_decimal(SCALE_FACTOR, 1)} × alone "
+        f"| {_mark(worst <= SCALE_FACTOR)} | at most {_decimal(worst)} × |",
+        "",
+    ]
+    return lines
+
+
 def _sessions(sessions: dict[str, Any]) -> list[str]:
     """p50 and p95 per number of sessions, as members arrive at a meeting and all at one instant."""
     arrival = sessions["arrival"]
@@ -282,6 +317,8 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         ]
     if "scale" in results:
         lines += _scale(results)
+    if "organisations" in results:
+        lines += _organisations(results["organisations"])
     if "sessions" in results:
         lines += _sessions(results["sessions"])
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,10 +6,12 @@ measures per view, each in a fresh process: cold render and warm rerun through A
 view's own SQL alone), the naive way (whole tables into pandas), peak memory, and in headless Chromium
 the time from opening the view to its last chart drawn. Then the same views on SQLite at `--scale`
 incidents (ten million by default; the naive way is skipped there: it needs more memory than a view
-should ever approach), and 1, 10 and 30 sessions at once on one app process (bench/sessions.py).
+should ever approach), 1, 10 and 30 sessions at once on one app process (bench/sessions.py), and one
+organisation's views alone and among `--organisations` others in one store (bench/organisations.py).
 Writes bench/results.json and docs/performance.md. Timings live here, never in the tests.
 
-Usage: python bench/run.py [--incidents N] [--scale N] [--no-postgres] [--no-browser] [--no-sessions]
+Usage: python bench/run.py [--incidents N] [--scale N] [--organisations N] [--no-postgres] [--no-browser]
+       [--no-sessions]
 """
 
 from __future__ import annotations
@@ -233,6 +235,7 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-sessions", action="store_true")
+    parser.add_argument("--organisations", type=int, default=290, help="organisations in one store; 0: none")
     args = parser.parse_args()
     out = HERE / "out"
     print("Skapar data …", flush=True)
@@ -274,6 +277,11 @@ def main() -> None:
             server.stop()
     if args.scale:
         results["scale"] = measure_scale(out, args.scale)
+    if args.organisations:
+        print(f"[{args.organisations} organisationer] …", flush=True)
+        results["organisations"] = child(
+            [str(HERE / "organisations.py"), str(out), str(args.organisations)], os.environ
+        )
     (HERE / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     write_report(results, ROOT / "docs" / "performance.md")
     print((ROOT / "docs" / "performance.md").read_text(encoding="utf-8"))

@@ -129,13 +129,21 @@ def test_the_comparison_is_for_those_with_several_organisations_and_reads_only_t
     assert "Burlöv" not in said.split("Incidenthantering 2025Q4", 1)[1]  # the chart, its sentence and table
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def either_store(request, organisations_env, monkeypatch):
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shared_store(request, tmp_path_factory):
+    """One store per database for the views below: they only read (and are refused), so the example data
+    is loaded once, not for every view."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('organisations') / 'store.db'}"
+    server = request.getfixturevalue("postgres_server")
+    return server.url(server.fresh_database())
+
+
+@pytest.fixture
+def either_store(shared_store, organisations_env, monkeypatch):
     """The installation on SQLite, or on PostgreSQL with row-level security binding the app's login."""
-    if request.param == "postgres":
-        server = request.getfixturevalue("postgres_server")
-        monkeypatch.setenv("DASHBOARD_DB_URL", server.url(server.fresh_database()))
-    return request.param
+    monkeypatch.setenv("DASHBOARD_DB_URL", shared_store)
+    return shared_store
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
