@@ -11,6 +11,7 @@ from store.schema import DATASET_TABLES, visible_as_of
 
 status = DATASET_TABLES["status"]
 kpis = DATASET_TABLES["kpis"]
+measures = DATASET_TABLES["measures"]
 
 
 def comparison_quarters(connection: sa.Connection, *, as_of: int | None = None) -> list[str]:
@@ -48,5 +49,16 @@ def status_counts(connection: sa.Connection, quarter: str, *, as_of: int | None 
         sa.select(status.c.area, status.c.status, sa.func.count(sa.distinct(status.c.unit)).label("units"))
         .where(visible_as_of(status, as_of), status.c.period == quarter)
         .group_by(status.c.area, status.c.status)
+    )
+    return frame(connection, query)
+
+
+@returns("status", "rows")
+def measure_statuses(connection: sa.Connection, quarter: str, *, as_of: int | None = None) -> pd.DataFrame:
+    """The Cybersecurity Act's measures reported for the quarter, counted per status over every body."""
+    query = (
+        sa.select(measures.c.status, sa.func.count().label("rows"))
+        .where(visible_as_of(measures, as_of), measures.c.period == quarter)
+        .group_by(measures.c.status)
     )
     return frame(connection, query)

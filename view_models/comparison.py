@@ -14,8 +14,10 @@ import pandas as pd
 from charts.comparison import across_organisations
 from domain.configuration import Config
 from domain.formatting import swedish_int, swedish_percent, swedish_value
+from domain.periods import period_end
 from domain.roles import VIEW_NAMED
-from queries.comparison import kpi_totals, status_counts
+from queries.comparison import kpi_totals, measure_statuses, status_counts
+from queries.risks import cells
 from view_models.sections import Ask, Chart, Text, ViewContent
 
 
@@ -42,10 +44,12 @@ class _Figure:
 
 
 def measures(config: Config) -> list[Measure]:
-    """Every KPI and every status area of the (first) organisation's configuration."""
+    """Every KPI and status area of the organisation's configuration, the board's duties and its risks."""
     return [
         *(Measure(f"kpi:{k.id}", f"Nyckeltal: {k.name}") for k in config.kpis.values()),
         *(Measure(f"status:{a.id}", f"Status: {a.name}") for a in config.areas),
+        Measure("duty:measures", "Ledningens ansvar: riskhanteringsåtgärder genomförda"),
+        Measure("risk:top", "Risker: i den högsta nivån"),
     ]
 
 
@@ -86,11 +90,40 @@ def _status(participant: Participant, area: str, quarter: str) -> _Figure:
     return _Figure(share, f"{green} av {total} enheter gröna ({swedish_percent(share)})")
 
 
+def _duties(participant: Participant, quarter: str) -> _Figure:
+    counted = participant.ask(measure_statuses, quarter)
+    applicable = int(counted.loc[counted["status"] != "not_applicable", "rows"].sum())
+    if applicable == 0:
+        return _Figure(None, "ingen rapport")
+    done = int(counted.loc[counted["status"] == "done", "rows"].sum())
+    share = 100 * done / applicable
+    return _Figure(share, f"{done} av {applicable} åtgärder genomförda ({swedish_percent(share)})")
+
+
+def _risks(participant: Participant, quarter: str) -> _Figure:
+    """The current risks at the quarter's end in the organisation's own highest band."""
+    counted = participant.ask(cells, (), period_end(quarter))
+    if counted.empty:
+        return _Figure(None, "inga bedömda risker")
+    top = participant.config.risks.bands[-1]
+    high = int(counted.loc[counted["likelihood"] * counted["consequence"] >= top.lowest, "counted"].sum())
+    total = int(counted["counted"].sum())
+    return _Figure(float(high), f"{high} av {total} risker i nivån {top.name.lower()}")
+
+
+def _figure(participant: Participant, kind: str, key: str, quarter: str) -> _Figure:
+    if kind == "kpi":
+        return _kpi(participant, key, quarter)
+    if kind == "status":
+        return _status(participant, key, quarter)
+    return _duties(participant, quarter) if kind == "duty" else _risks(participant, quarter)
+
+
 def compose(
     participants: Sequence[Participant], measure: Measure, quarter: str, *, letters: bool = False
 ) -> ViewContent:
     kind, key = measure.id.split(":", 1)
-    figures = [(p.name, _kpi(p, key, quarter) if kind == "kpi" else _status(p, key, quarter)) for p in participants]
+    figures = [(p.name, _figure(p, kind, key, quarter)) for p in participants]
     if letters:  # in the order of the figure, so a letter says nothing of who it is
         figures.sort(key=lambda nf: (nf[1].value is None, -(nf[1].value or 0)))
         figures = [(f"Organisation {string.ascii_uppercase[i]}", f) for i, (_, f) in enumerate(figures)]
@@ -105,6 +138,8 @@ def compose(
     unit = "percent"
     if kind == "kpi":
         unit = next((p.config.kpis[key].unit for p in participants if key in p.config.kpis), "percent")
+    if kind == "risk":
+        unit = "count"
     axis = "Procent" if unit == "percent" else "Antal"
     title = f"{measure.label.split(': ', 1)[1]} {quarter}"
     summary = f"{quarter}: " + "; ".join(f"{n} {f.shown}" for n, f in figures) + "."

@@ -143,3 +143,13 @@ def test_several_app_engines_name_their_organisation_per_connection(postgres_sto
             assert connection.execute(sa.select(sa.func.count()).select_from(status)).scalar_one() == 64
     finally:
         engine.dispose()
+
+
+def test_a_file_naming_another_organisations_unit_is_refused_naming_the_cell(store, configs, tmp_path):
+    path = write_csv(tmp_path / "status.csv", "period;enhet;område;status\n2025Q4;Servicenämnden;governance;Röd\n")
+    with scoped("burlov"):
+        result = import_file(store, configs["burlov"], "status", path, actor=OPERATOR)
+        assert result.outcome == "invalid" and _statuses(store) == []
+    problem = result.problems[0]
+    assert (problem.row, problem.column, problem.value) == (2, "enhet", "Servicenämnden")
+    assert "Socialnämnden" in problem.expected  # suggested from Burlöv's own units, none of Malmö's

@@ -14,6 +14,7 @@ from tests.conftest import ROOT, write_csv
 from view_models.comparison import Measure, Participant, compose
 
 EXAMPLE = ROOT / "config" / "exempel-flera-organisationer"
+EXAMPLE_DATA = ROOT / "ingest" / "example_data"
 HEADER = "period;enhet;nyckeltal;värde;täljare;nämnare\n"
 
 
@@ -68,3 +69,23 @@ def test_letters_replace_the_names_in_the_order_of_the_figure(two):
 def test_an_organisation_without_the_figure_says_so(two):
     content = compose(two, Measure("status:governance", "Status: Styrning"), "2025Q2")
     assert content.sections[0].summary == "2025Q2: Malmö stad ingen rapport; Burlövs kommun ingen rapport."
+
+
+def test_the_duties_and_the_risks_compare_what_each_organisation_has(store):
+    """Malmö's example measures and risks (in `store`) beside Burlöv, which has reported neither."""
+    malmo, burlov = (load_config(EXAMPLE, o) for o in ("standard", "burlov"))
+    participants = [
+        Participant("Malmö stad", malmo, _scoped(asking(store, None), "standard")),
+        Participant("Burlövs kommun", burlov, _scoped(asking(store, None), "burlov")),
+    ]
+    rows = [line.split(";") for line in (EXAMPLE_DATA / "measures.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    quarter = [r for r in rows if r[0] == "2025Q4"]
+    applicable = [r for r in quarter if r[3] != "Ej tillämplig"]
+    done = sum(r[3] == "Genomförd" for r in applicable)
+    duties = compose(participants, Measure("duty:measures", "Ledningens ansvar: x"), "2025Q4").sections[0]
+    assert duties.summary.startswith(f"2025Q4: Malmö stad {done} av {len(applicable)} åtgärder genomförda")
+    assert duties.summary.endswith("Burlövs kommun ingen rapport.")
+
+    risks = compose(participants, Measure("risk:top", "Risker: x"), "2025Q4").sections[0]
+    assert risks.table["Uppgift"].tolist()[1] == "inga bedömda risker"
+    assert " risker i nivån " in risks.table["Uppgift"].tolist()[0]
