@@ -106,10 +106,11 @@ def example_data_in_use(connection: sa.Connection, *, as_of: int | None = None) 
     index, so it costs the same with a million own rows as with none.
     """
     b = import_batches
-    example = list(connection.execute(sa.select(b.c.id).where(b.c.is_example.is_(True))).scalars())
+    mine = of_organisation(b)
+    example = list(connection.execute(sa.select(b.c.id).where(mine, b.c.is_example.is_(True))).scalars())
     if not example:
         return False
-    undos = connection.execute(sa.select(b.c.id).where(b.c.kind == "undo")).scalars()
+    undos = connection.execute(sa.select(b.c.id).where(mine, b.c.kind == "undo")).scalars()
     candidates = [*example, *undos]
     for table in DATASET_TABLES.values():
         query = sa.select(
