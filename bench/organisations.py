@@ -19,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,12 @@ def main() -> None:
             connection.execute(sa.select(sa.func.count()).select_from(t)).scalar_one() for t in DATASET_TABLES.values()
         )
     engine.dispose()
-    result = {"organisations": count, "rows": rows, **timings((one, ROOT / "config"), (many, config))}
+    result = {
+        "organisations": count,
+        "rows": rows,
+        "measured": time.strftime("%Y-%m-%d"),
+        **timings((one, ROOT / "config"), (many, config)),
+    }
     print(json.dumps(result))
 
 

@@ -179,7 +179,7 @@ def _organisations(found: dict[str, Any]) -> list[str]:
         f"beside the same views in an installation of {_n(count)} organisations, each with as much data "
         f"({_n(found['rows'])} rows in the store; bench/organisations.py). Every read is scoped to the "
         "organisation at the lowest layer and the indexes lead with it. Each view in three fresh processes, "
-        "the two installations taking turns; the median.",
+        f"the two installations taking turns; the median (measured {found.get('measured', '')}).",
         "",
         "| View | Alone, cold ms | Among many | × | Alone, warm ms | Among many | × |",
         "|---|--:|--:|--:|--:|--:|--:|",
