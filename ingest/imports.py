@@ -300,7 +300,7 @@ def _import_table(
                 transaction.rollback()
             raise
     result.outcome, result.batch_id = "imported", batch_id
-    refresh_statistics(engine, tables_written_by(dataset.name))
+    refresh_statistics(engine, tables_written_by(dataset.name), result.rows + result.rows_superseded)
     return result
 
 
@@ -312,7 +312,7 @@ def undo(engine: sa.Engine, batch_id: int, *, actor: Actor) -> BatchRecord:
         write_event(
             connection, actor.id, actor.role, "undo", target=f"import {batch_id}", detail=f"ångring nr {record.id}"
         )
-    refresh_statistics(engine, tables_written_by(record.dataset))
+    refresh_statistics(engine, tables_written_by(record.dataset), record.row_count + record.rows_superseded)
     return record
 
 
