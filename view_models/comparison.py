@@ -141,17 +141,18 @@ def compose(
     if kind == "risk":
         unit = "count"
     axis = "Procent" if unit == "percent" else "Antal"
-    title = f"{measure.label.split(': ', 1)[1]} {quarter}"
+    what = measure.label.split(": ", 1)[1]
+    title = f"{what[:1].upper()}{what[1:]} {quarter}"
     summary = f"{quarter}: " + "; ".join(f"{n} {f.shown}" for n, f in figures) + "."
     targets = {f.target for _, f in figures if f.target is not None}
     if len(targets) == 1:
         summary += f" Målet är {swedish_value(targets.pop(), unit)}."
     elif targets:
         summary += " Organisationerna har olika mål (strecket vid varje stapel)."
-    shown = table.dropna(subset=["Värde"]) if table["Värde"].notna().any() else table
     chart = Chart(
         title=title,
-        chart=across_organisations(shown.fillna({"Värde": 0}), axis, 100.0 if unit == "percent" else None),
+        # an organisation without the figure keeps its row, with its words and no bar
+        chart=across_organisations(table.fillna({"Värde": 0}), axis, 100.0 if unit == "percent" else None),
         summary=summary,
         table=table.rename(columns={"Visas": "Uppgift"}).drop(columns=["Värde"]),
         file_name=f"jamforelse-{key}-{quarter}.csv",
