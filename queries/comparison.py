@@ -6,12 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
+from domain.datasets.measures import DATASET as MEASURES
 from queries.common import frame, returns
-from store.schema import DATASET_TABLES, visible_as_of
+from store.schema import DATASET_TABLES, table_of, visible_as_of
 
 status = DATASET_TABLES["status"]
 kpis = DATASET_TABLES["kpis"]
-measures = DATASET_TABLES["measures"]
+measures = table_of(MEASURES)
 
 
 def comparison_quarters(connection: sa.Connection, *, as_of: int | None = None) -> list[str]:
