@@ -1,7 +1,8 @@
-"""What the comparison says: one KPI or one status area across the organisations a visitor has a role
-in, each figure from that organisation's own rows and configuration (its targets may differ), summed
-over its units — a rate from the summed counts, never an average of rates. For a regional or national
-round-up the names can be replaced by letters, given in the order of the figure."""
+"""What the comparison says: one KPI, status area, the board's duties or its top risks across the
+organisations a visitor has a role in, each figure from that organisation's own rows and configuration
+(its targets may differ), summed over its units — a rate from the summed counts, never an average of
+rates. For a regional or national round-up the names can be replaced by letters, in the order of the
+figure."""
 
 from __future__ import annotations
 

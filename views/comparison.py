@@ -1,5 +1,6 @@
-"""Jämförelse (/jamforelse): one KPI or status area across the organisations the visitor has a role in,
-side by side, with letters instead of names for a round-up; only their own organisations are read."""
+"""Jämförelse (/jamforelse): one KPI, status area, the board's duties or the top risks across the
+organisations the visitor has a role in, side by side, with letters instead of names for a round-up; only
+their own organisations are read."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ if not quarters:
     st.info("Ingen av organisationerna har kvartalsrapporter ännu.")
     st.stop()
 params = st.query_params
-options = measures(organisation_config(actor.organisation or mine[0].id))
+own = organisation_config(actor.organisation or mine[0].id)
+options = measures(own)
 by_id = {m.id: m for m in options}
 measure = (
     st.selectbox(
@@ -57,7 +59,5 @@ if letters:
 elif "bokstaver" in params:
     del params["bokstaver"]
 url, engine = current_store()
-frame = Frame(
-    VIEW_NAMED["comparison"], url, engine, 0, organisation_config(actor.organisation or mine[0].id), (), actor
-)
+frame = Frame(VIEW_NAMED["comparison"], url, engine, 0, own, (), actor)
 show(frame, compose(participants, measure, quarter, letters=letters), what="jämförelser")
