@@ -7,11 +7,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from charts.render import vega_lite_spec
+from charts.render import Drawing, vega_lite_spec
 from domain.formatting import inert, swedish_int, table_cell
 from ingest.exports import csv_bytes
 from ui.frame import Frame
@@ -49,7 +48,7 @@ SHORT_CELL = 24  # characters: a date and time, a case number, a figure with its
 
 def chart_block(
     f: Frame,
-    chart: alt.TopLevelMixin,
+    chart: Drawing,
     summary: str,
     table: pd.DataFrame,
     file_name: str,

@@ -18,6 +18,7 @@ from typing import Any, Literal, TypeVar
 import altair as alt
 import pandas as pd
 
+from charts.render import Drawing
 from domain.configuration import Config
 from domain.formatting import quarter_label, swedish_int
 from domain.roles import MEETING_VIEWS, VIEW_NAMED, View
@@ -63,7 +64,7 @@ class SlideChart:
     """A chart on a slide, at the slide's height, with its sentence and the table behind it."""
 
     title: str
-    chart: alt.TopLevelMixin
+    chart: Drawing
     summary: str
     table: pd.DataFrame
 
@@ -326,7 +327,7 @@ def _chart_slides(view: str, whose: str, section: Chart) -> list[Slide]:
     return [*slides[:-1], replace(slides[-1], note=section.note)]
 
 
-def _slide_chart(section: Chart, chart: alt.TopLevelMixin, table: pd.DataFrame | None = None) -> SlideChart:
+def _slide_chart(section: Chart, chart: Drawing, table: pd.DataFrame | None = None) -> SlideChart:
     """The chart at the slide's height (with axes and legend), or rows of a fixed step: a slide is as tall
     as the screen whatever the data, and it holds at most as many rows as fit."""
     return SlideChart(

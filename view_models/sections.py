@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import altair as alt
 import pandas as pd
 
+from charts.render import Drawing
 from domain.roles import View
 from domain.vocabulary import Tone
 from queries.common import Ask
@@ -84,13 +84,13 @@ class Chart:
     show a shorter chart (`slide_chart`: the units furthest behind); the table is always whole."""
 
     title: str
-    chart: alt.TopLevelMixin
+    chart: Drawing
     summary: str
     table: pd.DataFrame
     file_name: str
     fit: Fit = "chart"
-    slide_chart: alt.TopLevelMixin | None = None
-    slide_pages: tuple[tuple[alt.TopLevelMixin, pd.DataFrame], ...] = ()  # a chart too long for one slide, cut
+    slide_chart: Drawing | None = None
+    slide_pages: tuple[tuple[Drawing, pd.DataFrame], ...] = ()  # a chart too long for one slide, cut
     slide_title: str = ""
     slide_summary: str = ""  # the sentence on the slide when the screen's says more (the heat map's note)
     note: str = ""  # what the slide leaves to the view

@@ -23,7 +23,7 @@ from charts.incidents import by_unit, category_split, monthly_by_severity, yearl
 from charts.kpis import kpi_chart
 from charts.maturity import distribution_by_year, unit_moves
 from charts.recommendations import status_per_audit, status_per_year, timeline
-from charts.render import vega_lite_spec
+from charts.render import Filled, vega_lite_spec
 from charts.self_assessments import shares_over_years, statements_compared, unit_category_matrix
 from charts.status import status_heatmap
 from charts.survey_results import answers_by_unit, positive_over_years
@@ -84,6 +84,28 @@ def test_kpi_chart_draws_the_target_as_a_line(config):
     rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
     assert len(rules) == 1 and rules[0]["mark"]["strokeDash"] == [6, 4]
     assert rules[0]["data"]["values"] == [{"mål": 5.0, "Mål": "Mål 5"}]
+
+
+def test_every_unit_fills_the_same_kpi_grammar_with_its_own_values(config):
+    """Altair composes a KPI's chart once; a unit's chart is that grammar with its rows and its zones."""
+    kpi = config.kpis["critical_incidents"]
+    low = kpi_chart(pd.DataFrame({"period": ["2025Q1"], "value": [3.0], "band": ["green"]}), kpi)
+    high = kpi_chart(pd.DataFrame({"period": ["2025Q1"], "value": [9000.0], "band": ["red"]}), kpi)
+    assert low.grammar is high.grammar
+    low_spec, high_spec = vega_lite_spec(low), vega_lite_spec(high)
+    assert [r["Värde"] for r in _rows(low_spec, low_spec["layer"][2])] == [3.0]
+    assert [r["Värde"] for r in _rows(high_spec, high_spec["layer"][2])] == [9000.0]
+    # The zones reach the highest value: the y axis (no fixed domain) runs from 0 to there.
+    assert max(zone["till"] for zone in high_spec["layer"][0]["data"]["values"]) == 9000.0
+    assert max(zone["till"] for zone in low_spec["layer"][0]["data"]["values"]) == kpi.amber * 1.5
+    assert "domain" not in low_spec["layer"][2]["encoding"]["y"]["scale"]
+
+
+def test_a_kpi_target_above_the_zones_stays_on_the_chart(config):
+    """A target higher than one and a half times the amber threshold used to be cut off the top."""
+    kpi = config.kpis["critical_incidents"].model_copy(update={"better": "higher", "amber": 10.0, "target": 40.0})
+    spec = vega_lite_spec(kpi_chart(pd.DataFrame({"period": ["2025Q1"], "value": [12.0], "band": ["amber"]}), kpi))
+    assert max(zone["till"] for zone in spec["layer"][0]["data"]["values"]) >= 40.0
 
 
 def test_monthly_incidents_use_swedish_labels():
@@ -254,7 +276,8 @@ def test_every_chart_is_valid_vega_lite_and_drawn_as_altair_would(config, name):
     chart = _every_chart(config)[name]
     spec = vega_lite_spec(chart)
     validate_jsonschema(_as_json(spec), load_schema())
-    altair_spec = chart.to_dict()  # Altair's own, validated conversion
+    # Altair's own, validated conversion (of a filled chart: of its grammar, the data named)
+    altair_spec = (chart.grammar.chart if isinstance(chart, Filled) else chart).to_dict()
     ours = _as_json(spec)
     for key in ("mark", "encoding", "layer", "params", "height"):
         assert _without_data(ours.get(key)) == _without_data(altair_spec.get(key)), key
