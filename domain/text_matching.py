@@ -5,12 +5,15 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """The form two spellings share when a person would call them the same word."""
+    """The form two spellings share when a person would call them the same word. Remembered: a file's
+    cells repeat the same few names, and every check folds the configuration's names again."""
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", plain).strip()

@@ -268,8 +268,9 @@ def reference_parser(names: dict[str, list[str]], what: str, where: str) -> Call
     display: dict[str, str] = {}
     for ident, spellings in names.items():
         for spelling in (ident, *spellings):
-            lookup[fold(spelling)] = ident
-            display[fold(spelling)] = spellings[0] if spellings else ident
+            folded = fold(spelling)
+            lookup[folded] = ident
+            display[folded] = spellings[0] if spellings else ident
 
     def parse_reference(raw: Any) -> str:
         text = as_text(raw)

@@ -9,9 +9,11 @@ transaction is rolled back.
 
 from __future__ import annotations
 
+import contextvars
 import gc
 import json
 import logging
+import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,6 +38,7 @@ from ingest.validation import Problem, Validator
 from store import batches
 from store.access_log import write_event
 from store.batches import BatchRecord, batch_in_effect, take_write_lock
+from store.bulk import copy_into
 from store.counts import Cell, refresh_counts, tally
 from store.engine import refresh_statistics
 from store.registers import registers
@@ -232,15 +235,16 @@ def _import_table(
             rows_read = 0
             counted: dict[Cell, list[int]] | None = {} if dataset.counts is not None else None
             replacing: dict[Any, Any] = {}  # the file's values per key, for the preview of a check
-            for chunk_rows, columns in _validated_chunks(table, validator, counted, dataset):
-                if columns is not None and validator.problem_count == 0:
-                    if batch_id is not None:
-                        _insert(connection, store_table, columns, batch_id)
-                    else:
-                        preview.collect(columns, dataset, store_table, replacing)
-                rows_read += chunk_rows
-                if progress is not None:
-                    progress(rows_read)
+            with _writing(connection, store_table, batch_id) as write:
+                for chunk_rows, columns in _validated_chunks(table, validator, counted, dataset):
+                    if columns is not None and validator.problem_count == 0:
+                        if batch_id is not None:
+                            write(columns)
+                        else:
+                            preview.collect(columns, dataset, store_table, replacing)
+                    rows_read += chunk_rows
+                    if progress is not None:
+                        progress(rows_read)
             result.warnings = [*table.warnings, *validator.warnings]  # with those found among the rows
             result.questioned = list(validator.questioned)
             result.warnings += questions_in_words(result.questioned, table.source)
@@ -256,11 +260,11 @@ def _import_table(
             result.scope_summary = describe_scope(dataset, validator.scope, config)
             if batch_id is None:
                 keys = sorted(validator.scope)
+                compared = preview.compared_table(dataset)
                 parts = [
-                    _in_scope(dataset, store_table, keys[i : i + _SCOPE_CHUNK])
-                    for i in range(0, len(keys), _SCOPE_CHUNK)
+                    _in_scope(dataset, compared, keys[i : i + _SCOPE_CHUNK]) for i in range(0, len(keys), _SCOPE_CHUNK)
                 ]
-                result.preview = preview.compare(connection, dataset, store_table, parts, replacing)
+                result.preview = preview.compare(connection, dataset, parts, replacing)
                 result.rows_superseded = result.preview.rows_current
                 transaction.rollback()
                 result.outcome = "valid"
@@ -422,8 +426,52 @@ def _open_batch(connection: sa.Connection, dataset: Dataset, table: Table, user:
     )
 
 
-def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[Any]], batch_id: int) -> None:
-    """Insert a validated chunk: COPY on PostgreSQL, else the driver's executemany with rows as tuples.
+Columns = dict[str, list[Any]]
+
+
+@contextmanager
+def _writing(connection: sa.Connection, table: sa.Table, batch_id: int | None) -> Iterator[Callable[[Columns], None]]:
+    """`write(columns)` hands a validated chunk to a thread of its own that inserts it while the next chunk
+    is validated: the store (PostgreSQL's server process; SQLite between rows, which lets go of Python's
+    lock) works beside the validation instead of after it. At most one chunk waits. The connection is the
+    thread's alone until the block ends, when the last chunk is written (or, after a failure, none more)."""
+    if batch_id is None:  # a check writes nothing
+
+        def refuse(_: Columns) -> None:
+            raise AssertionError("a check writes nothing")
+
+        yield refuse
+        return
+    waiting: queue.Queue[Columns | None] = queue.Queue(maxsize=1)
+    failed: list[BaseException] = []
+
+    def insert_each() -> None:
+        while (columns := waiting.get()) is not None:
+            if not failed:
+                try:
+                    _insert(connection, table, columns, batch_id)
+                except BaseException as error:  # handed to the importing thread, which rolls back
+                    failed.append(error)
+
+    def write(columns: Columns) -> None:
+        if failed:
+            raise failed[0]
+        waiting.put(columns)
+
+    # The thread runs in the importer's context: its organisation goes with it.
+    writer = threading.Thread(target=contextvars.copy_context().run, args=(insert_each,), name="import-writer")
+    writer.start()
+    try:
+        yield write
+    finally:
+        waiting.put(None)
+        writer.join()
+    if failed:
+        raise failed[0]
+
+
+def _insert(connection: sa.Connection, table: sa.Table, columns: Columns, batch_id: int) -> None:
+    """Insert a validated chunk: COPY on PostgreSQL (store.bulk), else the driver's executemany with rows as tuples.
 
     Going through SQLAlchemy's per-row parameter processing costs more than the insert itself at a
     million rows; values are already of the store's types, so only SQLite's dates need their ISO text.
@@ -442,15 +490,7 @@ def _insert(connection: sa.Connection, table: sa.Table, columns: dict[str, list[
     if dialect.driver == "psycopg":
         columns["batch_id"] = columns["origin_batch_id"] = [batch_id] * len(columns["scope_key"])
         columns["organisation"] = [organisation] * len(columns["scope_key"])
-        # Row-level security refuses COPY into the table itself: the rows are copied into a table of this
-        # transaction, then inserted from it in one statement, which the policies check row by row.
-        listed = ", ".join(quote(n) for n in columns)
-        connection.exec_driver_sql(
-            f"CREATE TEMP TABLE import_rows ON COMMIT DROP AS SELECT {listed} FROM {quote(table.name)} WITH NO DATA"
-        )
-        _copy_in(connection, f"COPY import_rows ({listed}) FROM STDIN", columns)
-        connection.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({listed}) SELECT {listed} FROM import_rows")
-        connection.exec_driver_sql("DROP TABLE import_rows")
+        copy_into(connection, table.name, columns)
         return
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
     names = [*map(quote, columns), quote("batch_id"), quote("origin_batch_id"), quote("organisation")]
@@ -466,20 +506,11 @@ def _checked_id(organisation: str) -> str:
     return organisation
 
 
-def _copy_in(connection: sa.Connection, statement: str, columns: dict[str, list[Any]]) -> None:
-    """PostgreSQL's COPY, in the import's transaction: about three times the rows per second of INSERT."""
-    driver_connection = connection.connection.driver_connection
-    assert driver_connection is not None
-    with driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
-        write = copy.write_row
-        for row in zip(*columns.values(), strict=True):
-            write(row)
-
-
 def _in_scope(dataset: Dataset, table: sa.Table, keys: list[str]) -> sa.ColumnElement[bool]:
     """Rows of these scope keys. A dataset whose scope grew is matched on its columns: rows imported before
-    carry the older key and must be found all the same."""
-    if dataset.match_scope_on_columns:
+    carry the older key and must be found all the same; so are the cells of declared counts, which have
+    no key of their own."""
+    if dataset.match_scope_on_columns or "scope_key" not in table.c:
         parts = [tuple(key.split("|")) for key in keys]
         return sa.tuple_(*(table.c[c] for c in dataset.scope)).in_(parts)
     return table.c.scope_key.in_(keys)

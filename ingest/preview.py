@@ -19,7 +19,7 @@ from domain.datasets import DATASETS
 from domain.declarations import Dataset
 from domain.formatting import swedish_date, swedish_decimal, swedish_int, swedish_value
 from domain.vocabulary import words
-from store.schema import DATASET_TABLES, visible_as_of
+from store.schema import DATASET_TABLES, counts_of, visible_as_of
 
 LISTED = 50
 
@@ -94,16 +94,15 @@ def collect(store: dict[str, list[Any]], dataset: Dataset, table: sa.Table, into
 def compare(
     connection: sa.Connection,
     dataset: Dataset,
-    table: sa.Table,
     in_scope: list[sa.ColumnElement[bool]],
     new: dict[Any, Any],
 ) -> Preview:
-    """The current rows in the import's scope (given in parts, to keep each statement small) against the
-    file's."""
+    """The current rows in the import's scope (given in parts, to keep each statement small, on the table
+    `compared_table` names) against the file's."""
     preview = Preview(dataset.name)
     old = {}
     for part in in_scope:
-        for key, value, rows in _current(connection, dataset, table, part):
+        for key, value, rows in _current(connection, dataset, part):
             old[key] = value
             preview.rows_current += rows
     for key in sorted(set(old) | set(new), key=_sortable):
@@ -120,15 +119,23 @@ def compare(
     return preview
 
 
+def compared_table(dataset: Dataset) -> sa.Table:
+    """Where the current figures in an import's scope are read: a dataset with declared counts from its
+    cells, whose sums per key are kept by every batch (a month of a unit's incidents is one cell per
+    severity and category, however many incidents it holds); any other from its rows."""
+    return DATASET_TABLES[dataset.name] if dataset.counts is None else counts_of(dataset)
+
+
 def _current(
-    connection: sa.Connection, dataset: Dataset, table: sa.Table, in_scope: sa.ColumnElement[bool]
+    connection: sa.Connection, dataset: Dataset, in_scope: sa.ColumnElement[bool]
 ) -> Iterator[tuple[Any, Any, int]]:
     """(key, value, rows) of the current rows in scope; declared counts summed per their keys."""
+    table = compared_table(dataset)
     keys = [table.c[c] for c in key_columns(dataset)]
     current = [visible_as_of(table, None), in_scope]
     if dataset.counts is not None:
-        total = table.c[dataset.counts.total]
-        query = sa.select(*keys, sa.func.sum(total), sa.func.count()).where(*current).group_by(*keys)
+        total, rows = table.c[dataset.counts.total_as], table.c.rows
+        query = sa.select(*keys, sa.func.sum(total), sa.func.sum(rows)).where(*current).group_by(*keys)
         for row in connection.execute(query):
             yield tuple(row[:-2]), int(row[-2]), int(row[-1])
         return

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from domain.declarations import Counts, Dataset
+from store.bulk import copy_into
 from store.schema import counts_of, import_batches, table_of, visible_as_of
 from store.scope import current_organisation, of_organisation
 
@@ -82,13 +83,18 @@ def refresh_counts(
 
 
 def _insert_cells(connection: sa.Connection, dataset: Dataset, cells: list[tuple[object, ...]]) -> None:
-    """Through the driver's executemany: a million incidents over ten years make some 100 000 cells, and
+    """Through the driver's executemany, or COPY on PostgreSQL (its executemany took six seconds for the
+    cells of a million incidents): a million incidents over ten years make some 100 000 cells, and
     SQLAlchemy's per-row parameter processing cost more than inserting them."""
     counts = _declared(dataset)
     quote = connection.dialect.identifier_preparer.quote
     names = [*counts.dimensions, "batch_id", counts.total_as, "rows", "organisation"]
-    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     organisation = current_organisation()
+    if connection.dialect.driver == "psycopg":
+        values = [list(column) for column in zip(*cells, strict=True)]
+        copy_into(connection, counts.table, dict(zip(names, [*values, [organisation] * len(cells)], strict=True)))
+        return
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     connection.exec_driver_sql(
         f"INSERT INTO {quote(counts.table)} ({', '.join(map(quote, names))}) "
         f"VALUES ({', '.join(marker for _ in names)})",

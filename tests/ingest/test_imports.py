@@ -28,6 +28,26 @@ def test_an_import_and_its_log_entry_are_written_together(store, config, tmp_pat
     assert tuple(entry) == ("anna", "import", f"import {result.batch_id}")
 
 
+def test_when_the_store_refuses_a_chunk_midway_nothing_is_saved(store, config, tmp_path, monkeypatch):
+    """Chunks are written while the next is validated; a chunk the store refuses ends the import, and the
+    chunks written before it go with the rollback."""
+    written = []
+
+    def refusing_the_second(connection, table, columns, batch_id):  # type: ignore[no-untyped-def]
+        if written:
+            raise sa.exc.OperationalError("INSERT", {}, Exception("disk full"))
+        written.append(original(connection, table, columns, batch_id))
+
+    original = imports._insert
+    monkeypatch.setattr(imports, "_insert", refusing_the_second)
+    rows = "".join(f"2025-01-{1 + n % 28:02d};mkb;Låg;IT-incident;INC-{n}\n" for n in range(imports.CHUNK_ROWS * 3))
+    path = write_csv(tmp_path / "incidenter.csv", "datum;enhet;allvarlighetsgrad;kategori;ärendenummer\n" + rows)
+    result = imports.import_file(store, config, "incidents", path, actor=operator("anna"))
+    assert not result.ok and "Inget sparades" in result.file_error
+    assert written  # the first chunk was in the store's transaction before the second was refused
+    assert _rows(store, import_batches) == 0 and _rows(store, DATASET_TABLES["incidents"]) == 0
+
+
 def test_when_the_log_entry_cannot_be_written_nothing_is_saved(store, config, tmp_path, monkeypatch):
     def failing(*_args, **_kwargs):
         raise sa.exc.OperationalError("INSERT INTO access_log", {}, Exception("disk full"))
