@@ -2,8 +2,9 @@
 
 Reads the incidents the import stored (every column, already of the store's types) from one store and
 loads them into a fresh one's incidents table, with all its indexes, the way the importer does it and
-nothing more: SQLite's `executemany` or PostgreSQL's `COPY`, in the importer's chunks, one transaction,
-no validation, no counts. Then the same rows into a bare copy of the table — the same columns, without
+nothing more: SQLite's `executemany` or PostgreSQL's `COPY` (through a table of the transaction, as
+row-level security requires: store.bulk), in the importer's chunks, one transaction, no validation, no
+counts. Then the same rows into a bare copy of the table — the same columns, without
 its foreign keys and indexes — the most the store's engine can take in at all, which says what an
 import could gain only by giving up those checks and indexes. Prints one JSON line:
 {"import_floor_rows_per_s": N, "bare_floor_rows_per_s": M}.

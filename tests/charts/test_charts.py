@@ -55,12 +55,14 @@ def test_theme_carries_the_swedish_locale_and_projector_sizes():
     assert large["text"]["fontSize"] == 18 and spec["config"]["text"]["fontSize"] == 13  # words in the marks
 
 
-def test_the_same_data_keeps_its_name_and_other_data_gets_another():
+@pytest.mark.parametrize("months", [1, 300])  # a chart's few rows are named one way, many another
+def test_the_same_data_keeps_its_name_and_other_data_gets_another(months):
     """Streamlit keeps a chart's identity (and selection) by the names of its datasets."""
-    frame = pd.DataFrame({"month": ["2025-01"], "severity": ["low"], "count": [3]})
+    labels = [f"{2000 + m // 12}-{m % 12 + 1:02d}" for m in range(months)]
+    frame = pd.DataFrame({"month": labels, "severity": ["low"] * months, "count": [3] * months})
     first = vega_lite_spec(monthly_by_severity(frame))
     again = vega_lite_spec(monthly_by_severity(frame.copy()))
-    other = vega_lite_spec(monthly_by_severity(frame.assign(count=[4])))
+    other = vega_lite_spec(monthly_by_severity(frame.assign(count=[3] * (months - 1) + [4])))
     assert first["data"] == again["data"]
     assert first["data"] != other["data"]
 
