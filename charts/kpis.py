@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -33,7 +33,7 @@ def kpi_chart(values: pd.DataFrame, kpi: Kpi) -> Filled:
     return Filled(_grammar(kpi, len(frame) >= TILTED_FROM), {"zones": zones, "values": frame})
 
 
-@cache
+@lru_cache(maxsize=512)  # bounded: each organisation may have its own targets
 def _grammar(kpi: Kpi, tilted: bool) -> Grammar:
     """The chart of a KPI with its zones and values named: the same for every unit. The zones span the
     y scale (no fixed domain), so each unit's chart reaches as high as its own values."""

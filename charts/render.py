@@ -56,7 +56,7 @@ alt.data_transformers.register(_TRANSFORMER, _named_frame)
 
 class Grammar:
     """An Altair chart whose data are named (`alt.NamedData`), converted to its spec once: the part of a
-    chart that is the same for every unit. Made once per shape (`functools.cache` on its builder)."""
+    chart that is the same for every unit. Made once per shape (an `lru_cache` on its builder)."""
 
     def __init__(self, chart: alt.TopLevelMixin) -> None:
         self.chart = chart

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -24,7 +24,7 @@ def status_heatmap(cells: pd.DataFrame, area_names: dict[str, str]) -> Filled:
     return Filled(_grammar(tuple(area_names.values())), {"cells": frame})
 
 
-@cache
+@lru_cache(maxsize=512)  # bounded: each organisation may have its own areas
 def _grammar(order: tuple[str, ...]) -> Grammar:
     """The heat map with its cells named, the areas in the configuration's order: the same for every unit."""
     base = alt.Chart(alt.NamedData("cells")).encode(
